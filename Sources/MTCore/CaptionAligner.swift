@@ -1,0 +1,163 @@
+import Foundation
+import MTText
+
+/// Pairs each source-language caption with its target-language counterpart or with nothing.
+///
+/// Candidates for a caption are the (at most two) target blocks that follow it before the next
+/// credit or source block. A candidate's score mixes three kinds of evidence:
+/// - length: Gale–Church, P(match) = 2(1 − Φ(|δ|)) with δ = (l₂ − c·l₁) / √(l₁·s²), over letters and digits;
+/// - lexical anchors: the share of the source's numbers, transliterated names and organisations
+///   found in the candidate;
+/// - structure: the candidate sits right after the caption, or right before a credit line.
+/// A monotone dynamic programme then picks the pairing with the highest total score above
+/// `threshold`, leaving captions 1–0 where nothing scores high enough. Body paragraphs are long,
+/// so their length evidence is near zero and they never pair.
+struct CaptionAligner {
+    let buffer: TextBuffer
+    let pair: LanguagePair
+    let blocks: [Block]
+    let organisations: [[OrganisationMention]]
+
+    /// Gale–Church variance of target length per source character.
+    static let variance = 6.8
+    /// A pair must score at least this.
+    static let threshold = 0.4
+    static let lengthWeight = 0.45
+    static let anchorWeight = 0.55
+    static let adjacencyBonus = 0.1
+    static let creditBonus = 0.25
+    /// How many following target blocks are candidates.
+    static let window = 2
+
+    func align() -> [CaptionPair] {
+        let sources = blocks.filter(\.isSourceCaption).map(\.index)
+        var candidates: [Int: [Int: Double]] = [:]  // source → target → score
+        for s in sources {
+            var j = s + 1
+            var scores: [Int: Double] = [:]
+            while j < blocks.count, j <= s + Self.window, blocks[j].language == .target,
+                  blocks[j].kind != .credit, blocks[j].kind != .furniture {
+                scores[j] = score(source: s, target: j)
+                j += 1
+            }
+            candidates[s] = scores
+        }
+        let targets = Set(candidates.values.flatMap(\.keys)).sorted()
+        return dynamicProgramme(sources, targets, candidates)
+    }
+
+    private func dynamicProgramme(_ sources: [Int], _ targets: [Int], _ candidates: [Int: [Int: Double]]) -> [CaptionPair] {
+        let n = sources.count, m = targets.count
+        // best[i][j]: highest total gain aligning the first i sources with the first j targets.
+        var best = Array(repeating: Array(repeating: 0.0, count: m + 1), count: n + 1)
+        enum Move { case skipSource, skipTarget, pair }
+        var moves = Array(repeating: Array(repeating: Move.skipSource, count: m + 1), count: n + 1)
+        for i in 0...n {
+            for j in 0...m where i > 0 || j > 0 {
+                var value = -Double.infinity
+                var move = Move.skipSource
+                if i > 0, best[i - 1][j] > value { value = best[i - 1][j]; move = .skipSource }
+                if j > 0, best[i][j - 1] > value { value = best[i][j - 1]; move = .skipTarget }
+                if i > 0, j > 0, let score = candidates[sources[i - 1]]?[targets[j - 1]], score >= Self.threshold,
+                   best[i - 1][j - 1] + score - Self.threshold > value {
+                    value = best[i - 1][j - 1] + score - Self.threshold
+                    move = .pair
+                }
+                best[i][j] = value
+                moves[i][j] = move
+            }
+        }
+        var pairs: [CaptionPair] = []
+        var i = n, j = m
+        while i > 0 {
+            switch j > 0 ? moves[i][j] : .skipSource {
+            case .pair:
+                pairs.append(CaptionPair(source: sources[i - 1], target: targets[j - 1], confidence: min(1, candidates[sources[i - 1]]![targets[j - 1]]!)))
+                i -= 1; j -= 1
+            case .skipTarget:
+                j -= 1
+            case .skipSource:
+                let bestCandidate = candidates[sources[i - 1]]?.values.max() ?? 0
+                pairs.append(CaptionPair(source: sources[i - 1], target: nil, confidence: 1 - min(bestCandidate, 1)))
+                i -= 1
+            }
+        }
+        return pairs.reversed()
+    }
+
+    func score(source s: Int, target t: Int) -> Double {
+        let ls = Double(letterCount(blocks[s])), lt = Double(letterCount(blocks[t]))
+        let delta = (lt - ls * pair.expectedLengthRatio) / max(1, (ls * Self.variance).squareRoot())
+        let lengthProbability = erfc(abs(delta) / 2.0.squareRoot())  // = 2(1 − Φ(|δ|))
+        var score = Self.lengthWeight * lengthProbability + Self.anchorWeight * anchorShare(s, t)
+        if t == s + 1 { score += Self.adjacencyBonus }
+        if t + 1 < blocks.count, blocks[t + 1].kind == .credit { score += Self.creditBonus }
+        return score
+    }
+
+    private func letterCount(_ block: Block) -> Int {
+        buffer.scalars(in: block.range).reduce(0) { count, item in
+            CharacterInfo.isLetter(item.scalar) || CharacterInfo.isDigit(item.scalar) ? count + 1 : count
+        }
+    }
+
+    /// Share of the source's anchors (numbers, names, organisations) the target also has;
+    /// 0.5 (no evidence) when the source has none.
+    func anchorShare(_ s: Int, _ t: Int) -> Double {
+        let sourceAnchors = anchors(s), targetAnchors = anchors(t)
+        let total = sourceAnchors.numbers.count + sourceAnchors.names.count + sourceAnchors.organisations.count
+        guard total > 0 else { return 0.5 }
+        var found = sourceAnchors.numbers.intersection(targetAnchors.numbers).count
+        found += sourceAnchors.organisations.intersection(targetAnchors.organisations).count
+        found += sourceAnchors.names.filter { name in targetAnchors.names.contains { NameMatch.similar(name, $0) } }.count
+        return Double(found) / Double(total)
+    }
+
+    private struct Anchors {
+        var numbers: Set<String> = []
+        var names: [String] = []
+        var organisations: Set<String> = []
+    }
+
+    /// Numbers, romanized name-like words (capitalised, not sentence-initial, outside
+    /// organisation names) and organisation ids of a block.
+    private func anchors(_ index: Int) -> Anchors {
+        let block = blocks[index]
+        let language = block.language == .source ? pair.source : pair.target
+        var anchors = Anchors()
+        anchors.organisations = Set(organisations[index].map(\.organisation.id))
+        let sentenceStarts = Set(block.sentences.map(\.lowerBound))
+        for token in block.tokens {
+            switch token.kind {
+            case .number:
+                anchors.numbers.insert(buffer.string(token.range))
+            case .word where token.isCapitalized && !sentenceStarts.contains(token.range.lowerBound):
+                if organisations[index].contains(where: { $0.range.overlaps(token.range) }) { continue }
+                anchors.names.append(Normalizer.foldKey(language.romanize(buffer.string(token.range))))
+            default:
+                break
+            }
+        }
+        return anchors
+    }
+}
+
+/// Loose comparison of romanized names: a long enough common prefix ("armenii" ~ "armenian",
+/// "borrel'" ~ "borrell").
+enum NameMatch {
+    static func similar(_ a: String, _ b: String) -> Bool {
+        let prefix = zip(a.unicodeScalars, b.unicodeScalars).prefix { $0 == $1 }.count
+        let shorter = min(a.unicodeScalars.count, b.unicodeScalars.count)
+        return prefix >= min(4, shorter) && Double(prefix) >= 0.6 * Double(shorter)
+    }
+}
+
+extension LanguagePair {
+    /// Expected target letters per source letter, for Gale–Church length scores.
+    public var expectedLengthRatio: Double {
+        Self.lengthRatios["\(source.code)-\(target.code)"] ?? 1.0
+    }
+
+    /// Measured on aligned captions; pairs not listed use 1.0.
+    static let lengthRatios: [String: Double] = ["ru-en": 1.0, "en-ru": 1.0]
+}

@@ -1,0 +1,117 @@
+import MTText
+
+/// The languages of a translation: what the article was translated from and into.
+public struct LanguagePair: Sendable, Hashable, CustomStringConvertible {
+    public let source: Language
+    public let target: Language
+
+    public init(source: Language, target: Language) {
+        self.source = source
+        self.target = target
+    }
+
+    public static let russianEnglish = LanguagePair(source: .russian, target: .english)
+
+    public var description: String { "\(source.code)→\(target.code)" }
+
+    /// Whether the two languages can be told apart by script statistics alone.
+    public var scriptsDiffer: Bool { source.script != target.script }
+}
+
+/// Which language a block is written in.
+public enum BlockLanguage: String, Sendable, Hashable, Codable {
+    case source, target
+    /// No letters (numbers, symbols).
+    case neutral
+}
+
+/// What a block is on the page.
+public enum BlockKind: String, Sendable, Hashable, Codable {
+    case heading, paragraph, caption, credit, furniture
+}
+
+/// A paragraph-like unit of an article: one or more consecutive lines of one language.
+public struct Block: Sendable {
+    public let index: Int
+    /// The block's text (trimmed) in the document buffer.
+    public let range: Range<Int>
+    public let firstLine: Int
+    public let lastLine: Int
+    public let language: BlockLanguage
+    public internal(set) var kind: BlockKind
+    /// Words, numbers and punctuation.
+    public let tokens: [Token]
+    public let sentences: [Range<Int>]
+
+    public var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
+    public var isSourceCaption: Bool { kind == .caption && language == .source }
+    public var isTargetCaption: Bool { kind == .caption && language == .target }
+}
+
+/// A source-language caption and the target caption it was translated into, if any.
+public struct CaptionPair: Sendable, Hashable {
+    /// Block index of the source caption.
+    public let source: Int
+    /// Block index of its target counterpart; `nil` when it has none.
+    public let target: Int?
+    /// 0…1: how sure the aligner is (of the pairing, or that there is no counterpart).
+    public let confidence: Double
+}
+
+/// An article read, segmented, classified and aligned: what rules look at.
+public struct Document: Sendable {
+    public let path: String
+    public let buffer: TextBuffer
+    public let pair: LanguagePair
+    public let blocks: [Block]
+    public let captionPairs: [CaptionPair]
+    /// Organisation mentions by block index.
+    public let organisations: [[OrganisationMention]]
+
+    public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
+        self.path = path
+        self.pair = pair
+        let buffer = TextBuffer(text, byteOffset: byteOffset)
+        var blocks = Classifier.blocks(in: buffer, pair: pair)
+        let organisations = blocks.map { block in
+            OrganisationMatcher.shared(for: block.language == .source ? pair.source : pair.target)
+                .mentions(in: buffer, tokens: block.tokens)
+        }
+        captionPairs = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations).align()
+        for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
+        self.buffer = buffer
+        self.blocks = blocks
+        self.organisations = organisations
+    }
+
+    /// Reads a file (see `DocumentReader`).
+    public init(contentsOf path: String, pair: LanguagePair = .russianEnglish) throws(InputError) {
+        let decoded = try DocumentReader.read(path: path)
+        self.init(path: path, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
+    }
+
+    public func language(of block: Block) -> Language {
+        block.language == .source ? pair.source : pair.target
+    }
+
+    public func span(_ range: Range<Int>) -> Span {
+        Span(start: buffer.position(at: range.lowerBound), end: buffer.position(at: range.upperBound), text: buffer.string(range))
+    }
+
+    public func text(_ block: Block) -> String { buffer.string(block.range) }
+
+    /// Words of the target text, the denominator of the score.
+    public var targetWordCount: Int {
+        blocks.filter { $0.language != .source }.reduce(0) { $0 + $1.wordCount }
+    }
+}
+
+extension OrganisationMatcher {
+    private static let matchers: [String: OrganisationMatcher] = Dictionary(
+        uniqueKeysWithValues: Language.all.map { ($0.code, OrganisationMatcher(language: $0)) })
+
+    /// The matcher for a language, built once.
+    public static func shared(for language: Language) -> OrganisationMatcher {
+        matchers[language.code] ?? OrganisationMatcher(language: language)
+    }
+}

@@ -1,0 +1,89 @@
+import MTText
+
+/// MQM severity levels, least to most severe.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case minor, major, critical
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// An MQM error type, written `dimension/type` (e.g. `accuracy/untranslated`).
+public struct MQMType: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let dimension: String
+    public let type: String
+
+    public init(_ dimension: String, _ type: String) {
+        self.dimension = dimension
+        self.type = type
+    }
+
+    public var description: String { "\(dimension)/\(type)" }
+
+    public static let untranslated = MQMType("accuracy", "untranslated")
+    public static let addition = MQMType("accuracy", "addition")
+    public static let omission = MQMType("accuracy", "omission")
+    public static let mistranslation = MQMType("accuracy", "mistranslation")
+    public static let wrongTerm = MQMType("terminology", "wrong-term")
+    public static let inconsistentTerm = MQMType("terminology", "inconsistent")
+    public static let punctuation = MQMType("linguistic-conventions", "punctuation")
+    public static let nonContent = MQMType("design-and-markup", "non-content")
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+        self.init(parts[0], parts.count > 1 ? parts[1] : "")
+    }
+}
+
+/// An exact stretch of a document: start (inclusive) and end (exclusive) positions and the covered text.
+public struct Span: Sendable, Hashable {
+    public let start: TextPosition
+    public let end: TextPosition
+    public let text: String
+
+    public var utf16Range: Range<Int> { start.utf16Offset..<end.utf16Offset }
+
+    public func overlaps(_ other: Span) -> Bool { utf16Range.overlaps(other.utf16Range) }
+}
+
+/// One problem a rule found.
+public struct Finding: Sendable, Hashable {
+    public let ruleID: String
+    public let code: String
+    public let mqm: MQMType
+    public let severity: Severity
+    public let message: String
+    /// Where the problem is in the target text.
+    public let target: Span
+    /// The corresponding source text, when the rule knows it.
+    public let source: Span?
+    /// Other places that explain the finding (e.g. the first occurrence of a repeated phrase).
+    public let related: [Span]
+
+    public init(
+        ruleID: String, code: String, mqm: MQMType, severity: Severity, message: String,
+        target: Span, source: Span? = nil, related: [Span] = []
+    ) {
+        self.ruleID = ruleID
+        self.code = code
+        self.mqm = mqm
+        self.severity = severity
+        self.message = message
+        self.target = target
+        self.source = source
+        self.related = related
+    }
+
+    /// The order findings are reported in: by position, then rule code, then message.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        (a.target.start.utf16Offset, a.target.end.utf16Offset, a.code, a.message)
+            < (b.target.start.utf16Offset, b.target.end.utf16Offset, b.code, b.message)
+    }
+}

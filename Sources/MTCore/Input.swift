@@ -1,0 +1,84 @@
+import Foundation
+
+/// Input that mtlint cannot check. `description` is one line naming the file.
+public struct InputError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public let byteOffset: Int?
+
+    public init(path: String, reason: String, byteOffset: Int? = nil) {
+        self.path = path
+        self.reason = reason
+        self.byteOffset = byteOffset
+    }
+
+    public var description: String {
+        if let byteOffset { return "\(path): \(reason) at byte offset \(byteOffset)" }
+        return "\(path): \(reason)"
+    }
+}
+
+/// Reads and decodes article files: UTF-8 with an optional BOM, LF or CRLF line ends.
+public enum DocumentReader {
+    /// Larger files are refused rather than read into memory.
+    public static let maximumSize = 256 << 20
+
+    public struct Decoded: Sendable {
+        public let text: String
+        /// Bytes before `text` in the file (3 when it starts with a BOM).
+        public let byteOffset: Int
+    }
+
+    public static func read(path: String) throws(InputError) -> Decoded {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw InputError(path: path, reason: "is a directory, not a file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(path: path, reason: "cannot be opened for reading (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+        } catch {
+            throw InputError(path: path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        if data.count > maximumSize {
+            throw InputError(path: path, reason: "is larger than \(maximumSize >> 20) MiB")
+        }
+        return try decode(Array(data), path: path)
+    }
+
+    /// Decodes file bytes, refusing empty, binary (NUL bytes) and invalid UTF-8 input.
+    public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> Decoded {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let start = bytes.starts(with: bom) ? 3 : 0
+        let body = bytes[start...]
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw InputError(path: path, reason: "is empty")
+        }
+        if let nul = body.firstIndex(of: 0) {
+            throw InputError(path: path, reason: "looks binary (NUL byte)", byteOffset: nul)
+        }
+        if let text = String(validating: body, as: UTF8.self) {
+            return Decoded(text: text, byteOffset: start)
+        }
+        throw InputError(path: path, reason: "is not valid UTF-8", byteOffset: firstInvalidUTF8(bytes, from: start))
+    }
+
+    /// The byte offset where UTF-8 decoding first fails.
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int {
+        var offset = start
+        var iterator = bytes[start...].makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import MTText
+
+/// A mention of an organisation in a document.
+public struct OrganisationMention: Sendable, Hashable {
+    public let organisation: Organisation
+    public let range: Range<Int>
+}
+
+/// Finds organisations of the table in text of one language: acronyms by exact text, full
+/// names by word stems, so that any case form matches ("Организации Договора о коллективной безопасности").
+public struct OrganisationMatcher: Sendable {
+    public let language: Language
+    private var acronymsByFirstWord: [String: [(Organisation, String)]] = [:]
+    private var namesByFirstStem: [String: [(Organisation, [String])]] = [:]
+
+    public init(language: Language, organisations: [Organisation] = Organisation.all) {
+        self.language = language
+        for organisation in organisations {
+            for acronym in organisation.acronyms[language.code] ?? [] {
+                acronymsByFirstWord[Self.firstWord(acronym), default: []].append((organisation, acronym))
+            }
+            for name in organisation.names[language.code] ?? [] {
+                let buffer = TextBuffer(name)
+                let stems = Segmenter.tokens(buffer, in: 0..<buffer.count, language: language)
+                    .filter(\.isWordLike)
+                    .map { language.stem(buffer.string($0.range)) }
+                if let first = stems.first { namesByFirstStem[first, default: []].append((organisation, stems)) }
+            }
+        }
+    }
+
+    private static func firstWord(_ text: String) -> String {
+        String(text.unicodeScalars.prefix { CharacterInfo.isLetter($0) || CharacterInfo.isDigit($0) })
+    }
+
+    /// Mentions among `tokens` of `buffer`, longest match first, not overlapping.
+    public func mentions(in buffer: TextBuffer, tokens: [Token]) -> [OrganisationMention] {
+        let words = tokens.filter(\.isWordLike)
+        var stems: [String?] = Array(repeating: nil, count: words.count)
+        func stem(_ i: Int) -> String {
+            if let cached = stems[i] { return cached }
+            let value = language.stem(buffer.string(words[i].range))
+            stems[i] = value
+            return value
+        }
+        var result: [OrganisationMention] = []
+        var i = 0
+        while i < words.count {
+            var best: (OrganisationMention, next: Int)?
+            let word = buffer.string(words[i].range)
+            for (organisation, acronym) in acronymsByFirstWord[Self.firstWord(word)] ?? [] {
+                if let end = matchAcronym(acronym, in: buffer, at: words[i].range.lowerBound) {
+                    var next = i + 1
+                    while next < words.count, words[next].range.lowerBound < end { next += 1 }
+                    let mention = OrganisationMention(organisation: organisation, range: words[i].range.lowerBound..<end)
+                    if best == nil || mention.range.count > best!.0.range.count { best = (mention, next) }
+                }
+            }
+            for (organisation, nameStems) in namesByFirstStem[stem(i)] ?? [] where i + nameStems.count <= words.count {
+                if nameStems.indices.allSatisfy({ stem(i + $0) == nameStems[$0] }) {
+                    let last = words[i + nameStems.count - 1]
+                    let mention = OrganisationMention(organisation: organisation, range: words[i].range.lowerBound..<last.range.upperBound)
+                    if best == nil || mention.range.count > best!.0.range.count { best = (mention, i + nameStems.count) }
+                }
+            }
+            if let (mention, next) = best {
+                result.append(mention)
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The end offset if `acronym` is spelled at `offset` and not followed by another letter or digit.
+    private func matchAcronym(_ acronym: String, in buffer: TextBuffer, at offset: Int) -> Int? {
+        let units = Array(acronym.utf16)
+        let end = offset + units.count
+        guard end <= buffer.count, buffer.units[offset..<end].elementsEqual(units) else { return nil }
+        if end < buffer.count, let next = Unicode.Scalar(UInt32(buffer.units[end])),
+           CharacterInfo.isLetter(next) || CharacterInfo.isDigit(next) {
+            return nil
+        }
+        return end
+    }
+}

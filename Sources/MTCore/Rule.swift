@@ -1,0 +1,84 @@
+import MTText
+
+/// Everything there is to know about a rule, declared once in the rule's file. It drives
+/// the rule's tests (the examples), `mtlint rules` and the rule documentation.
+public struct RuleDescription: Sendable {
+    /// Stable code, e.g. `MT101`. Never reused.
+    public let code: String
+    /// Kebab-case name of the pattern the rule flags, e.g. `untranslated-caption`.
+    public let id: String
+    public let summary: String
+    public let rationale: String
+    public let mqm: MQMType
+    public let severity: Severity
+    /// Documents the rule must flag, with each expected span marked `⟦…⟧`.
+    public let triggering: [RuleExample]
+    /// Documents the rule must not flag.
+    public let nonTriggering: [RuleExample]
+
+    public init(
+        code: String, id: String, summary: String, rationale: String, mqm: MQMType, severity: Severity,
+        triggering: [RuleExample], nonTriggering: [RuleExample]
+    ) {
+        self.code = code
+        self.id = id
+        self.summary = summary
+        self.rationale = rationale
+        self.mqm = mqm
+        self.severity = severity
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A small document for a rule's docs and tests. In a triggering example, `⟦` and `⟧` mark
+/// each span the rule must report.
+public struct RuleExample: Sendable, ExpressibleByStringLiteral {
+    public static let open: Character = "⟦"
+    public static let close: Character = "⟧"
+
+    public let marked: String
+
+    public init(_ marked: String) { self.marked = marked }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    /// The document text without markers.
+    public var text: String { marked.filter { $0 != Self.open && $0 != Self.close } }
+
+    /// The marked spans as UTF-16 offset ranges into `text`.
+    public var expectedRanges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        var start: Int?
+        for character in marked {
+            switch character {
+            case Self.open: start = offset
+            case Self.close:
+                if let begin = start { ranges.append(begin..<offset) }
+                start = nil
+            default: offset += character.utf16.count
+            }
+        }
+        return ranges
+    }
+}
+
+/// A check over a document. Each rule lives in one file and declares itself once.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    func check(_ document: Document) -> [Finding]
+}
+
+extension Rule {
+    /// A finding of this rule at a UTF-16 range of the document.
+    public func finding(
+        in document: Document, at range: Range<Int>, message: String, source: Range<Int>? = nil,
+        related: [Range<Int>] = [], severity: Severity? = nil
+    ) -> Finding {
+        Finding(
+            ruleID: description.id, code: description.code, mqm: description.mqm,
+            severity: severity ?? description.severity, message: message,
+            target: document.span(range), source: source.map(document.span),
+            related: related.map(document.span))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import MTCore
+
+/// The versioned machine-readable report (`--format json`). Schema: README.md, "JSON output".
+public enum JSONReporter {
+    public static let version = 1
+
+    public static func render(_ results: [LintResult]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Report(version: version, documents: results.map(DocumentEntry.init)))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct Report: Encodable {
+        let version: Int
+        let documents: [DocumentEntry]
+    }
+
+    struct DocumentEntry: Encodable {
+        let path: String
+        let sourceLanguage: String
+        let targetLanguage: String
+        let wordCount: Int
+        let penalty: Double
+        let score: Double
+        let passed: Bool
+        let findings: [FindingEntry]
+
+        init(_ result: LintResult) {
+            path = result.document.path
+            sourceLanguage = result.document.pair.source.code
+            targetLanguage = result.document.pair.target.code
+            wordCount = result.score.wordCount
+            penalty = result.score.penalty
+            score = (result.score.value * 100).rounded() / 100
+            passed = result.score.passed
+            findings = result.findings.map(FindingEntry.init)
+        }
+    }
+
+    struct FindingEntry: Encodable {
+        let rule: String
+        let code: String
+        let mqm: String
+        let severity: String
+        let message: String
+        let target: SpanEntry
+        let source: SpanEntry?
+        let related: [SpanEntry]
+
+        init(_ finding: Finding) {
+            rule = finding.ruleID
+            code = finding.code
+            mqm = finding.mqm.description
+            severity = finding.severity.rawValue
+            message = finding.message
+            target = SpanEntry(finding.target)
+            source = finding.source.map(SpanEntry.init)
+            related = finding.related.map(SpanEntry.init)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(code, forKey: .code)
+            try container.encode(mqm, forKey: .mqm)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(message, forKey: .message)
+            try container.encode(target, forKey: .target)
+            try container.encode(source, forKey: .source)  // null when unknown
+            try container.encode(related, forKey: .related)
+        }
+
+        enum CodingKeys: String, CodingKey { case rule, code, mqm, severity, message, target, source, related }
+    }
+
+    struct SpanEntry: Encodable {
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let utf8Offset: Int
+        let utf8EndOffset: Int
+        let utf16Offset: Int
+        let utf16EndOffset: Int
+        let text: String
+
+        init(_ span: Span) {
+            line = span.start.line
+            column = span.start.column
+            endLine = span.end.line
+            endColumn = span.end.column
+            utf8Offset = span.start.utf8Offset
+            utf8EndOffset = span.end.utf8Offset
+            utf16Offset = span.start.utf16Offset
+            utf16EndOffset = span.end.utf16Offset
+            text = span.text
+        }
+    }
+}

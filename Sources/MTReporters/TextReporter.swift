@@ -1,0 +1,67 @@
+import MTCore
+import MTText
+
+/// Compiler-style terminal output: one diagnostic per finding with the offending line
+/// underlined, then a summary per document.
+public struct TextReporter: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool) { self.useColor = useColor }
+
+    public func render(_ result: LintResult) -> String {
+        var out = ""
+        for finding in result.findings {
+            out += diagnostic(finding, in: result.document)
+        }
+        out += summary(result) + "\n"
+        return out
+    }
+
+    func diagnostic(_ finding: Finding, in document: Document) -> String {
+        let start = finding.target.start
+        var out = "\(document.path):\(start.line):\(start.column): "
+        out += paint(finding.severity.rawValue, color(finding.severity), bold: true)
+        out += ": \(finding.message) " + paint("[\(finding.ruleID)]", "2") + "\n"
+        let lineRange = document.buffer.lineRange(start.line)
+        let lineText = document.buffer.string(lineRange)
+        let endColumn = finding.target.end.line == start.line
+            ? finding.target.end.column
+            : document.buffer.position(at: lineRange.upperBound).column
+        out += "    " + lineText.replacingTabs + "\n"
+        out += "    " + String(repeating: " ", count: start.column - 1)
+            + paint(String(repeating: "^", count: max(1, endColumn - start.column)), color(finding.severity), bold: true) + "\n"
+        return out
+    }
+
+    func summary(_ result: LintResult) -> String {
+        let counts = Severity.allCases.reversed().map { "\(result.score.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        let verdict = result.score.passed ? paint("PASS", "32", bold: true) : paint("FAIL", "31", bold: true)
+        let score = String(format2: result.score.value)
+        return "\(result.document.path): \(counts); \(result.score.wordCount) words, penalty \(String(format2: result.score.penalty)), score \(score): \(verdict)"
+    }
+
+    private func color(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "35"
+        case .major: "31"
+        case .minor: "33"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String, bold: Bool = false) -> String {
+        guard useColor else { return text }
+        return "\u{1B}[\(bold ? "1;" : "")\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+extension String {
+    /// Tabs as single spaces, so the underline stays under its span.
+    var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
+
+    /// A number with two decimals, without Foundation's locale-dependent formatting.
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

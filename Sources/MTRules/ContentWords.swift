@@ -1,0 +1,30 @@
+import MTCore
+import MTText
+
+/// A word that carries content (not a function word), with its comparison stem.
+struct ContentWord {
+    let token: Token
+    let stem: String
+}
+
+extension Document {
+    /// Content words of a block, optionally limited to a range (a sentence).
+    func contentWords(_ block: Block, in range: Range<Int>? = nil) -> [ContentWord] {
+        let language = language(of: block)
+        return block.tokens.compactMap { token in
+            guard token.isWordLike, range.map({ $0.contains(token.range.lowerBound) }) ?? true else { return nil }
+            let text = buffer.string(token.range)
+            let folded = Normalizer.foldKey(text)
+            guard !language.isStopword(folded) else { return nil }
+            return ContentWord(token: token, stem: language.stem(text))
+        }
+    }
+}
+
+/// Whether two stems are forms of one word: equal, or one a prefix of the other of at least
+/// five letters ("withdraw" ~ "withdrawal").
+func sameWord(_ a: String, _ b: String) -> Bool {
+    if a == b { return true }
+    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+    return short.count >= 5 && long.hasPrefix(short)
+}

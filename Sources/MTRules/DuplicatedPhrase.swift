@@ -1,0 +1,93 @@
+import MTCore
+
+/// MT103: a phrase repeated inside one sentence or caption, or a whole sentence repeated.
+public struct DuplicatedPhrase: Rule {
+    public init() {}
+
+    /// Shortest repeated run of content words that counts.
+    static let minimumWords = 3
+    /// Shortest sentence (in content words) whose repetition counts.
+    static let minimumSentenceWords = 4
+
+    public let description = RuleDescription(
+        code: "MT103",
+        id: "duplicated-phrase",
+        summary: "A phrase of three or more content words is repeated inside one sentence, or a sentence is repeated.",
+        rationale: """
+            Machine translation sometimes emits part of a sentence twice, typically long noun phrases of \
+            caption text. Within one sentence (a whole caption counts as one) a run of three or more content \
+            words that occurs again is reported at its second occurrence, with the first as a related \
+            location. Repetition across sentences is normal ("0.9% of GDP" in two sentences) and only a whole \
+            repeated sentence is reported.
+            """,
+        mqm: .addition,
+        severity: .major,
+        triggering: [
+            """
+            Soldiers at the exercise of the Collective Rapid Reaction Forces in Kyrgyzstan of the ⟦Collective Rapid Reaction Forces in Kyrgyzstan⟧ last year.
+            """,
+            """
+            The central bank kept its key rate unchanged on Friday. Analysts had expected a cut. ⟦The central bank kept its key rate unchanged on Friday.⟧
+            """,
+        ],
+        nonTriggering: [
+            """
+            The deficit reached 0.9% of GDP in the first quarter. By the end of the year it is expected to stay near 0.9% of GDP.
+            """,
+            """
+            The Collective Security Council of the Collective Security Treaty Organization met in Astana on Thursday.
+            """,
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        var sentencesSeen: [[String]: Range<Int>] = [:]
+        for block in document.blocks where block.language == .target && [.paragraph, .heading, .caption].contains(block.kind) {
+            let scopes = block.kind == .caption ? [block.range] : block.sentences
+            for scope in scopes {
+                findings += repeatedRuns(document, document.contentWords(block, in: scope))
+            }
+            for sentence in block.sentences {
+                let stems = document.contentWords(block, in: sentence).map(\.stem)
+                guard stems.count >= Self.minimumSentenceWords else { continue }
+                if let first = sentencesSeen[stems] {
+                    findings.append(finding(
+                        in: document, at: sentence,
+                        message: "sentence repeated from line \(document.buffer.line(at: first.lowerBound))",
+                        related: [first]))
+                } else {
+                    sentencesSeen[stems] = sentence
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Runs of content words that occur again later in the same scope (not overlapping the first).
+    private func repeatedRuns(_ document: Document, _ words: [ContentWord]) -> [Finding] {
+        var findings: [Finding] = []
+        var j = 1
+        while j < words.count {
+            var best: (first: Int, length: Int)?
+            for i in 0..<j where words[i].stem == words[j].stem {
+                var length = 0
+                while j + length < words.count, i + length < j, words[i + length].stem == words[j + length].stem {
+                    length += 1
+                }
+                if length >= Self.minimumWords, length > (best?.length ?? 0) { best = (i, length) }
+            }
+            guard let (i, length) = best else {
+                j += 1
+                continue
+            }
+            let second = words[j].token.range.lowerBound..<words[j + length - 1].token.range.upperBound
+            let first = words[i].token.range.lowerBound..<words[i + length - 1].token.range.upperBound
+            findings.append(finding(
+                in: document, at: second,
+                message: "'\(document.buffer.string(second))' repeats '\(document.buffer.string(first))' in the same sentence",
+                related: [first]))
+            j += length
+        }
+        return findings
+    }
+}

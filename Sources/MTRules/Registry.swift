@@ -1,0 +1,16 @@
+import MTCore
+
+/// Every rule mtlint has, in code order. `mtlint rules`, the docs and the tests read this list.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        UntranslatedCaption(),
+        UntranslatedText(),
+        DuplicatedPhrase(),
+        WrongOrganisation(),
+        PageFurniture(),
+    ].sorted { $0.description.code < $1.description.code }
+
+    public static func rule(named idOrCode: String) -> (any Rule)? {
+        all.first { $0.description.id == idOrCode || $0.description.code.lowercased() == idOrCode.lowercased() }
+    }
+}

@@ -1,0 +1,75 @@
+import MTCore
+import MTText
+
+/// MT102: source-language text in the target outside recognised captions.
+public struct UntranslatedText: Rule {
+    public init() {}
+
+    /// An untranslated paragraph of at least this many words is major.
+    static let majorWords = 8
+
+    public let description = RuleDescription(
+        code: "MT102",
+        id: "untranslated-text",
+        summary: "Source-language text is left in the target outside the photo captions.",
+        rationale: """
+            Lines in the source script that are not captions (interface text, credits, whole paragraphs) and \
+            source-script words inside target sentences were not translated. Whole untranslated paragraphs of \
+            eight words or more are major; shorter lines and words inside a sentence are minor.
+            """,
+        mqm: .untranslated,
+        severity: .minor,
+        triggering: [
+            """
+            ⟦Озвучить текст⟧
+
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+            """,
+            """
+            The statistics agency ⟦Росстат⟧ said on Monday that inflation slowed to four percent in March.
+            """,
+        ],
+        nonTriggering: [
+            """
+            The statistics agency Rosstat said on Monday that inflation slowed to four percent in March.
+            """,
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let source = document.pair.source
+        for block in document.blocks {
+            if block.language == .source {
+                guard !block.isSourceCaption else { continue }
+                let major = block.kind == .paragraph && block.wordCount >= Self.majorWords
+                findings.append(finding(
+                    in: document, at: block.range,
+                    message: "\(source.name) text left untranslated (\(block.kind.rawValue))",
+                    severity: major ? .major : nil))
+            } else {
+                for run in sourceScriptRuns(block, script: source.script) {
+                    findings.append(finding(
+                        in: document, at: run,
+                        message: "\(source.name) words inside \(document.pair.target.name) text: '\(document.buffer.string(run))'"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Runs of consecutive words written only in the source script.
+    private func sourceScriptRuns(_ block: Block, script: Script) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var current: Range<Int>?
+        for token in block.tokens where token.isWordLike {
+            if token.script == .single(script) {
+                current = (current?.lowerBound ?? token.range.lowerBound)..<token.range.upperBound
+            } else if token.script != .none, let run = current {
+                runs.append(run)
+                current = nil
+            }
+        }
+        if let current { runs.append(current) }
+        return runs
+    }
+}

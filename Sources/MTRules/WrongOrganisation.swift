@@ -1,0 +1,127 @@
+import MTCore
+
+/// MT201: the target names a different organisation than the source, or than the article is about.
+public struct WrongOrganisation: Rule {
+    public init() {}
+
+    /// The article's dominant organisation is named at least this often…
+    static let dominantMentions = 4
+    /// …and the suspicious one exactly once.
+    static let suspiciousMentions = 1
+    /// Content words to the left of a mention that make up its context frame.
+    static let frameWords = 4
+
+    public let description = RuleDescription(
+        code: "MT201",
+        id: "wrong-organisation",
+        summary: "The translation names another organisation of the same kind than the source or the article does.",
+        rationale: """
+            Machine translation confuses organisations of the same kind, especially by acronym (ОДКБ, the CSTO, \
+            becomes the OSCE). In an aligned caption the source names one organisation and the target another of the \
+            same kind. Without a source, an organisation named once in an article that keeps naming another of \
+            the same kind, in the same kind of context ("withdraw from the …"), is very likely the same confusion. \
+            Both checks use mtlint's table of international organisations.
+            """,
+        mqm: .wrongTerm,
+        severity: .major,
+        triggering: [
+            """
+            The foreign ministers met in Minsk on Friday to prepare the summit of the alliance next month.
+
+            Министры иностранных дел стран ОДКБ на встрече в Минске
+            Foreign ministers of the ⟦OSCE⟧ countries at a meeting in Minsk
+            Photo: TASS/Ivan Petrov
+
+            The ministers agreed on the agenda of the summit, the press service of the alliance said.
+            """,
+            """
+            Armenia has no plans to withdraw from the CSTO, the spokesman of the parliament said on Monday.
+
+            The CSTO summit in Astana was held without Armenia. Yerevan froze its participation in the CSTO in February.
+
+            Belarus said it would not withdraw from the CSTO either, and the CSTO secretary general welcomed it.
+
+            Analysts doubt that a full-fledged withdrawal from the ⟦OSCE⟧ is possible for Yerevan in the coming years.
+            """,
+        ],
+        nonTriggering: [
+            """
+            Armenia has no plans to withdraw from the CSTO, the spokesman of the parliament said on Monday.
+
+            The CSTO summit in Astana was held without Armenia. Yerevan froze its participation in the CSTO in February.
+
+            Belarus said it would not withdraw from the CSTO either, and the CSTO secretary general welcomed it.
+
+            Meanwhile Armenia has held joint exercises with NATO members and deepened its dialogue with the EU.
+            """,
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        alignedConfusions(document) + documentConfusions(document)
+    }
+
+    /// (a) In an aligned caption pair: the target names an organisation the source does not,
+    /// while the source names one of the same kind that the target does not.
+    private func alignedConfusions(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for case let (source, target?) in document.captionPairs.map({ ($0.source, $0.target) }) {
+            let sourceMentions = document.organisations[source], targetMentions = document.organisations[target]
+            let sourceIDs = Set(sourceMentions.map(\.organisation.id)), targetIDs = Set(targetMentions.map(\.organisation.id))
+            for mention in targetMentions where !sourceIDs.contains(mention.organisation.id) {
+                guard let expected = sourceMentions.first(where: {
+                    $0.organisation.kind == mention.organisation.kind && !targetIDs.contains($0.organisation.id)
+                }) else { continue }
+                findings.append(finding(
+                    in: document, at: mention.range,
+                    message: "'\(document.buffer.string(mention.range))' in the target, but the source names "
+                        + "'\(document.buffer.string(expected.range))' (\(expected.organisation.id)) "
+                        + "(line \(document.buffer.line(at: expected.range.lowerBound)))",
+                    source: expected.range))
+            }
+        }
+        return findings
+    }
+
+    /// (b) Document level: an organisation named once, of the same kind as one that dominates the
+    /// article, in a context (the words before it) where the dominant one also appears.
+    private func documentConfusions(_ document: Document) -> [Finding] {
+        var byOrganisation: [String: [(block: Block, mention: OrganisationMention)]] = [:]
+        var namedInSource: Set<String> = []
+        for block in document.blocks {
+            for mention in document.organisations[block.index] {
+                if block.language == .source {
+                    namedInSource.insert(mention.organisation.id)
+                } else {
+                    byOrganisation[mention.organisation.id, default: []].append((block, mention))
+                }
+            }
+        }
+        var findings: [Finding] = []
+        for (id, mentions) in byOrganisation.sorted(by: { $0.key < $1.key })
+        where mentions.count == Self.suspiciousMentions && !namedInSource.contains(id) {
+            let (block, mention) = mentions[0]
+            let candidates = byOrganisation.filter { other, otherMentions in
+                other != id && otherMentions.count >= Self.dominantMentions
+                    && otherMentions[0].mention.organisation.kind == mention.organisation.kind
+            }
+            guard let (dominantID, dominant) = candidates.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) })
+            else { continue }
+            let frame = contextFrame(document, block, mention.range)
+            let dominantFrames = dominant.flatMap { contextFrame(document, $0.block, $0.mention.range) }
+            guard let shared = frame.first(where: { word in dominantFrames.contains { sameWord($0, word) } }) else { continue }
+            findings.append(finding(
+                in: document, at: mention.range,
+                message: "'\(document.buffer.string(mention.range))' is named only here, while the article is about the "
+                    + "\(dominantID) (\(dominant.count) mentions), which it also names after '\(shared)'; expected the \(dominantID)?"))
+        }
+        return findings
+    }
+
+    /// Stems of the content words just before a mention, in its sentence, names excluded.
+    private func contextFrame(_ document: Document, _ block: Block, _ range: Range<Int>) -> [String] {
+        let sentence = block.sentences.first { $0.contains(range.lowerBound) } ?? block.range
+        let words = document.contentWords(block, in: sentence.lowerBound..<range.lowerBound)
+            .filter { $0.token.kind == .word && !$0.token.isCapitalized }
+        return words.suffix(Self.frameWords).map(\.stem)
+    }
+}

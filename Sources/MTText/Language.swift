@@ -1,0 +1,111 @@
+/// What mtlint knows about one language: its script, the abbreviations that do not end a
+/// sentence, its function words and a light suffix-stripping stemmer.
+public struct Language: Sendable, Hashable {
+    /// BCP 47 code, e.g. `ru`.
+    public let code: String
+    public let name: String
+    /// The script its words are written in.
+    public let script: Script
+    /// Lower-cased abbreviations with their final period ("prof.", "u.s.").
+    public let abbreviations: Set<String>
+    /// Lower-cased function words, ignored when comparing content.
+    public let stopwords: Set<String>
+    /// Inflectional endings and their replacements, tried in order; the first that fits is applied.
+    let suffixes: [(ending: String, replacement: String)]
+    /// Shortest stem the stemmer leaves.
+    let minimumStem: Int
+    /// ICU transform to Latin ASCII for names, when the script is not Latin.
+    public let transliteratorID: String?
+
+    public var icuLocale: String { code }
+
+    public static func == (a: Language, b: Language) -> Bool { a.code == b.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// The languages mtlint has a profile for.
+    public static let all: [Language] = [.english, .russian]
+
+    public static func named(_ code: String) -> Language? {
+        all.first { $0.code == code.lowercased() }
+    }
+
+    /// A comparison form of a word: NFKC_Casefold, possessive and inflectional endings stripped.
+    public func stem(_ word: String) -> String {
+        var key = Normalizer.foldKey(word)
+        for possessive in ["'s", "’s"] where key.hasSuffix(possessive) {
+            key.removeLast(possessive.count)
+        }
+        let length = key.count
+        for (ending, replacement) in suffixes where key.hasSuffix(ending) && length - ending.count >= minimumStem {
+            key.removeLast(ending.count)
+            return key + replacement
+        }
+        return key
+    }
+
+    /// Whether a (folded) word is a function word.
+    public func isStopword(_ foldedWord: String) -> Bool { stopwords.contains(foldedWord) }
+
+    /// Latin ASCII form of a name-like word (the word itself for Latin-script languages).
+    public func romanize(_ word: String) -> String {
+        guard let id = transliteratorID, let transliterator = Transliterator.shared(id) else { return word }
+        return transliterator.transliterate(word)
+    }
+}
+
+extension Language {
+    public static let english = Language(
+        code: "en", name: "English", script: .latin,
+        abbreviations: [
+            "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sr.", "jr.", "gen.", "col.", "lt.", "sgt.", "capt.",
+            "gov.", "sen.", "rep.", "rev.", "hon.", "pres.", "messrs.", "no.", "nos.", "vol.", "fig.", "p.", "pp.",
+            "ch.", "art.", "para.", "sec.", "dept.", "est.", "approx.", "inc.", "ltd.", "co.", "corp.", "bros.",
+            "vs.", "etc.", "cf.", "e.g.", "i.e.", "viz.", "al.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+            "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun.",
+            "u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "d.c.", "a.m.", "p.m.", "ave.", "blvd.", "mt.", "ft.",
+        ],
+        stopwords: [
+            "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+            "without", "within", "into", "onto", "over", "under", "about", "above", "below", "after", "before",
+            "between", "among", "through", "during", "against", "as", "than", "that", "this", "these", "those",
+            "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+            "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no",
+            "so", "such", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how",
+            "he", "she", "they", "we", "you", "i", "him", "her", "them", "us", "me", "his", "their", "our",
+            "your", "my", "if", "then", "also", "only", "even", "all", "any", "each", "both", "either", "neither",
+            "up", "down", "out", "off", "again", "very", "just", "more", "most", "other", "some", "own", "same",
+        ],
+        // Plural endings only; "-ss" and "-us" words are not plurals.
+        suffixes: [("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ss", "ss"),
+                   ("us", "us"), ("s", "")],
+        minimumStem: 3,
+        transliteratorID: nil)
+
+    public static let russian = Language(
+        code: "ru", name: "Russian", script: .cyrillic,
+        abbreviations: [
+            "г.", "гг.", "в.", "вв.", "т.", "т.е.", "т.к.", "т.н.", "т.д.", "т.п.", "др.", "пр.", "см.", "ср.", "стр.",
+            "с.", "ст.", "ул.", "пр-т.", "д.", "кв.", "обл.", "р-н.", "пос.", "дер.", "проф.", "акад.", "доц.", "им.",
+            "ген.", "полк.", "св.", "тыс.", "млн.", "млрд.", "трлн.", "руб.", "коп.", "долл.", "ок.", "прим.",
+            "рис.", "табл.", "гл.", "п.", "пп.", "н.э.", "до н.э.", "янв.", "февр.", "авг.", "сент.", "окт.",
+            "нояб.", "дек.", "мин.", "сек.", "ч.", "млн", "млрд", "рф.", "о.", "оз.", "гос.", "зам.", "нач.",
+        ],
+        stopwords: [
+            "и", "в", "во", "не", "что", "он", "на", "я", "с", "со", "как", "а", "то", "все", "она", "так", "его",
+            "но", "да", "ты", "к", "ко", "у", "же", "вы", "за", "бы", "по", "только", "ее", "её", "мне", "было",
+            "вот", "от", "меня", "еще", "ещё", "нет", "о", "об", "из", "ему", "теперь", "когда", "даже", "ну", "ли",
+            "если", "уже", "или", "ни", "быть", "был", "него", "до", "вас", "нибудь", "опять", "уж", "вам", "ведь",
+            "там", "потом", "себя", "ничего", "ей", "может", "они", "тут", "где", "есть", "надо", "ней", "для",
+            "мы", "тебя", "их", "чем", "была", "сам", "чтобы", "без", "будто", "чего", "раз", "тоже", "себе",
+            "под", "будет", "ж", "тогда", "кто", "этот", "того", "потому", "этого", "какой", "ним", "здесь",
+            "этом", "один", "почти", "мой", "тем", "при", "над", "после", "перед", "между", "через", "это",
+            "эти", "этих", "которые", "который", "которая", "которое", "которых", "также", "во время",
+        ],
+        suffixes: [
+            "иями", "ями", "ами", "иях", "ях", "ах", "ией", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их",
+            "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ом", "ем", "ам", "ям", "ов",
+            "ев", "ию", "ия", "ии", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
+        ].map { ($0, "") },
+        minimumStem: 3,
+        transliteratorID: "Russian-Latin/BGN; Latin-ASCII")
+}

@@ -1,0 +1,121 @@
+@_implementationOnly import CICU
+
+/// What a word-break segment holds.
+public enum TokenKind: Sendable, Hashable {
+    case word
+    case number
+    case punctuation
+}
+
+/// A word, number or punctuation mark, held as a UTF-16 range of its document's buffer.
+public struct Token: Sendable, Hashable {
+    public let range: Range<Int>
+    public let kind: TokenKind
+    public let script: ScriptClass
+    /// The first letter is upper case (a possible name).
+    public let isCapitalized: Bool
+    /// Every letter is upper case and there are at least two (a possible acronym).
+    public let isAllCaps: Bool
+
+    public var isWordLike: Bool { kind != .punctuation }
+}
+
+/// Word and sentence segmentation on ICU break iterators.
+public enum Segmenter {
+    /// Word, number and punctuation tokens of `range` (white space is dropped).
+    public static func tokens(_ buffer: TextBuffer, in range: Range<Int>, language: Language) -> [Token] {
+        var tokens: [Token] = []
+        var start = range.lowerBound
+        breaks(buffer, range, UBRK_WORD, language.icuLocale) { end, status in
+            defer { start = end }
+            let kind: TokenKind
+            switch status {
+            case 100..<200: kind = .number
+            case 200..<500: kind = .word
+            default:
+                if (start..<end).allSatisfy({ CharacterInfo.isWhitespace(buffer.units[$0]) }) { return }
+                kind = .punctuation
+            }
+            tokens.append(makeToken(buffer, start..<end, kind))
+        }
+        return tokens
+    }
+
+    /// Sentence ranges of `range` (trailing white space trimmed). ICU's boundaries are joined
+    /// again after the language's abbreviations ("Prof.", "U.S.", "г.") and after initials ("В. Путин").
+    public static func sentences(_ buffer: TextBuffer, in range: Range<Int>, language: Language) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        breaks(buffer, range, UBRK_SENTENCE, language.icuLocale) { end, _ in
+            if end < range.upperBound, endsWithAbbreviation(buffer, start..<end, language) { return }
+            let sentence = buffer.trimmed(start..<end)
+            if !sentence.isEmpty { result.append(sentence) }
+            start = end
+        }
+        return result
+    }
+
+    static func endsWithAbbreviation(_ buffer: TextBuffer, _ range: Range<Int>, _ language: Language) -> Bool {
+        let units = buffer.units
+        var end = range.upperBound
+        while end > range.lowerBound, CharacterInfo.isWhitespace(units[end - 1]) { end -= 1 }
+        guard end > range.lowerBound, units[end - 1] == 0x2E else { return false }  // "."
+        var start = end - 1
+        while start > range.lowerBound {
+            let unit = units[start - 1]
+            if unit == 0x2E || !(CharacterInfo.isWhitespace(unit) || isOpeningPunctuation(unit)) {
+                start -= 1
+            } else {
+                break
+            }
+        }
+        let word = buffer.string(start..<end)
+        let letters = Array(word.unicodeScalars.filter(CharacterInfo.isLetter))
+        if letters.count == 1, word.unicodeScalars.count == 2, CharacterInfo.isUppercase(letters[0]) { return true }  // an initial
+        return language.abbreviations.contains(word.lowercased())
+    }
+
+    private static func isOpeningPunctuation(_ unit: UInt16) -> Bool {
+        // ( [ " « „ “ ‘ '
+        [0x28, 0x5B, 0x22, 0xAB, 0x201E, 0x201C, 0x2018, 0x27].contains(unit)
+    }
+
+    private static func makeToken(_ buffer: TextBuffer, _ range: Range<Int>, _ kind: TokenKind) -> Token {
+        var counts = ScriptCounts()
+        var firstLetterUpper: Bool?
+        var upper = 0, lower = 0
+        for (_, scalar) in buffer.scalars(in: range) where CharacterInfo.isLetter(scalar) {
+            counts.add(scalar)
+            let isUpper = CharacterInfo.isUppercase(scalar)
+            if firstLetterUpper == nil { firstLetterUpper = isUpper }
+            if isUpper { upper += 1 } else if CharacterInfo.isLowercase(scalar) { lower += 1 }
+        }
+        return Token(
+            range: range, kind: kind, script: counts.scriptClass,
+            isCapitalized: firstLetterUpper ?? false, isAllCaps: upper >= 2 && lower == 0)
+    }
+
+    /// Calls `body` with each boundary after the start of `range` (as a buffer offset) and
+    /// the rule status of the segment it ends.
+    private static func breaks(
+        _ buffer: TextBuffer, _ range: Range<Int>, _ type: UBreakIteratorType, _ locale: String,
+        _ body: (Int, Int32) -> Void
+    ) {
+        guard !range.isEmpty else { return }
+        buffer.units.withUnsafeBufferPointer { all in
+            var status = U_ZERO_ERROR
+            let text = all.baseAddress! + range.lowerBound
+            let iterator = ubrk_open(type, locale, text, Int32(range.count), &status)
+            guard let iterator, ICU.succeeded(status) else {
+                preconditionFailure("ICU break iterator for \(locale): \(ICU.errorName(status))")
+            }
+            defer { ubrk_close(iterator) }
+            _ = ubrk_first(iterator)
+            var end = ubrk_next(iterator)
+            while end != UBRK_DONE {
+                body(range.lowerBound + Int(end), ubrk_getRuleStatus(iterator))
+                end = ubrk_next(iterator)
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// A document's text held once as UTF-16, with a line index.
+///
+/// Everything else in mtlint refers to text by UTF-16 offset ranges into one buffer;
+/// Swift `String`s are made only when a caller needs one (`string(_:)`).
+public struct TextBuffer: Sendable {
+    /// The text as UTF-16 code units.
+    public let units: [UInt16]
+    /// UTF-16 offset where each line starts (line 1 starts at 0).
+    public let lineStarts: [Int]
+    /// UTF-8 byte offset (in the original file) where each line starts.
+    private let lineStartBytes: [Int]
+
+    /// - Parameters:
+    ///   - text: the decoded text (without any byte-order mark).
+    ///   - byteOffset: UTF-8 bytes that preceded `text` in its file (3 for a BOM), so that
+    ///     reported byte offsets refer to the file itself.
+    public init(_ text: String, byteOffset: Int = 0) {
+        units = Array(text.utf16)
+        var starts = [0]
+        var byteStarts = [byteOffset]
+        var bytes = byteOffset
+        var index = 0
+        for scalar in text.unicodeScalars {
+            index += scalar.utf16.count
+            bytes += scalar.utf8.count
+            if scalar == "\n" {
+                starts.append(index)
+                byteStarts.append(bytes)
+            }
+        }
+        lineStarts = starts
+        lineStartBytes = byteStarts
+    }
+
+    public var count: Int { units.count }
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a UTF-16 range.
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: units[range], as: UTF16.self)
+    }
+
+    /// The 1-based line holding a UTF-16 offset.
+    public func line(at offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// The content of a 1-based line, without its line terminator (LF or CRLF).
+    public func lineRange(_ line: Int) -> Range<Int> {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : units.count
+        if end > start, units[end - 1] == 0x0D { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// Line, column (1-based, in Unicode scalars) and UTF-8/UTF-16 offsets of a UTF-16 offset.
+    public func position(at offset: Int) -> TextPosition {
+        let line = line(at: offset)
+        var column = 1
+        var bytes = lineStartBytes[line - 1]
+        var i = lineStarts[line - 1]
+        while i < offset {
+            let unit = units[i]
+            if UTF16.isLeadSurrogate(unit), i + 1 < units.count, UTF16.isTrailSurrogate(units[i + 1]) {
+                bytes += 4
+                i += 2
+            } else {
+                bytes += unit < 0x80 ? 1 : (unit < 0x800 ? 2 : 3)
+                i += 1
+            }
+            column += 1
+        }
+        return TextPosition(line: line, column: column, utf8Offset: bytes, utf16Offset: offset)
+    }
+
+    /// The range with leading and trailing white space removed.
+    public func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, CharacterInfo.isWhitespace(units[lower]) { lower += 1 }
+        while upper > lower, CharacterInfo.isWhitespace(units[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Unicode scalars of a range with their UTF-16 offsets.
+    public func scalars(in range: Range<Int>) -> ScalarSequence {
+        ScalarSequence(units: units, range: range)
+    }
+}
+
+/// A place in a document.
+public struct TextPosition: Sendable, Hashable, Comparable {
+    public let line: Int
+    /// 1-based, counted in Unicode scalars from the start of the line.
+    public let column: Int
+    public let utf8Offset: Int
+    public let utf16Offset: Int
+
+    public init(line: Int, column: Int, utf8Offset: Int, utf16Offset: Int) {
+        self.line = line
+        self.column = column
+        self.utf8Offset = utf8Offset
+        self.utf16Offset = utf16Offset
+    }
+
+    public static func < (a: TextPosition, b: TextPosition) -> Bool { a.utf16Offset < b.utf16Offset }
+}
+
+/// Iterates the Unicode scalars of a UTF-16 range, yielding each with its offset.
+public struct ScalarSequence: Sequence, IteratorProtocol {
+    let units: [UInt16]
+    var index: Int
+    let end: Int
+
+    init(units: [UInt16], range: Range<Int>) {
+        self.units = units
+        index = range.lowerBound
+        end = range.upperBound
+    }
+
+    public mutating func next() -> (offset: Int, scalar: Unicode.Scalar)? {
+        guard index < end else { return nil }
+        let offset = index
+        let unit = units[index]
+        if UTF16.isLeadSurrogate(unit), index + 1 < end, UTF16.isTrailSurrogate(units[index + 1]) {
+            let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)
+            index += 2
+            return (offset, Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        index += 1
+        return (offset, Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import MTCore
+
+struct Align: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print how source-language captions pair with their translations.",
+        discussion: """
+            One row per source caption: its line, the line of its target counterpart (or 'none') \
+            and the aligner's confidence (0–1) in that decision.
+            """)
+
+    @Argument(help: "Article file.")
+    var file: String
+
+    @OptionGroup var languages: LanguageOptions
+
+    func run() throws {
+        let document: Document
+        do {
+            document = try Document(contentsOf: file, pair: try languages.pair())
+        } catch let error as InputError {
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
+        }
+        print("source\ttarget\tconfidence")
+        for pair in document.captionPairs {
+            let target = pair.target.map { String(document.blocks[$0].firstLine) } ?? "none"
+            print("\(document.blocks[pair.source].firstLine)\t\(target)\t\(String(format2: pair.confidence))")
+        }
+    }
+}
+
+extension String {
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import MTCore
+import MTRules
+import MTText
+
+@main
+struct Entry {
+    /// ArgumentParser exits 64 on bad usage; mtlint promises 2 (0 pass, 1 gate failed, 2 usage or input error).
+    static func main() {
+        do {
+            var command = try MTLint.parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let code = MTLint.exitCode(for: error)
+            if code == .success {
+                print(MTLint.fullMessage(for: error))
+                exit(0)
+            }
+            FileHandle.standardError.write(Data(("mtlint: " + MTLint.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+    }
+}
+
+struct MTLint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mtlint",
+        abstract: "Check machine-translated articles for translation errors.",
+        discussion: """
+            mtlint reads a machine-translated article that kept its source-language photo captions, \
+            aligns every source caption with its translation, runs its rules and scores the result \
+            MQM-style. Run `mtlint rules` to see what it checks.
+
+            Exit status: 0 every document passed the gate, 1 a document failed it, 2 bad usage or unreadable input.
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self, Align.self, Rules.self],
+        defaultSubcommand: Check.self)
+}
+
+/// Options shared by the commands that read articles.
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .customLong("source-lang"), help: "Language the article was translated from (\(Language.all.map(\.code).joined(separator: ", "))).")
+    var source = "ru"
+
+    @Option(name: .customLong("target-lang"), help: "Language the article was translated into.")
+    var target = "en"
+
+    func pair() throws -> LanguagePair {
+        guard let source = Language.named(source) else { throw ValidationError("unknown source language '\(source)'") }
+        guard let target = Language.named(target) else { throw ValidationError("unknown target language '\(target)'") }
+        guard source != target else { throw ValidationError("source and target languages are both '\(source.code)'") }
+        return LanguagePair(source: source, target: target)
+    }
+}
+
+/// Writes to standard error.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
