@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Throughput benchmarks: `swift run -c release mtlint-bench`.
+        .executableTarget(name: "mtlint-bench", dependencies: ["MTCore", "MTRules", "MTText"]),
         .testTarget(name: "MTTextTests", dependencies: ["MTText"]),
         .testTarget(name: "MTCoreTests", dependencies: ["MTCore", "MTRules"]),
         .testTarget(name: "MTRulesTests", dependencies: ["MTRules", "MTCore"]),

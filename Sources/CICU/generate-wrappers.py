@@ -20,7 +20,7 @@ from pathlib import Path
 
 HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h"]
 FUNCTIONS = [
-    "ubrk_open", "ubrk_close", "ubrk_first", "ubrk_next", "ubrk_getRuleStatus",
+    "ubrk_open", "ubrk_close", "ubrk_setText", "ubrk_first", "ubrk_next", "ubrk_getRuleStatus",
     "utrans_openU", "utrans_close", "utrans_transUChars",
     "unorm2_getNFKCCasefoldInstance", "unorm2_normalize",
     "uscript_getScript",

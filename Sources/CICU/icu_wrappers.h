@@ -13,6 +13,8 @@
 static inline UBreakIterator* ubrk_open(UBreakIteratorType type, const char *locale, const UChar *text, int32_t textLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ubrk_open)(type, locale, text, textLength, status); }
 #undef ubrk_close
 static inline void ubrk_close(UBreakIterator *bi) { U_ICU_ENTRY_POINT_RENAME(ubrk_close)(bi); }
+#undef ubrk_setText
+static inline void ubrk_setText(UBreakIterator* bi, const UChar* text, int32_t textLength, UErrorCode* status) { U_ICU_ENTRY_POINT_RENAME(ubrk_setText)(bi, text, textLength, status); }
 #undef ubrk_first
 static inline int32_t ubrk_first(UBreakIterator *bi) { return U_ICU_ENTRY_POINT_RENAME(ubrk_first)(bi); }
 #undef ubrk_next

@@ -54,15 +54,16 @@ enum Classifier {
         }
         if !current.isEmpty { groups.append(current) }
 
+        let sourceSegmenter = Segmenter(language: pair.source), targetSegmenter = Segmenter(language: pair.target)
         var blocks = groups.enumerated().map { index, lines in
             let range = lines.first!.range.lowerBound..<lines.last!.range.upperBound
             let language = lines.first { $0.language != .neutral }?.language ?? .neutral
-            let profile = language == .source ? pair.source : pair.target
+            let segmenter = language == .source ? sourceSegmenter : targetSegmenter
             return Block(
                 index: index, range: range, firstLine: lines.first!.number, lastLine: lines.last!.number,
                 language: language, kind: lines.first!.isCredit ? .credit : .paragraph,
-                tokens: Segmenter.tokens(buffer, in: range, language: profile),
-                sentences: Segmenter.sentences(buffer, in: range, language: profile))
+                tokens: segmenter.tokens(buffer, in: range),
+                sentences: segmenter.sentences(buffer, in: range))
         }
         classify(&blocks, buffer, pair)
         return blocks

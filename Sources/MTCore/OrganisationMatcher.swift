@@ -15,13 +15,14 @@ public struct OrganisationMatcher: Sendable {
 
     public init(language: Language, organisations: [Organisation] = Organisation.all) {
         self.language = language
+        let segmenter = Segmenter(language: language)
         for organisation in organisations {
             for acronym in organisation.acronyms[language.code] ?? [] {
                 acronymsByFirstWord[Self.firstWord(acronym), default: []].append((organisation, acronym))
             }
             for name in organisation.names[language.code] ?? [] {
                 let buffer = TextBuffer(name)
-                let stems = Segmenter.tokens(buffer, in: 0..<buffer.count, language: language)
+                let stems = segmenter.tokens(buffer, in: 0..<buffer.count)
                     .filter(\.isWordLike)
                     .map { language.stem(buffer.string($0.range)) }
                 if let first = stems.first { namesByFirstStem[first, default: []].append((organisation, stems)) }

@@ -44,7 +44,7 @@ public struct UntranslatedText: Rule {
                 let major = block.kind == .paragraph && block.wordCount >= Self.majorWords
                 findings.append(finding(
                     in: document, at: block.range,
-                    message: "\(source.name) text left untranslated (\(block.kind.rawValue))",
+                    message: "\(source.name) \(Self.noun(for: block.kind)) left untranslated: '\(document.text(block))'",
                     severity: major ? .major : nil))
             } else {
                 for run in sourceScriptRuns(block, script: source.script) {
@@ -55,6 +55,15 @@ public struct UntranslatedText: Rule {
             }
         }
         return findings
+    }
+
+    private static func noun(for kind: BlockKind) -> String {
+        switch kind {
+        case .furniture: "page text"
+        case .credit: "credit line"
+        case .heading: "heading"
+        case .paragraph, .caption: "paragraph"
+        }
     }
 
     /// Runs of consecutive words written only in the source script.

@@ -14,7 +14,7 @@ public struct WrongOrganisation: Rule {
     public let description = RuleDescription(
         code: "MT201",
         id: "wrong-organisation",
-        summary: "The translation names another organisation of the same kind than the source or the article does.",
+        summary: "The target names a different organisation of the same kind from the one the source (or the rest of the article) names.",
         rationale: """
             Machine translation confuses organisations of the same kind, especially by acronym (ОДКБ, the CSTO, \
             becomes the OSCE). In an aligned caption the source names one organisation and the target another of the \
@@ -108,20 +108,21 @@ public struct WrongOrganisation: Rule {
             else { continue }
             let frame = contextFrame(document, block, mention.range)
             let dominantFrames = dominant.flatMap { contextFrame(document, $0.block, $0.mention.range) }
-            guard let shared = frame.first(where: { word in dominantFrames.contains { sameWord($0, word) } }) else { continue }
+            guard let shared = frame.first(where: { word in dominantFrames.contains { sameWord($0.stem, word.stem) } })
+            else { continue }
             findings.append(finding(
                 in: document, at: mention.range,
                 message: "'\(document.buffer.string(mention.range))' is named only here, while the article is about the "
-                    + "\(dominantID) (\(dominant.count) mentions), which it also names after '\(shared)'; expected the \(dominantID)?"))
+                    + "\(dominantID) (\(dominant.count) mentions), which it also names after '\(document.buffer.string(shared.token.range))'; expected the \(dominantID)?"))
         }
         return findings
     }
 
     /// Stems of the content words just before a mention, in its sentence, names excluded.
-    private func contextFrame(_ document: Document, _ block: Block, _ range: Range<Int>) -> [String] {
+    private func contextFrame(_ document: Document, _ block: Block, _ range: Range<Int>) -> [ContentWord] {
         let sentence = block.sentences.first { $0.contains(range.lowerBound) } ?? block.range
         let words = document.contentWords(block, in: sentence.lowerBound..<range.lowerBound)
             .filter { $0.token.kind == .word && !$0.token.isCapitalized }
-        return words.suffix(Self.frameWords).map(\.stem)
+        return Array(words.suffix(Self.frameWords))
     }
 }

@@ -29,17 +29,31 @@ enum ICU {
 }
 
 /// Unicode character properties (from ICU).
+/// ASCII is answered inline; everything else asks ICU.
 public enum CharacterInfo {
-    public static func isWhitespace(_ unit: UInt16) -> Bool { u_isUWhiteSpace(UChar32(unit)) != 0 }
-    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { u_isUWhiteSpace(UChar32(scalar.value)) != 0 }
-    public static func isLetter(_ scalar: Unicode.Scalar) -> Bool { u_isUAlphabetic(UChar32(scalar.value)) != 0 }
-    public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { u_isUUppercase(UChar32(scalar.value)) != 0 }
-    public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { u_isULowercase(UChar32(scalar.value)) != 0 }
-    public static func isDigit(_ scalar: Unicode.Scalar) -> Bool { u_isdigit(UChar32(scalar.value)) != 0 }
+    public static func isWhitespace(_ unit: UInt16) -> Bool {
+        unit < 0x80 ? (unit == 0x20 || (0x09...0x0D).contains(unit)) : u_isUWhiteSpace(UChar32(unit)) != 0
+    }
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isWhitespace(UInt16(scalar.value)) : u_isUWhiteSpace(UChar32(scalar.value)) != 0
+    }
+    public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isUppercase(scalar) || isLowercase(scalar) : u_isUAlphabetic(UChar32(scalar.value)) != 0
+    }
+    public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("A"..."Z").contains(scalar) : u_isUUppercase(UChar32(scalar.value)) != 0
+    }
+    public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) : u_isULowercase(UChar32(scalar.value)) != 0
+    }
+    public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("0"..."9").contains(scalar) : u_isdigit(UChar32(scalar.value)) != 0
+    }
 
     /// The writing system of a letter; `nil` for characters shared between scripts (digits,
     /// punctuation, combining marks).
     public static func script(of scalar: Unicode.Scalar) -> Script? {
+        if scalar.isASCII { return isLetter(scalar) ? .latin : nil }
         var status = U_ZERO_ERROR
         let code = uscript_getScript(UChar32(scalar.value), &status)
         guard ICU.succeeded(status) else { return nil }

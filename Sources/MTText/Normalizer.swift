@@ -4,17 +4,20 @@
 public enum Normalizer {
     /// The NFKC_Casefold form of a UTF-16 range.
     public static func foldKey(_ buffer: TextBuffer, _ range: Range<Int>) -> String {
-        buffer.units[range].withContiguousStorageIfAvailable { fold($0) } ?? fold(Array(buffer.units[range]))
+        fold(buffer.units[range])
     }
 
     /// The NFKC_Casefold form of a string.
     public static func foldKey(_ text: String) -> String {
-        fold(Array(text.utf16))
+        fold(Array(text.utf16)[...])
     }
 
-    private static func fold<C: Collection>(_ units: C) -> String where C.Element == UInt16 {
+    private static func fold(_ units: ArraySlice<UInt16>) -> String {
+        if units.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: NFKC_Casefold is lower-casing, minus the format characters ASCII does not have.
+            return String(decoding: units.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF16.self)
+        }
         let source = Array(units)
-        if source.isEmpty { return "" }
         var status = U_ZERO_ERROR
         guard let normalizer = unorm2_getNFKCCasefoldInstance(&status), ICU.succeeded(status) else {
             preconditionFailure("ICU NFKC_Casefold data: \(ICU.errorName(status))")

@@ -17,7 +17,7 @@ public enum ScriptClass: Sendable, Hashable {
 
 /// Letter counts per script over a stretch of text.
 public struct ScriptCounts: Sendable {
-    public private(set) var counts: [Script: Int] = [:]
+    private var perScript = [Int](repeating: 0, count: Script.allCases.count)
     public private(set) var letters = 0
 
     public init() {}
@@ -28,20 +28,37 @@ public struct ScriptCounts: Sendable {
 
     public mutating func add(_ scalar: Unicode.Scalar) {
         guard let script = CharacterInfo.script(of: scalar) else { return }
-        counts[script, default: 0] += 1
+        perScript[script.index] += 1
         letters += 1
     }
 
+    public func count(of script: Script) -> Int { perScript[script.index] }
+
     /// Share of letters written in `script` (0 when there are no letters).
     public func share(of script: Script) -> Double {
-        letters == 0 ? 0 : Double(counts[script, default: 0]) / Double(letters)
+        letters == 0 ? 0 : Double(count(of: script)) / Double(letters)
     }
 
     public var scriptClass: ScriptClass {
-        switch counts.count {
-        case 0: return .none
-        case 1: return .single(counts.keys.first!)
-        default: return .mixed
+        var found: Script?
+        for script in Script.allCases where perScript[script.index] > 0 {
+            if found != nil { return .mixed }
+            found = script
+        }
+        return found.map(ScriptClass.single) ?? .none
+    }
+}
+
+extension Script {
+    fileprivate var index: Int {
+        switch self {
+        case .latin: 0
+        case .cyrillic: 1
+        case .greek: 2
+        case .arabic: 3
+        case .hebrew: 4
+        case .han: 5
+        case .other: 6
         }
     }
 }

@@ -20,13 +20,25 @@ public struct Token: Sendable, Hashable {
     public var isWordLike: Bool { kind != .punctuation }
 }
 
-/// Word and sentence segmentation on ICU break iterators.
-public enum Segmenter {
+/// Word and sentence segmentation for one language on ICU break iterators.
+///
+/// Opening an ICU iterator costs far more than segmenting a paragraph, so a segmenter opens
+/// each of its iterators once and reuses it for every range. Not thread-safe: use one per task.
+public final class Segmenter {
+    public let language: Language
+    private var wordIterator: BreakIterator?
+    private var sentenceIterator: BreakIterator?
+
+    public init(language: Language) {
+        self.language = language
+    }
+
     /// Word, number and punctuation tokens of `range` (white space is dropped).
-    public static func tokens(_ buffer: TextBuffer, in range: Range<Int>, language: Language) -> [Token] {
+    public func tokens(_ buffer: TextBuffer, in range: Range<Int>) -> [Token] {
+        if wordIterator == nil { wordIterator = BreakIterator(UBRK_WORD, language.icuLocale) }
         var tokens: [Token] = []
         var start = range.lowerBound
-        breaks(buffer, range, UBRK_WORD, language.icuLocale) { end, status in
+        wordIterator!.boundaries(buffer, range) { end, status in
             defer { start = end }
             let kind: TokenKind
             switch status {
@@ -36,18 +48,19 @@ public enum Segmenter {
                 if (start..<end).allSatisfy({ CharacterInfo.isWhitespace(buffer.units[$0]) }) { return }
                 kind = .punctuation
             }
-            tokens.append(makeToken(buffer, start..<end, kind))
+            tokens.append(Self.makeToken(buffer, start..<end, kind))
         }
         return tokens
     }
 
     /// Sentence ranges of `range` (trailing white space trimmed). ICU's boundaries are joined
     /// again after the language's abbreviations ("Prof.", "U.S.", "г.") and after initials ("В. Путин").
-    public static func sentences(_ buffer: TextBuffer, in range: Range<Int>, language: Language) -> [Range<Int>] {
+    public func sentences(_ buffer: TextBuffer, in range: Range<Int>) -> [Range<Int>] {
+        if sentenceIterator == nil { sentenceIterator = BreakIterator(UBRK_SENTENCE, language.icuLocale) }
         var result: [Range<Int>] = []
         var start = range.lowerBound
-        breaks(buffer, range, UBRK_SENTENCE, language.icuLocale) { end, _ in
-            if end < range.upperBound, endsWithAbbreviation(buffer, start..<end, language) { return }
+        sentenceIterator!.boundaries(buffer, range) { end, _ in
+            if end < range.upperBound, Self.endsWithAbbreviation(buffer, start..<end, language) { return }
             let sentence = buffer.trimmed(start..<end)
             if !sentence.isEmpty { result.append(sentence) }
             start = end
@@ -94,28 +107,42 @@ public enum Segmenter {
             range: range, kind: kind, script: counts.scriptClass,
             isCapitalized: firstLetterUpper ?? false, isAllCaps: upper >= 2 && lower == 0)
     }
+}
 
-    /// Calls `body` with each boundary after the start of `range` (as a buffer offset) and
-    /// the rule status of the segment it ends.
-    private static func breaks(
-        _ buffer: TextBuffer, _ range: Range<Int>, _ type: UBreakIteratorType, _ locale: String,
-        _ body: (Int, Int32) -> Void
-    ) {
+/// One ICU break iterator, opened once and pointed at one range after another.
+private final class BreakIterator {
+    private let handle: OpaquePointer
+    private let locale: String
+
+    init(_ type: UBreakIteratorType, _ locale: String) {
+        var status = U_ZERO_ERROR
+        guard let handle = ubrk_open(type, locale, nil, 0, &status), ICU.succeeded(status) else {
+            preconditionFailure("ICU break iterator for \(locale): \(ICU.errorName(status))")
+        }
+        self.handle = handle
+        self.locale = locale
+    }
+
+    deinit { ubrk_close(handle) }
+
+    /// Calls `body` with each boundary after the start of `range` (as a buffer offset) and the
+    /// rule status of the segment it ends.
+    func boundaries(_ buffer: TextBuffer, _ range: Range<Int>, _ body: (Int, Int32) -> Void) {
         guard !range.isEmpty else { return }
         buffer.units.withUnsafeBufferPointer { all in
             var status = U_ZERO_ERROR
-            let text = all.baseAddress! + range.lowerBound
-            let iterator = ubrk_open(type, locale, text, Int32(range.count), &status)
-            guard let iterator, ICU.succeeded(status) else {
+            ubrk_setText(handle, all.baseAddress! + range.lowerBound, Int32(range.count), &status)
+            guard ICU.succeeded(status) else {
                 preconditionFailure("ICU break iterator for \(locale): \(ICU.errorName(status))")
             }
-            defer { ubrk_close(iterator) }
-            _ = ubrk_first(iterator)
-            var end = ubrk_next(iterator)
+            _ = ubrk_first(handle)
+            var end = ubrk_next(handle)
             while end != UBRK_DONE {
-                body(range.lowerBound + Int(end), ubrk_getRuleStatus(iterator))
-                end = ubrk_next(iterator)
+                body(range.lowerBound + Int(end), ubrk_getRuleStatus(handle))
+                end = ubrk_next(handle)
             }
         }
+        var status = U_ZERO_ERROR
+        ubrk_setText(handle, nil, 0, &status)  // drop the pointer into the buffer
     }
 }

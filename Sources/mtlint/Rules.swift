@@ -1,18 +1,23 @@
 import ArgumentParser
-import MTCore
+import MTReporters
 import MTRules
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules: code, id, MQM type, default severity and summary.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules: code, id, MQM type, default severity and summary.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown
+    }
+
+    @Option(help: "text (aligned columns) or markdown (the table in README.md).")
+    var format: Format = .text
 
     func run() {
-        for rule in RuleRegistry.all {
-            let d = rule.description
-            print("\(d.code)  \(d.id.padding(22))  \(d.mqm.description.padding(36))  \(d.severity.rawValue.padding(8))  \(d.summary)")
+        let descriptions = RuleRegistry.all.map(\.description)
+        switch format {
+        case .text: print(RuleCatalog.text(descriptions), terminator: "")
+        case .markdown: print(RuleCatalog.markdown(descriptions), terminator: "")
         }
     }
-}
-
-extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

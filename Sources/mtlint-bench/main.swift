@@ -1,0 +1,52 @@
+// Throughput benchmarks for mtlint. They print numbers; nothing here asserts a time.
+//
+//     swift run -c release mtlint-bench [ARTICLE] [--megabytes N]
+//
+// The input is ARTICLE (default: the first Corpora article) repeated to about N MiB (default 8).
+import Foundation
+import MTCore
+import MTRules
+import MTText
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var megabytes = 8.0
+if let flag = arguments.firstIndex(of: "--megabytes"), flag + 1 < arguments.count, let value = Double(arguments[flag + 1]) {
+    megabytes = value
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let path = arguments.first ?? "Corpora/eaeu-summit-planted.txt"
+let article: String
+do {
+    article = try DocumentReader.read(path: path).text
+} catch {
+    FileHandle.standardError.write(Data("mtlint-bench: \(error)\n".utf8))
+    exit(2)
+}
+let copies = max(1, Int(megabytes * 1_048_576) / max(1, article.utf8.count))
+let text = Array(repeating: article, count: copies).joined(separator: "\n\n")
+let bytes = Double(text.utf8.count)
+
+func measure(_ name: String, runs: Int = 3, _ body: () -> Int) {
+    var best = Double.infinity
+    var result = 0
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        result = body()
+        let elapsed = ContinuousClock.now - start
+        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    let rate = bytes / 1_048_576 / best
+    print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%8.1f", rate)) MiB/s  \(String(format: "%7.3f", best)) s  (\(result))")
+}
+
+print("input: \(path) × \(copies) = \(String(format: "%.1f", bytes / 1_048_576)) MiB UTF-8")
+let buffer = TextBuffer(text)
+measure("UTF-16 buffer + line index") { TextBuffer(text).lineCount }
+measure("word tokens (ICU, offsets only)") { Segmenter(language: .english).tokens(buffer, in: 0..<buffer.count).count }
+measure("word tokens + one String each") {
+    Segmenter(language: .english).tokens(buffer, in: 0..<buffer.count).reduce(0) { $0 + buffer.string($1.range).utf16.count }
+}
+measure("sentences (ICU + abbreviations)") { Segmenter(language: .english).sentences(buffer, in: 0..<buffer.count).count }
+measure("document: classify + align", runs: 1) { Document(path: path, text: text).blocks.count }
+let document = Document(path: path, text: text)
+measure("all rules + score", runs: 1) { Linter(rules: RuleRegistry.all).lint(document).findings.count }

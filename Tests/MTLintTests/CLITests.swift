@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@Suite struct CLITests {
+    let clean = "Corpora/baikal-expedition-clean.txt"
+    let planted = "Corpora/eaeu-summit-planted.txt"
+
+    private func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-\(UUID().uuidString).txt")
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test func exitStatusIsZeroForPassOneForFail() throws {
+        let pass = try mtlint(["check", clean])
+        #expect(pass.status == 0)
+        #expect(pass.stdout.hasSuffix("score 100.00: PASS\n"))
+        let fail = try mtlint([planted])  // check is the default command
+        #expect(fail.status == 1)
+        #expect(fail.stdout.contains(": FAIL\n"))
+    }
+
+    @Test func gateFlagsChangeTheVerdict() throws {
+        #expect(try mtlint(["check", "--fail-on", "critical", "--min-score", "90", planted]).status == 0)
+        #expect(try mtlint(["check", "--fail-on", "critical", "--min-score", "95", planted]).status == 1)
+    }
+
+    @Test func unreadableInputExitsTwoNamingTheFile() throws {
+        let missing = try mtlint(["check", "no/such/article.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "mtlint: no/such/article.txt: no such file\n")
+
+        let invalid = try temporaryFile(Array("Заголовок\n".utf8) + [0xD0, 0x41])
+        let result = try mtlint(["check", invalid])
+        #expect(result.status == 2)
+        #expect(result.stderr == "mtlint: \(invalid): is not valid UTF-8 at byte offset 19\n")
+
+        let binary = try mtlint(["check", try temporaryFile([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])])
+        #expect(binary.status == 2 && binary.stderr.contains("looks binary (NUL byte) at byte offset 4"))
+        let empty = try mtlint(["check", try temporaryFile([])])
+        #expect(empty.status == 2 && empty.stderr.hasSuffix(": is empty\n"))
+    }
+
+    @Test func oneBadFileDoesNotHideTheOthers() throws {
+        let result = try mtlint(["check", clean, "missing.txt"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("\(clean): 0 critical, 0 major, 0 minor"))
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        let result = try mtlint(["check", "--format", "xml", clean])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("xml"))
+        #expect(try mtlint(["check"]).status == 2)
+        #expect(try mtlint(["check", "--min-score", "120", clean]).status == 2)
+        #expect(try mtlint(["check", "--source-lang", "xx", clean]).status == 2)
+    }
+
+    @Test func helpExplainsAndExitsZero() throws {
+        let result = try mtlint(["check", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--fail-on") && result.stdout.contains("score = 100"))
+    }
+
+    @Test func textOutputIsCompilerStyleAndUncolouredWhenPiped() throws {
+        let result = try mtlint(["check", planted])
+        let diagnostics = result.stdout.split(separator: "\n").filter { $0.hasPrefix(planted + ":") && $0.contains("[") }
+        #expect(diagnostics.count == 10)
+        for line in diagnostics {
+            #expect(line.wholeMatch(of: /[^:]+:\d+:\d+: (minor|major|critical): .+ \[[a-z]+(-[a-z]+)+\]/) != nil, "\(line)")
+        }
+        #expect(result.stdout.contains("    Share\n    ^^^^^\n"))
+        #expect(!result.stdout.contains("\u{1B}["))
+        #expect(try mtlint(["check", "--color", "always", planted]).stdout.contains("\u{1B}["))
+        #expect(!(try mtlint(["check", "--color", "auto", planted], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}[")))
+    }
+
+    @Test func jsonOutputFollowsTheDocumentedSchema() throws {
+        let result = try mtlint(["check", "--format", "json", planted, clean])
+        #expect(result.status == 1)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(root["version"] as? Int == 1)
+        let documents = try #require(root["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["path"] as? String } == [planted, clean])
+        #expect(documents.map { $0["passed"] as? Bool } == [false, true])
+        let findings = try #require(documents[0]["findings"] as? [[String: Any]])
+        #expect(findings.count == 10)
+
+        let lines = try String(contentsOf: Repo.root.appendingPathComponent(planted), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        for finding in findings {
+            for key in ["rule", "code", "mqm", "severity", "message", "target", "source"] {
+                #expect(finding.keys.contains(key), "missing \(key)")
+            }
+            // Columns are 1-based Unicode scalars, endColumn exclusive; text is exactly the span.
+            let target = try #require(finding["target"] as? [String: Any])
+            let line = Array(lines[(target["line"] as! Int) - 1].unicodeScalars)
+            let column = target["column"] as! Int, endColumn = target["endColumn"] as! Int
+            #expect(target["endLine"] as? Int == target["line"] as? Int)
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: line[(column - 1)..<(endColumn - 1)])
+            #expect(String(text) == target["text"] as? String)
+        }
+        let organisation = try #require(findings.first { $0["rule"] as? String == "wrong-organisation" && $0["source"] is [String: Any] })
+        #expect((organisation["source"] as? [String: Any])?["text"] as? String == "ЕАЭС")
+        #expect(findings.contains { $0["source"] is NSNull })
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() throws {
+        let first = try mtlint(["check", "--format", "json", planted, clean])
+        let second = try mtlint(["check", "--format", "json", planted, clean])
+        #expect(first.stdout == second.stdout)
+        #expect(try mtlint(["check", planted]).stdout == (try mtlint(["check", planted]).stdout))
+    }
+
+    @Test func alignPrintsEveryCaption() throws {
+        let result = try mtlint(["align", planted])
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: " ") }
+        #expect(rows == ["source target", "11 13", "23 none", "28 30"])
+    }
+
+    @Test func rulesListsEveryRule() throws {
+        let result = try mtlint(["rules"])
+        #expect(result.status == 0)
+        for id in ["untranslated-caption", "untranslated-text", "duplicated-phrase", "wrong-organisation", "page-furniture"] {
+            #expect(result.stdout.contains(id))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Paths and process helpers shared by the end-to-end tests.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let seeds = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    static let corpora = root.appendingPathComponent("Corpora")
+    static let seedArticle = seeds.appendingPathComponent("000_853c710d535f1bf7.txt")
+    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// The `mtlint` executable built next to the test bundle.
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint")
+
+    /// Gold files in Corpora/.
+    static func corpusGoldFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: corpora, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasSuffix(".gold.json") }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// Whether the shared seed is there; under CI=true its absence is a test failure.
+    static func seedAvailable() -> Bool {
+        if FileManager.default.fileExists(atPath: seedArticle.path) { return true }
+        if isCI { Issue.record("the seed \(seedArticle.path) is missing") }
+        return false
+    }
+}
+
+struct ProcessResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs mtlint with arguments, from the repository root, without a terminal.
+func mtlint(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = Repo.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = Repo.root
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import MTText
+
+@Suite struct LanguageTests {
+    @Test func foldKeysAreNFKCCasefold() {
+        #expect(Normalizer.foldKey("Straße") == "strasse")
+        #expect(Normalizer.foldKey("ＣＳＴＯ") == "csto")
+        #expect(Normalizer.foldKey("ОДКБ") == "одкб")
+        let buffer = TextBuffer("x Ⅻ y")
+        #expect(Normalizer.foldKey(buffer, 2..<3) == "xii")
+    }
+
+    @Test func transliterationUsesBGNAndIsCached() throws {
+        let transliterator = try #require(Transliterator.shared("Russian-Latin/BGN; Latin-ASCII"))
+        #expect(transliterator.transliterate("Пашинян") == "Pashinyan")
+        #expect(transliterator.transliterate("Путин") == "Putin")
+        #expect(transliterator.transliterate("Пашинян") == "Pashinyan")
+        #expect(Transliterator.shared("Russian-Latin/BGN; Latin-ASCII") === transliterator)
+        #expect(Transliterator.shared("No-Such-Transform") == nil)
+    }
+
+    @Test func romanizeLeavesLatinLanguagesAlone() {
+        #expect(Language.english.romanize("Blinken") == "Blinken")
+        #expect(Language.russian.romanize("Блинкен") == "Blinken")
+    }
+
+    @Test func russianCaseFormsShareAStem() {
+        let forms = ["Организация", "Организации", "Организацией", "организацию"]
+        #expect(Set(forms.map(Language.russian.stem)).count == 1)
+        #expect(Language.russian.stem("коллективной") == Language.russian.stem("коллективная"))
+    }
+
+    @Test func englishPluralsAndPossessivesShareAStem() {
+        #expect(Language.english.stem("Forces") == Language.english.stem("force"))
+        #expect(Language.english.stem("Organization's") == "organization")
+        #expect(Language.english.stem("countries") == "country")
+        #expect(Language.english.stem("process") == "process")
+    }
+
+    @Test func scriptCountsGiveShares() {
+        let buffer = TextBuffer("Фото: TASS")
+        let counts = ScriptCounts(buffer, 0..<buffer.count)
+        #expect(counts.letters == 8)
+        #expect(counts.share(of: .cyrillic) == 0.5)
+        #expect(counts.scriptClass == .mixed)
+    }
+
+    @Test func languagesAreFoundByCode() {
+        #expect(Language.named("RU") == .russian)
+        #expect(Language.named("xx") == nil)
+    }
+}

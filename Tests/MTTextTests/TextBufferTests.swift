@@ -1,0 +1,35 @@
+import Testing
+@testable import MTText
+
+@Suite struct TextBufferTests {
+    @Test func linesExcludeTheirTerminatorsWithLFAndCRLF() {
+        let buffer = TextBuffer("one\r\ntwo\nthree")
+        #expect(buffer.lineCount == 3)
+        #expect(buffer.string(buffer.lineRange(1)) == "one")
+        #expect(buffer.string(buffer.lineRange(2)) == "two")
+        #expect(buffer.string(buffer.lineRange(3)) == "three")
+    }
+
+    @Test func positionsCountScalarsAndBytes() {
+        // "é" is 2 UTF-8 bytes, "😀" is 2 UTF-16 units and 4 UTF-8 bytes, one scalar each; line 1 is 9 bytes.
+        let buffer = TextBuffer("aé😀b\nЖx", byteOffset: 3)
+        let b = buffer.position(at: 4)
+        #expect(b == TextPosition(line: 1, column: 4, utf8Offset: 3 + 1 + 2 + 4, utf16Offset: 4))
+        let x = buffer.position(at: 7)
+        #expect(x == TextPosition(line: 2, column: 2, utf8Offset: 3 + 9 + 2, utf16Offset: 7))
+    }
+
+    @Test func lineLookupFindsTheLineOfAnOffset() {
+        let buffer = TextBuffer("ab\n\ncd\n")
+        #expect(buffer.line(at: 0) == 1)
+        #expect(buffer.line(at: 2) == 1)
+        #expect(buffer.line(at: 3) == 2)
+        #expect(buffer.line(at: 4) == 3)
+        #expect(buffer.line(at: 7) == 4)
+    }
+
+    @Test func trimmingRemovesUnicodeWhitespace() {
+        let buffer = TextBuffer("\u{00A0} word \t")
+        #expect(buffer.string(buffer.trimmed(0..<buffer.count)) == "word")
+    }
+}
