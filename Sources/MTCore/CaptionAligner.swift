@@ -9,7 +9,7 @@ import MTText
 /// - lexical anchors: the share of the source's numbers, transliterated names and organisations
 ///   found in the candidate;
 /// - structure: the candidate sits right after the caption, or right before a credit line.
-/// A monotone dynamic programme then picks the pairing with the highest total score above
+/// A monotone dynamic programme (per group of captions whose candidates overlap) then picks the pairing with the highest total score above
 /// `threshold`, leaving captions 1–0 where nothing scores high enough. Body paragraphs are long,
 /// so their length evidence is near zero and they never pair.
 struct CaptionAligner {
@@ -42,8 +42,27 @@ struct CaptionAligner {
             }
             candidates[s] = scores
         }
-        let targets = Set(candidates.values.flatMap(\.keys)).sorted()
-        return dynamicProgramme(sources, targets, candidates)
+        // Captions whose candidates cannot conflict are aligned separately, which keeps the
+        // programme's table small however many captions an article has.
+        var pairs: [CaptionPair] = []
+        var group: [Int] = []
+        var groupEnd = -1  // highest candidate of the group so far
+        func flush() {
+            let targets = Set(group.flatMap { candidates[$0]!.keys }).sorted()
+            pairs += dynamicProgramme(group, targets, candidates)
+            group = []
+        }
+        for s in sources {
+            if let first = candidates[s]!.keys.min(), first <= groupEnd {
+                group.append(s)
+            } else {
+                if !group.isEmpty { flush() }
+                group = [s]
+            }
+            groupEnd = max(groupEnd, candidates[s]!.keys.max() ?? -1)
+        }
+        if !group.isEmpty { flush() }
+        return pairs
     }
 
     private func dynamicProgramme(_ sources: [Int], _ targets: [Int], _ candidates: [Int: [Int: Double]]) -> [CaptionPair] {

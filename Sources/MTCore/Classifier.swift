@@ -70,13 +70,13 @@ enum Classifier {
     }
 
     private static func classify(_ blocks: inout [Block], _ buffer: TextBuffer, _ pair: LanguagePair) {
-        let body = blocks.indices.filter { i in
+        let body = Set(blocks.indices.filter { i in
             let block = blocks[i]
             guard block.language == .target, block.kind != .credit else { return false }
             return block.wordCount >= bodyWords
                 || (block.wordCount >= bodyWordsWithPunctuation && endsSentence(buffer, block))
-        }
-        let bodyZone = (body.first ?? 0)...(body.last ?? blocks.count)
+        })
+        let bodyZone = (body.min() ?? 0)...(body.max() ?? blocks.count)
         for i in blocks.indices where blocks[i].kind != .credit {
             let block = blocks[i]
             let language = block.language == .source ? pair.source : pair.target

@@ -17,19 +17,29 @@ public struct TextReporter: Sendable {
         return out
     }
 
+    /// Context shown around a span on each side, in UTF-16 units; longer lines are clipped with "…".
+    static let context = 80
+
     func diagnostic(_ finding: Finding, in document: Document) -> String {
         let start = finding.target.start
         var out = "\(document.path):\(start.line):\(start.column): "
         out += paint(finding.severity.rawValue, color(finding.severity), bold: true)
         out += ": \(finding.message) " + paint("[\(finding.ruleID)]", "2") + "\n"
-        let lineRange = document.buffer.lineRange(start.line)
-        let lineText = document.buffer.string(lineRange)
-        let endColumn = finding.target.end.line == start.line
-            ? finding.target.end.column
-            : document.buffer.position(at: lineRange.upperBound).column
-        out += "    " + lineText.replacingTabs + "\n"
-        out += "    " + String(repeating: " ", count: start.column - 1)
-            + paint(String(repeating: "^", count: max(1, endColumn - start.column)), color(finding.severity), bold: true) + "\n"
+
+        // The excerpt: the span's first line, clipped to a window around the span.
+        let buffer = document.buffer
+        let line = buffer.lineRange(start.line)
+        let spanEnd = min(finding.target.end.utf16Offset, line.upperBound)
+        var from = max(line.lowerBound, start.utf16Offset - Self.context)
+        var to = min(line.upperBound, spanEnd + Self.context)
+        if from > line.lowerBound, UTF16.isTrailSurrogate(buffer.units[from]) { from -= 1 }
+        if to < line.upperBound, UTF16.isTrailSurrogate(buffer.units[to]) { to += 1 }
+        let lead = from > line.lowerBound ? "…" : "", tail = to < line.upperBound ? "…" : ""
+        let indent = buffer.position(at: start.utf16Offset).column - buffer.position(at: from).column + lead.count
+        let width = max(1, buffer.position(at: spanEnd).column - start.column)
+        out += "    " + lead + buffer.string(from..<to).replacingTabs + tail + "\n"
+        out += "    " + String(repeating: " ", count: indent)
+            + paint(String(repeating: "^", count: width), color(finding.severity), bold: true) + "\n"
         return out
     }
 
@@ -59,7 +69,7 @@ extension String {
     var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
 
     /// A number with two decimals, without Foundation's locale-dependent formatting.
-    init(format2 value: Double) {
+    public init(format2 value: Double) {
         let hundredths = Int((value * 100).rounded())
         let fraction = abs(hundredths % 100)
         self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"

@@ -6,6 +6,7 @@ public struct DuplicatedPhrase: Rule {
 
     /// Shortest repeated run of content words that counts.
     static let minimumWords = 3
+    static let candidatesPerKey = 8
     /// Shortest sentence (in content words) whose repetition counts.
     static let minimumSentenceWords = 4
 
@@ -64,17 +65,31 @@ public struct DuplicatedPhrase: Rule {
     }
 
     /// Runs of content words that occur again later in the same scope (not overlapping the first).
+    /// Earlier occurrences are looked up by their first `minimumWords` stems; only the latest
+    /// `candidatesPerKey` of them are tried, which bounds the work on degenerate input.
     private func repeatedRuns(_ document: Document, _ words: [ContentWord]) -> [Finding] {
+        let n = Self.minimumWords
+        guard words.count >= 2 * n else { return [] }
+        func key(_ i: Int) -> String { words[i..<(i + n)].map(\.stem).joined(separator: " ") }
+        var starts: [String: [Int]] = [:]  // ascending positions per key
+        for i in 0...(words.count - n) { starts[key(i), default: []].append(i) }
         var findings: [Finding] = []
-        var j = 1
-        while j < words.count {
+        var j = n
+        while j + n <= words.count {
             var best: (first: Int, length: Int)?
-            for i in 0..<j where words[i].stem == words[j].stem {
+            let positions = starts[key(j)] ?? []
+            // Positions ending before j: a binary search for the first one that does not.
+            var low = 0, high = positions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if positions[mid] + n <= j { low = mid + 1 } else { high = mid }
+            }
+            for i in positions[max(0, low - Self.candidatesPerKey)..<low] {
                 var length = 0
                 while j + length < words.count, i + length < j, words[i + length].stem == words[j + length].stem {
                     length += 1
                 }
-                if length >= Self.minimumWords, length > (best?.length ?? 0) { best = (i, length) }
+                if length > (best?.length ?? 0) { best = (i, length) }
             }
             guard let (i, length) = best else {
                 j += 1

@@ -108,7 +108,7 @@ public struct WrongOrganisation: Rule {
             else { continue }
             let frame = contextFrame(document, block, mention.range)
             let dominantFrames = dominant.flatMap { contextFrame(document, $0.block, $0.mention.range) }
-            guard let shared = frame.first(where: { word in dominantFrames.contains { sameWord($0.stem, word.stem) } })
+            guard let shared = frame.reversed().first(where: { word in dominantFrames.contains { sameWord($0.stem, word.stem) } })
             else { continue }
             findings.append(finding(
                 in: document, at: mention.range,

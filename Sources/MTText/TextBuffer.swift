@@ -9,6 +9,10 @@ public struct TextBuffer: Sendable {
     public let lineStarts: [Int]
     /// UTF-8 byte offset (in the original file) where each line starts.
     private let lineStartBytes: [Int]
+    /// Every `checkpointStride` UTF-16 units, a known position, so that finding the column of an
+    /// offset on a very long line does not scan the line from its start.
+    private let checkpoints: [TextPosition]
+    private static let checkpointStride = 4096
 
     /// - Parameters:
     ///   - text: the decoded text (without any byte-order mark).
@@ -18,18 +22,26 @@ public struct TextBuffer: Sendable {
         units = Array(text.utf16)
         var starts = [0]
         var byteStarts = [byteOffset]
+        var marks = [TextPosition(line: 1, column: 1, utf8Offset: byteOffset, utf16Offset: 0)]
         var bytes = byteOffset
         var index = 0
+        var column = 1
         for scalar in text.unicodeScalars {
             index += scalar.utf16.count
             bytes += scalar.utf8.count
+            column += 1
             if scalar == "\n" {
                 starts.append(index)
                 byteStarts.append(bytes)
+                column = 1
+            }
+            if index >= marks.count * Self.checkpointStride {
+                marks.append(TextPosition(line: starts.count, column: column, utf8Offset: bytes, utf16Offset: index))
             }
         }
         lineStarts = starts
         lineStartBytes = byteStarts
+        checkpoints = marks
     }
 
     public var count: Int { units.count }
@@ -64,6 +76,11 @@ public struct TextBuffer: Sendable {
         var column = 1
         var bytes = lineStartBytes[line - 1]
         var i = lineStarts[line - 1]
+        var mark = min(offset / Self.checkpointStride, checkpoints.count - 1)
+        while mark > 0, checkpoints[mark].utf16Offset > offset { mark -= 1 }
+        if checkpoints[mark].line == line, checkpoints[mark].utf16Offset > i {
+            (column, bytes, i) = (checkpoints[mark].column, checkpoints[mark].utf8Offset, checkpoints[mark].utf16Offset)
+        }
         while i < offset {
             let unit = units[i]
             if UTF16.isLeadSurrogate(unit), i + 1 < units.count, UTF16.isTrailSurrogate(units[i + 1]) {

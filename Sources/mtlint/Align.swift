@@ -1,5 +1,6 @@
 import ArgumentParser
 import MTCore
+import MTReporters
 
 struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,12 +28,5 @@ struct Align: ParsableCommand {
             let target = pair.target.map { String(document.blocks[$0].firstLine) } ?? "none"
             print("\(document.blocks[pair.source].firstLine)\t\(target)\t\(String(format2: pair.confidence))")
         }
-    }
-}
-
-extension String {
-    init(format2 value: Double) {
-        let hundredths = Int((value * 100).rounded())
-        self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 }
