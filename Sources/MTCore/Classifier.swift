@@ -8,7 +8,8 @@ import MTText
 /// - body paragraphs are long target-language blocks; what comes before the first and after the
 ///   last is the page's head and tail, where short lines without sentence punctuation are page furniture;
 /// - lines matching an interface phrase (`PageText.interfacePhrases`) are furniture anywhere;
-/// - source-language blocks between body paragraphs are captions (long ones are untranslated paragraphs);
+/// - source-language blocks between body paragraphs, or followed by a credit (directly or after their
+///   translation), are captions; long ones are untranslated paragraphs;
 /// - short target blocks without sentence punctuation between paragraphs are headings.
 enum Classifier {
     /// A line this long may be hard-wrapped: the next non-blank line continues its block.
@@ -77,14 +78,19 @@ enum Classifier {
                 || (block.wordCount >= bodyWordsWithPunctuation && endsSentence(buffer, block))
         })
         let bodyZone = (body.min() ?? 0)...(body.max() ?? blocks.count)
+        let credits = Set(blocks.indices.filter { blocks[$0].kind == .credit })
         for i in blocks.indices where blocks[i].kind != .credit {
             let block = blocks[i]
             let language = block.language == .source ? pair.source : pair.target
             let short = block.wordCount <= furnitureWords && !endsSentence(buffer, block)
-            if isInterfacePhrase(buffer, block.range, language) || (!bodyZone.contains(i) && short) {
+            // A photo caption carries a credit right after it, or after its translation.
+            let credited = credits.contains(i + 1)
+                || (block.language == .source && blocks.indices.contains(i + 1) && blocks[i + 1].language == .target
+                    && credits.contains(i + 2))
+            if isInterfacePhrase(buffer, block.range, language) || (!bodyZone.contains(i) && short && !credited) {
                 blocks[i].kind = .furniture
             } else if block.language == .source {
-                blocks[i].kind = bodyZone.contains(i) && block.wordCount <= captionWords ? .caption : .paragraph
+                blocks[i].kind = (bodyZone.contains(i) || credited) && block.wordCount <= captionWords ? .caption : .paragraph
             } else if !body.contains(i), block.wordCount <= headingWords, !endsSentence(buffer, block) {
                 blocks[i].kind = .heading
             } else {

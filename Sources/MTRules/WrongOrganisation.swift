@@ -10,6 +10,8 @@ public struct WrongOrganisation: Rule {
     static let suspiciousMentions = 1
     /// Content words to the left of a mention that make up its context frame.
     static let frameWords = 4
+    /// Distinct frame words the suspicious mention must share with the dominant organisation's frames.
+    static let sharedContextWords = 2
 
     public let description = RuleDescription(
         code: "MT201",
@@ -19,7 +21,8 @@ public struct WrongOrganisation: Rule {
             Machine translation confuses organisations of the same kind, especially by acronym (ОДКБ, the CSTO, \
             becomes the OSCE). In an aligned caption the source names one organisation and the target another of the \
             same kind. Without a source, an organisation named once in an article that keeps naming another of \
-            the same kind, in the same kind of context ("withdraw from the …"), is very likely the same confusion. \
+            the same kind, in the same kind of context (two of the content words before it also precede the other \
+            organisation somewhere, as in "full withdrawal from the …"), is very likely the same confusion. \
             Both checks use mtlint's table of international organisations.
             """,
         mqm: .wrongTerm,
@@ -40,6 +43,8 @@ public struct WrongOrganisation: Rule {
             The CSTO summit in Astana was held without Armenia. Yerevan froze its participation in the CSTO in February.
 
             Belarus said it would not withdraw from the CSTO either, and the CSTO secretary general welcomed it.
+
+            Yerevan remains a full member of the CSTO, the Kremlin insists, and keeps all its rights in the bloc.
 
             Analysts doubt that a full-fledged withdrawal from the ⟦OSCE⟧ is possible for Yerevan in the coming years.
             """,
@@ -108,12 +113,13 @@ public struct WrongOrganisation: Rule {
             else { continue }
             let frame = contextFrame(document, block, mention.range)
             let dominantFrames = dominant.flatMap { contextFrame(document, $0.block, $0.mention.range) }
-            guard let shared = frame.reversed().first(where: { word in dominantFrames.contains { sameWord($0.stem, word.stem) } })
-            else { continue }
+            let shared = frame.reversed().filter { word in dominantFrames.contains { sameWord($0.stem, word.stem) } }
+            guard Set(shared.map(\.stem)).count >= Self.sharedContextWords else { continue }
             findings.append(finding(
                 in: document, at: mention.range,
-                message: "'\(document.buffer.string(mention.range))' is named only here, while the article is about the "
-                    + "\(dominantID) (\(dominant.count) mentions), which it also names after '\(document.buffer.string(shared.token.range))'; expected the \(dominantID)?"))
+                message: "'\(document.buffer.string(mention.range))' is named only here, in a context ('"
+                    + shared.map { document.buffer.string($0.token.range) }.joined(separator: "', '")
+                    + "') where the article names the \(dominantID) (\(dominant.count) mentions); expected the \(dominantID)?"))
         }
         return findings
     }

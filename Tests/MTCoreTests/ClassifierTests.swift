@@ -57,6 +57,19 @@ import Testing
         #expect(document.captionPairs.map(\.target) == [nil])
     }
 
+    @Test func aCreditedCaptionBeforeTheFirstParagraphIsACaption() {
+        let text = """
+            Встреча министров
+            Ministers meet
+            Photo: TASS
+
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+            """
+        let document = Document(path: "x", text: text)
+        #expect(document.blocks.map(\.kind) == [.caption, .caption, .credit, .paragraph])
+        #expect(document.captionPairs.map(\.target) == [1])
+    }
+
     @Test func hardWrappedParagraphsAreOneBlock() {
         let text = """
             The ministers met in the capital on Monday to discuss the budget and
