@@ -19,14 +19,14 @@ public struct LanguagePair: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Which language a block is written in.
-public enum BlockLanguage: String, Sendable, Hashable, Codable {
+public enum BlockLanguage: String, Sendable, Hashable {
     case source, target
     /// No letters (numbers, symbols).
     case neutral
 }
 
 /// What a block is on the page.
-public enum BlockKind: String, Sendable, Hashable, Codable {
+public enum BlockKind: String, Sendable, Hashable {
     case heading, paragraph, caption, credit, furniture
 }
 
@@ -45,7 +45,6 @@ public struct Block: Sendable {
 
     public var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
     public var isSourceCaption: Bool { kind == .caption && language == .source }
-    public var isTargetCaption: Bool { kind == .caption && language == .target }
 }
 
 /// A source-language caption and the target caption it was translated into, if any.

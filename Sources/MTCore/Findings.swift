@@ -1,7 +1,7 @@
 import MTText
 
 /// MQM severity levels, least to most severe.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, CaseIterable, Comparable {
     case minor, major, critical
 
     public static func < (a: Severity, b: Severity) -> Bool {
@@ -10,7 +10,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 }
 
 /// An MQM error type, written `dimension/type` (e.g. `accuracy/untranslated`).
-public struct MQMType: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct MQMType: Sendable, Hashable, CustomStringConvertible {
     public let dimension: String
     public let type: String
 
@@ -29,17 +29,6 @@ public struct MQMType: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let inconsistentTerm = MQMType("terminology", "inconsistent")
     public static let punctuation = MQMType("linguistic-conventions", "punctuation")
     public static let nonContent = MQMType("design-and-markup", "non-content")
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
-        self.init(parts[0], parts.count > 1 ? parts[1] : "")
-    }
 }
 
 /// An exact stretch of a document: start (inclusive) and end (exclusive) positions and the covered text.
@@ -49,8 +38,6 @@ public struct Span: Sendable, Hashable {
     public let text: String
 
     public var utf16Range: Range<Int> { start.utf16Offset..<end.utf16Offset }
-
-    public func overlaps(_ other: Span) -> Bool { utf16Range.overlaps(other.utf16Range) }
 }
 
 /// One problem a rule found.

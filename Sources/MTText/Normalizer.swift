@@ -14,8 +14,9 @@ public enum Normalizer {
 
     private static func fold(_ units: ArraySlice<UInt16>) -> String {
         if units.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: NFKC_Casefold is lower-casing, minus the format characters ASCII does not have.
-            return String(decoding: units.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF16.self)
+            // ASCII: NFKC_Casefold is lower-casing.
+            let lowered = units.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+            return lowered.withUnsafeBufferPointer { String(decoding: $0, as: UTF16.self) }
         }
         let source = Array(units)
         var status = U_ZERO_ERROR

@@ -11,8 +11,6 @@ public enum ScriptClass: Sendable, Hashable {
     case single(Script)
     /// Letters of more than one script (e.g. a Cyrillic "а" inside a Latin word).
     case mixed
-
-    public func isOnly(_ script: Script) -> Bool { self == .single(script) }
 }
 
 /// Letter counts per script over a stretch of text.

@@ -49,7 +49,8 @@ public struct TextBuffer: Sendable {
 
     /// The text of a UTF-16 range.
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        // Through a buffer pointer: decoding an ArraySlice takes an unspecialised slow path.
+        units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
     }
 
     /// The 1-based line holding a UTF-16 offset.

@@ -21,9 +21,6 @@ public struct Organisation: Sendable, Hashable {
     /// Full names and acronyms by language code. Acronyms match case-sensitively, names in any case form.
     public let names: [String: [String]]
     public let acronyms: [String: [String]]
-
-    /// The first English name, for messages.
-    public var englishName: String { names["en"]?.first ?? id }
 }
 
 extension Organisation {
