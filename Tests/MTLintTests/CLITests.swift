@@ -106,6 +106,21 @@ import Testing
         #expect(findings.contains { $0["source"] is NSNull })
     }
 
+    @Test func offsetsPointIntoTheFileBytesWithBOMAndCRLF() throws {
+        let path = "Corpora/kazan-metro-crlf.txt"
+        let bytes = try Data(contentsOf: Repo.root.appendingPathComponent(path))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let result = try mtlint(["check", "--format", "json", path])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require((root["documents"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        for finding in findings {
+            let target = try #require(finding["target"] as? [String: Any])
+            let start = target["utf8Offset"] as! Int, end = target["utf8EndOffset"] as! Int
+            #expect(String(decoding: bytes[start..<end], as: UTF8.self) == target["text"] as? String)
+        }
+    }
+
     @Test func outputIsByteIdenticalAcrossRuns() throws {
         let first = try mtlint(["check", "--format", "json", planted, clean])
         let second = try mtlint(["check", "--format", "json", planted, clean])
