@@ -15,7 +15,8 @@ public enum ScriptClass: Sendable, Hashable {
 
 /// Letter counts per script over a stretch of text.
 public struct ScriptCounts: Sendable {
-    private var perScript = [Int](repeating: 0, count: Script.allCases.count)
+    /// Counts indexed by `Script.index`, stored inline (no allocation per token).
+    private var perScript = SIMD8<Int32>()
     public private(set) var letters = 0
 
     public init() {}
@@ -26,11 +27,11 @@ public struct ScriptCounts: Sendable {
 
     public mutating func add(_ scalar: Unicode.Scalar) {
         guard let script = CharacterInfo.script(of: scalar) else { return }
-        perScript[script.index] += 1
+        perScript[script.index] &+= 1
         letters += 1
     }
 
-    public func count(of script: Script) -> Int { perScript[script.index] }
+    public func count(of script: Script) -> Int { Int(perScript[script.index]) }
 
     /// Share of letters written in `script` (0 when there are no letters).
     public func share(of script: Script) -> Double {

@@ -1,19 +1,22 @@
 // Throughput benchmarks for mtlint. They print numbers; nothing here asserts a time.
 //
-//     swift run -c release mtlint-bench [ARTICLE] [--megabytes N]
+//     swift run -c release mtlint-bench [ARTICLE] [--megabytes N] [--only SUBSTRING]
 //
-// The input is ARTICLE (default: the first Corpora article) repeated to about N MiB (default 8).
+// The input is ARTICLE (default: the first Corpora article) repeated to about N MiB (default 8);
+// --only runs the benchmarks whose name contains SUBSTRING (for profiling one of them).
 import Foundation
 import MTCore
 import MTRules
 import MTText
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var megabytes = 8.0
-if let flag = arguments.firstIndex(of: "--megabytes"), flag + 1 < arguments.count, let value = Double(arguments[flag + 1]) {
-    megabytes = value
-    arguments.removeSubrange(flag...(flag + 1))
+@MainActor func option(_ name: String) -> String? {
+    guard let flag = arguments.firstIndex(of: name), flag + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(flag...(flag + 1)) }
+    return arguments[flag + 1]
 }
+let megabytes = option("--megabytes").flatMap(Double.init) ?? 8
+let only = option("--only")
 let path = arguments.first ?? "Corpora/eaeu-summit-planted.txt"
 let article: String
 do {
@@ -26,7 +29,8 @@ let copies = max(1, Int(megabytes * 1_048_576) / max(1, article.utf8.count))
 let text = Array(repeating: article, count: copies).joined(separator: "\n\n")
 let bytes = Double(text.utf8.count)
 
-func measure(_ name: String, runs: Int = 3, _ body: () -> Int) {
+@MainActor func measure(_ name: String, runs: Int = 3, _ body: () -> Int) {
+    if let only, !name.contains(only) { return }
     var best = Double.infinity
     var result = 0
     for _ in 0..<runs {
@@ -48,5 +52,7 @@ measure("word tokens + one String each") {
 }
 measure("sentences (ICU + abbreviations)") { Segmenter(language: .english).sentences(buffer, in: 0..<buffer.count).count }
 measure("document: classify + align", runs: 1) { Document(path: path, text: text).blocks.count }
-let document = Document(path: path, text: text)
-measure("all rules + score", runs: 1) { Linter(rules: RuleRegistry.all).lint(document).findings.count }
+if only.map({ "all rules + score".contains($0) }) ?? true {
+    let document = Document(path: path, text: text)
+    measure("all rules + score", runs: 1) { Linter(rules: RuleRegistry.all).lint(document).findings.count }
+}
