@@ -99,6 +99,11 @@ public struct Document: Sendable {
 
     public func text(_ block: Block) -> String { buffer.string(block.range) }
 
+    /// The translated text proper: target-language paragraphs, headings and captions.
+    public var targetTextBlocks: [Block] {
+        blocks.filter { $0.language == .target && [.paragraph, .heading, .caption].contains($0.kind) }
+    }
+
     /// Words of the target text, the denominator of the score.
     public var targetWordCount: Int {
         blocks.filter { $0.language != .source }.reduce(0) { $0 + $1.wordCount }

@@ -28,6 +28,9 @@ public struct MQMType: Sendable, Hashable, CustomStringConvertible {
     public static let wrongTerm = MQMType("terminology", "wrong-term")
     public static let inconsistentTerm = MQMType("terminology", "inconsistent")
     public static let punctuation = MQMType("linguistic-conventions", "punctuation")
+    public static let grammar = MQMType("linguistic-conventions", "grammar")
+    public static let spelling = MQMType("linguistic-conventions", "spelling")
+    public static let characterEncoding = MQMType("linguistic-conventions", "character-encoding")
     public static let nonContent = MQMType("design-and-markup", "non-content")
 }
 

@@ -18,6 +18,22 @@ public enum RuleCatalog {
         return out
     }
 
+    /// The full documentation of one rule, as `mtlint explain` prints it. In flagged examples
+    /// `⟦…⟧` marks what the rule reports.
+    public static func explain(_ d: RuleDescription) -> String {
+        var out = "\(d.code) \(d.id)\n\n\(d.summary)\n\n"
+        out += "MQM type: \(d.mqm)\nDefault severity: \(d.severity.rawValue)\n\n"
+        out += "Why\n\n\(d.rationale)\n"
+        for (title, examples) in [("Flagged (⟦…⟧ marks the reported span)", d.triggering), ("Not flagged", d.nonTriggering)] {
+            out += "\n\(title)\n"
+            for example in examples {
+                out += "\n" + example.marked.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "    " + $0 }.joined(separator: "\n") + "\n"
+            }
+        }
+        return out
+    }
+
     private static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
     }

@@ -43,7 +43,7 @@ public struct DuplicatedPhrase: Rule {
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         var sentencesSeen: [[String]: Range<Int>] = [:]
-        for block in document.blocks where block.language == .target && [.paragraph, .heading, .caption].contains(block.kind) {
+        for block in document.targetTextBlocks {
             let scopes = block.kind == .caption ? [block.range] : block.sentences
             for scope in scopes {
                 findings += repeatedRuns(document, document.contentWords(block, in: scope))

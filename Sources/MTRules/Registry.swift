@@ -8,6 +8,7 @@ public enum RuleRegistry {
         DuplicatedPhrase(),
         WrongOrganisation(),
         PageFurniture(),
+        UnbalancedQuotes(),
     ].sorted { $0.description.code < $1.description.code }
 
     public static func rule(named idOrCode: String) -> (any Rule)? {
