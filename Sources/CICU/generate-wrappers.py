@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h"]
+HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h", "uspoof.h"]
 FUNCTIONS = [
     "ubrk_open", "ubrk_close", "ubrk_setText", "ubrk_first", "ubrk_next", "ubrk_getRuleStatus",
     "utrans_openU", "utrans_close", "utrans_transUChars",
@@ -26,6 +26,7 @@ FUNCTIONS = [
     "uscript_getScript",
     "u_errorName", "u_charType", "u_isUAlphabetic", "u_isUUppercase", "u_isULowercase",
     "u_isdigit", "u_isUWhiteSpace", "u_hasBinaryProperty",
+    "uspoof_open", "uspoof_close", "uspoof_setChecks", "uspoof_setRestrictionLevel", "uspoof_check2",
 ]
 DECL = re.compile(r"U_CAPI\s+(?P<ret>[^;{}]*?)\s*U_EXPORT2\s+(?P<name>\w+)\s*\((?P<params>[^;{}]*?)\)\s*(?:__attribute__\s*\(\(.*?\)\)\s*)?;", re.S)
 

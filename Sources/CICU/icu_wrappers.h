@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/uchar.h>
 #include <unicode/utypes.h>
+#include <unicode/uspoof.h>
 
 #undef ubrk_open
 static inline UBreakIterator* ubrk_open(UBreakIteratorType type, const char *locale, const UChar *text, int32_t textLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ubrk_open)(type, locale, text, textLength, status); }
@@ -49,5 +50,15 @@ static inline UBool u_isdigit(UChar32 c) { return U_ICU_ENTRY_POINT_RENAME(u_isd
 static inline UBool u_isUWhiteSpace(UChar32 c) { return U_ICU_ENTRY_POINT_RENAME(u_isUWhiteSpace)(c); }
 #undef u_hasBinaryProperty
 static inline UBool u_hasBinaryProperty(UChar32 c, UProperty which) { return U_ICU_ENTRY_POINT_RENAME(u_hasBinaryProperty)(c, which); }
+#undef uspoof_open
+static inline USpoofChecker * uspoof_open(UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uspoof_open)(status); }
+#undef uspoof_close
+static inline void uspoof_close(USpoofChecker *sc) { U_ICU_ENTRY_POINT_RENAME(uspoof_close)(sc); }
+#undef uspoof_setChecks
+static inline void uspoof_setChecks(USpoofChecker *sc, int32_t checks, UErrorCode *status) { U_ICU_ENTRY_POINT_RENAME(uspoof_setChecks)(sc, checks, status); }
+#undef uspoof_setRestrictionLevel
+static inline void uspoof_setRestrictionLevel(USpoofChecker *sc, URestrictionLevel restrictionLevel) { U_ICU_ENTRY_POINT_RENAME(uspoof_setRestrictionLevel)(sc, restrictionLevel); }
+#undef uspoof_check2
+static inline int32_t uspoof_check2(const USpoofChecker *sc, const UChar* id, int32_t length, USpoofCheckResult* checkResult, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uspoof_check2)(sc, id, length, checkResult, status); }
 
 #endif

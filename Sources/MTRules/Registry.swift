@@ -9,6 +9,10 @@ public enum RuleRegistry {
         WrongOrganisation(),
         PageFurniture(),
         UnbalancedQuotes(),
+        DoubledWord(),
+        IrregularSpacing(),
+        MixedScriptWord(),
+        HiddenCharacters(),
     ].sorted { $0.description.code < $1.description.code }
 
     public static func rule(named idOrCode: String) -> (any Rule)? {

@@ -50,6 +50,12 @@ public enum CharacterInfo {
         scalar.isASCII ? ("0"..."9").contains(scalar) : u_isdigit(UChar32(scalar.value)) != 0
     }
 
+    /// An invisible formatting character (general category Cf: zero-width spaces and joiners,
+    /// bidirectional controls, soft hyphens, word joiners, byte-order marks).
+    public static func isFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && u_charType(UChar32(scalar.value)) == Int8(U_FORMAT_CHAR.rawValue)
+    }
+
     /// The writing system of a letter; `nil` for characters shared between scripts (digits,
     /// punctuation, combining marks).
     public static func script(of scalar: Unicode.Scalar) -> Script? {

@@ -16,6 +16,10 @@ public struct Language: Sendable, Hashable {
     let minimumStem: Int
     /// ICU transform to Latin ASCII for names, when the script is not Latin.
     public let transliteratorID: String?
+    /// Lower-cased words that may legitimately stand twice in a row ("had had").
+    public let grammaticalDoubles: Set<String>
+    /// Punctuation that takes no space before it.
+    public let noSpaceBefore: Set<Unicode.Scalar>
 
     public var icuLocale: String { code }
 
@@ -79,7 +83,9 @@ extension Language {
         suffixes: [("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ss", "ss"),
                    ("us", "us"), ("s", "")],
         minimumStem: 3,
-        transliteratorID: nil)
+        transliteratorID: nil,
+        grammaticalDoubles: ["had", "that", "is", "do"],
+        noSpaceBefore: [",", ".", ";", ":", "!", "?"])
 
     public static let russian = Language(
         code: "ru", name: "Russian", script: .cyrillic,
@@ -107,5 +113,7 @@ extension Language {
             "ев", "ию", "ия", "ии", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
         ].map { ($0, "") },
         minimumStem: 3,
-        transliteratorID: "Russian-Latin/BGN; Latin-ASCII")
+        transliteratorID: "Russian-Latin/BGN; Latin-ASCII",
+        grammaticalDoubles: ["что", "так", "да", "нет", "очень", "еле", "чуть", "давным"],
+        noSpaceBefore: [",", ".", ";", ":", "!", "?"])
 }

@@ -1,0 +1,51 @@
+import MTCore
+import MTText
+
+/// MT302: the same word twice in a row.
+public struct DoubledWord: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT302",
+        id: "doubled-word",
+        summary: "The same word stands twice in a row (\"the the\").",
+        rationale: """
+            A word repeated with only white space between the two is almost always a slip of the machine \
+            translation or of post-editing. Doubles the grammar allows ("had had", "that that" in English; \
+            "что что", "так так" in Russian) are listed per language and not reported. The second word is reported.
+            """,
+        mqm: .grammar,
+        severity: .minor,
+        triggering: [
+            "Economic growth ⟦growth⟧ slowed to 2% in the second quarter, the ministry said on Monday.",
+            "The ⟦the⟧ committee met on Tuesday to discuss the budget for the coming year.",
+        ],
+        nonTriggering: [
+            "By the time the talks resumed, the delegations had had three weeks to prepare their positions.",
+            "He said that that decision was final. Growth, growth and more growth was the slogan.",
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let buffer = document.buffer
+        for block in document.targetTextBlocks {
+            let language = document.language(of: block)
+            var previous: (token: Token, key: String)?
+            for token in block.tokens {
+                guard token.isWordLike else {
+                    previous = nil
+                    continue
+                }
+                let key = Normalizer.foldKey(buffer, token.range)
+                if let (before, beforeKey) = previous, beforeKey == key, !language.grammaticalDoubles.contains(key),
+                   (before.range.upperBound..<token.range.lowerBound).allSatisfy({ CharacterInfo.isWhitespace(buffer.units[$0]) }) {
+                    findings.append(finding(
+                        in: document, at: token.range,
+                        message: "'\(buffer.string(token.range))' repeats the word before it", related: [before.range]))
+                }
+                previous = (token, key)
+            }
+        }
+        return findings
+    }
+}

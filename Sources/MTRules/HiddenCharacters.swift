@@ -1,0 +1,70 @@
+import MTCore
+import MTText
+
+/// MT305: invisible format characters (zero-width, bidirectional controls, soft hyphens) in the text.
+public struct HiddenCharacters: Rule {
+    public init() {}
+
+    /// Bidirectional embeddings, overrides and isolates reorder what a reader sees: major.
+    static let bidiControls: ClosedRange<UInt32> = 0x202A...0x202E
+    static let bidiIsolates: ClosedRange<UInt32> = 0x2066...0x2069
+
+    public let description = RuleDescription(
+        code: "MT305",
+        id: "hidden-characters",
+        summary: "Invisible format characters (zero-width spaces, bidi controls, soft hyphens) are hidden in the text.",
+        rationale: """
+            Characters of Unicode category Cf do not show but change how text is searched, broken, hyphenated \
+            or ordered: a zero-width space splits a word for search engines, a soft hyphen appears only at a \
+            line end, a bidirectional override reverses what follows it. They come from copy and paste and from \
+            publishing systems. Each run is reported with its code points; bidirectional embeddings, overrides \
+            and isolates are major, the rest minor. A zero-width joiner inside an emoji sequence is allowed.
+            """,
+        mqm: .characterEncoding,
+        severity: .minor,
+        triggering: [
+            "The minister⟦\u{200B}⟧said the talks would resume next week in Geneva, according to the agency.",
+            "The file was named ⟦\u{202E}⟧gpj.exe by the attackers, investigators said in their report on Friday.",
+        ],
+        nonTriggering: [
+            "The family emoji 👩\u{200D}👩\u{200D}👧 is one character on screen; the ministry posted it on Monday.",
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let buffer = document.buffer
+        let scalars = Array(buffer.scalars(in: 0..<buffer.count))
+        var k = 0
+        while k < scalars.count {
+            guard isHidden(scalars, k) else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end + 1 < scalars.count, isHidden(scalars, end + 1) { end += 1 }
+            let run = scalars[k...end]
+            let codes = run.map { "U+" + String($0.scalar.value, radix: 16, uppercase: true).leftPadded(4) }
+            let bidi = run.contains { Self.bidiControls.contains($0.scalar.value) || Self.bidiIsolates.contains($0.scalar.value) }
+            findings.append(finding(
+                in: document, at: scalars[k].offset..<(scalars[end].offset + scalars[end].scalar.utf16.count),
+                message: "invisible \(bidi ? "bidirectional control " : "")character\(run.count > 1 ? "s" : "") \(codes.joined(separator: " "))",
+                severity: bidi ? .major : nil))
+            k = end + 1
+        }
+        return findings
+    }
+
+    private func isHidden(_ scalars: [(offset: Int, scalar: Unicode.Scalar)], _ k: Int) -> Bool {
+        let scalar = scalars[k].scalar
+        guard CharacterInfo.isFormatCharacter(scalar) else { return false }
+        if scalar == "\u{200D}", k > 0, k + 1 < scalars.count,
+           scalars[k - 1].scalar.properties.isEmoji, scalars[k + 1].scalar.properties.isEmoji {
+            return false
+        }
+        return true
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,36 @@
+@_implementationOnly import CICU
+import Synchronization
+
+/// ICU's spoof checker, set to flag identifiers that mix scripts no single writing system
+/// combines (Latin with Cyrillic, say), while allowing e.g. Latin with Han.
+public final class SpoofChecker: Sendable {
+    public static let shared = SpoofChecker()
+
+    private let checker: Mutex<Handle>
+
+    private struct Handle: ~Copyable {
+        let pointer: OpaquePointer
+        deinit { uspoof_close(pointer) }
+    }
+
+    private init() {
+        var status = U_ZERO_ERROR
+        guard let pointer = uspoof_open(&status), ICU.succeeded(status) else {
+            preconditionFailure("ICU spoof checker: \(ICU.errorName(status))")
+        }
+        uspoof_setChecks(pointer, Int32(USPOOF_RESTRICTION_LEVEL.rawValue | USPOOF_MIXED_SCRIPT_CONFUSABLE.rawValue), &status)
+        uspoof_setRestrictionLevel(pointer, USPOOF_HIGHLY_RESTRICTIVE)
+        checker = Mutex(Handle(pointer: pointer))
+    }
+
+    /// Whether a word mixes scripts in a way ICU considers suspicious.
+    public func isSuspicious(_ buffer: TextBuffer, _ range: Range<Int>) -> Bool {
+        checker.withLock { handle in
+            buffer.units.withUnsafeBufferPointer { units in
+                var status = U_ZERO_ERROR
+                let result = uspoof_check2(handle.pointer, units.baseAddress! + range.lowerBound, Int32(range.count), nil, &status)
+                return ICU.succeeded(status) && result != 0
+            }
+        }
+    }
+}
