@@ -7,6 +7,7 @@ public enum RuleRegistry {
         UntranslatedText(),
         DuplicatedPhrase(),
         WrongOrganisation(),
+        InconsistentTranslation(),
         PageFurniture(),
         UnbalancedQuotes(),
         DoubledWord(),

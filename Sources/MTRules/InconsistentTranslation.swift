@@ -1,0 +1,148 @@
+import MTCore
+import MTText
+
+/// MT202: one name rendered two ways in the same document ("Independence Palace" / "Palace of Independence").
+public struct InconsistentTranslation: Rule {
+    public init() {}
+
+    /// Lower-case words that may join the capitalised words of one name ("Palace of Independence").
+    static let connectors: [String: Set<String>] = [
+        "en": ["of", "the", "for", "on", "de", "la", "von", "der", "van", "al"],
+        "ru": [],
+    ]
+
+    public let description = RuleDescription(
+        code: "MT202",
+        id: "inconsistent-translation",
+        summary: "The same name is rendered in two different forms in one document.",
+        rationale: """
+            Machine translation renders each segment on its own, so a name that occurs twice can come out two \
+            ways ("Independence Palace" in one caption, "Palace of Independence" in the next). Readers take \
+            two forms for two things. mtlint collects the capitalised multi-word names of the translation \
+            (allowing joining words such as "of" and "the") and reports a later name made of the same words as \
+            an earlier one in a different arrangement, pointing at the first.
+            """,
+        mqm: .inconsistentTerm,
+        severity: .minor,
+        triggering: [
+            """
+            The meeting took place at the Independence Palace in Astana on Thursday afternoon.
+
+            The leaders then moved to the ⟦Palace of Independence⟧ for the signing ceremony of the agreements.
+            """,
+        ],
+        nonTriggering: [
+            """
+            The meeting took place at the Independence Palace in Astana on Thursday afternoon.
+
+            The leaders returned to the Independence Palace's main hall for the signing of the agreements.
+
+            Trade between Armenia and Azerbaijan, and between Azerbaijan and Armenia's neighbours, is small.
+            """,
+        ])
+
+    private struct Name {
+        let range: Range<Int>
+        /// Stems of the capitalised words, sorted: what the name is made of.
+        let content: [String]
+        /// Stems and joining words in order: how it is written.
+        let form: [String]
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        var firstByContent: [[String]: Name] = [:]
+        for block in document.targetTextBlocks where block.kind != .heading {
+            for name in names(in: block, document) {
+                guard let first = firstByContent[name.content] else {
+                    firstByContent[name.content] = name
+                    continue
+                }
+                guard first.form != name.form else { continue }
+                let sources = sharedSourcePhrase(first, name, document)
+                var message = "'\(document.buffer.string(name.range))' is written '\(document.buffer.string(first.range))' "
+                    + "on line \(document.buffer.line(at: first.range.lowerBound))"
+                if let (earlier, _) = sources {
+                    message += ", though the source has '\(document.buffer.string(earlier))' both times"
+                }
+                findings.append(finding(
+                    in: document, at: name.range, message: message + "; use one form",
+                    source: sources?.1, related: [first.range] + (sources.map { [$0.0] } ?? [])))
+            }
+        }
+        return findings
+    }
+
+    /// When both names are in captions aligned with source captions: the run of source content words
+    /// (as long as the name) that both source captions share, choosing, among several, the one whose
+    /// place in each caption is closest to the name's place in its translation. Returns its ranges in
+    /// the first and the second source caption.
+    private func sharedSourcePhrase(_ first: Name, _ second: Name, _ document: Document) -> (Range<Int>, Range<Int>)? {
+        func pair(of name: Name) -> (source: Block, target: Block)? {
+            document.captionPairs.lazy.compactMap { pair in
+                pair.target.flatMap { target in
+                    document.blocks[target].range.contains(name.range.lowerBound) ? (document.blocks[pair.source], document.blocks[target]) : nil
+                }
+            }.first
+        }
+        func place(_ range: Range<Int>, in block: Block) -> Double {
+            Double(range.lowerBound - block.range.lowerBound) / Double(max(1, block.range.count))
+        }
+        guard let a = pair(of: first), let b = pair(of: second) else { return nil }
+        let wordsA = document.contentWords(a.source), wordsB = document.contentWords(b.source)
+        let length = first.content.count
+        guard wordsA.count >= length, wordsB.count >= length else { return nil }
+        var best: (Range<Int>, Range<Int>, distance: Double)?
+        for i in 0...(wordsA.count - length) {
+            for j in 0...(wordsB.count - length) where (0..<length).allSatisfy({ wordsA[i + $0].stem == wordsB[j + $0].stem }) {
+                let rangeA = wordsA[i].token.range.lowerBound..<wordsA[i + length - 1].token.range.upperBound
+                let rangeB = wordsB[j].token.range.lowerBound..<wordsB[j + length - 1].token.range.upperBound
+                let distance = abs(place(rangeA, in: a.source) - place(first.range, in: a.target))
+                    + abs(place(rangeB, in: b.source) - place(second.range, in: b.target))
+                if distance < best?.distance ?? .infinity { best = (rangeA, rangeB, distance) }
+            }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+
+    /// Runs of capitalised words (two or more), possibly joined by connectors, separated only by spaces.
+    private func names(in block: Block, _ document: Document) -> [Name] {
+        let buffer = document.buffer
+        let language = document.language(of: block)
+        let connectors = Self.connectors[language.code] ?? []
+        let sentenceStarts = Set(block.sentences.map(\.lowerBound))
+        var names: [Name] = []
+        var run: [(token: Token, key: String, capitalised: Bool)] = []
+
+        func flush() {
+            while let last = run.last, !last.capitalised { run.removeLast() }
+            let capitalised = run.filter(\.capitalised)
+            if capitalised.count >= 2 {
+                names.append(Name(
+                    range: run.first!.token.range.lowerBound..<run.last!.token.range.upperBound,
+                    content: capitalised.map(\.key).sorted(),
+                    form: run.map(\.key)))
+            }
+            run = []
+        }
+
+        for token in block.tokens {
+            let adjacent = run.last.map { last in
+                (last.token.range.upperBound..<token.range.lowerBound).allSatisfy { CharacterInfo.isWhitespace(buffer.units[$0]) }
+            } ?? true
+            if !adjacent || token.kind != .word { flush() }
+            guard token.kind == .word else { continue }
+            let text = buffer.string(token.range)
+            let folded = Normalizer.foldKey(text)
+            if token.isCapitalized, !sentenceStarts.contains(token.range.lowerBound) {
+                run.append((token, language.stem(text), true))
+            } else if !run.isEmpty, connectors.contains(folded) {
+                run.append((token, folded, false))
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return names
+    }
+}
