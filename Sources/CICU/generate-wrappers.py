@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h", "uspoof.h"]
+HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h", "uspoof.h", "unum.h", "udat.h"]
 FUNCTIONS = [
     "ubrk_open", "ubrk_close", "ubrk_setText", "ubrk_first", "ubrk_next", "ubrk_getRuleStatus",
     "utrans_openU", "utrans_close", "utrans_transUChars",
@@ -27,6 +27,9 @@ FUNCTIONS = [
     "u_errorName", "u_charType", "u_isUAlphabetic", "u_isUUppercase", "u_isULowercase",
     "u_isdigit", "u_isUWhiteSpace", "u_hasBinaryProperty",
     "uspoof_open", "uspoof_close", "uspoof_setChecks", "uspoof_setRestrictionLevel", "uspoof_check2",
+    "unum_open", "unum_close", "unum_parseDouble", "unum_setAttribute", "unum_setTextAttribute",
+    "unum_getTextAttribute",
+    "udat_open", "udat_close", "udat_getSymbols", "udat_countSymbols",
 ]
 DECL = re.compile(r"U_CAPI\s+(?P<ret>[^;{}]*?)\s*U_EXPORT2\s+(?P<name>\w+)\s*\((?P<params>[^;{}]*?)\)\s*(?:__attribute__\s*\(\(.*?\)\)\s*)?;", re.S)
 

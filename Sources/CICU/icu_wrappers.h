@@ -9,6 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utypes.h>
 #include <unicode/uspoof.h>
+#include <unicode/unum.h>
+#include <unicode/udat.h>
 
 #undef ubrk_open
 static inline UBreakIterator* ubrk_open(UBreakIteratorType type, const char *locale, const UChar *text, int32_t textLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ubrk_open)(type, locale, text, textLength, status); }
@@ -60,5 +62,25 @@ static inline void uspoof_setChecks(USpoofChecker *sc, int32_t checks, UErrorCod
 static inline void uspoof_setRestrictionLevel(USpoofChecker *sc, URestrictionLevel restrictionLevel) { U_ICU_ENTRY_POINT_RENAME(uspoof_setRestrictionLevel)(sc, restrictionLevel); }
 #undef uspoof_check2
 static inline int32_t uspoof_check2(const USpoofChecker *sc, const UChar* id, int32_t length, USpoofCheckResult* checkResult, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uspoof_check2)(sc, id, length, checkResult, status); }
+#undef unum_open
+static inline UNumberFormat* unum_open(UNumberFormatStyle style, const UChar* pattern, int32_t patternLength, const char* locale, UParseError* parseErr, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(unum_open)(style, pattern, patternLength, locale, parseErr, status); }
+#undef unum_close
+static inline void unum_close(UNumberFormat* fmt) { U_ICU_ENTRY_POINT_RENAME(unum_close)(fmt); }
+#undef unum_parseDouble
+static inline double unum_parseDouble(const UNumberFormat* fmt, const UChar* text, int32_t textLength, int32_t *parsePos , UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(unum_parseDouble)(fmt, text, textLength, parsePos, status); }
+#undef unum_setAttribute
+static inline void unum_setAttribute(UNumberFormat* fmt, UNumberFormatAttribute attr, int32_t newValue) { U_ICU_ENTRY_POINT_RENAME(unum_setAttribute)(fmt, attr, newValue); }
+#undef unum_setTextAttribute
+static inline void unum_setTextAttribute(UNumberFormat* fmt, UNumberFormatTextAttribute tag, const UChar* newValue, int32_t newValueLength, UErrorCode *status) { U_ICU_ENTRY_POINT_RENAME(unum_setTextAttribute)(fmt, tag, newValue, newValueLength, status); }
+#undef unum_getTextAttribute
+static inline int32_t unum_getTextAttribute(const UNumberFormat* fmt, UNumberFormatTextAttribute tag, UChar* result, int32_t resultLength, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(unum_getTextAttribute)(fmt, tag, result, resultLength, status); }
+#undef udat_open
+static inline UDateFormat* udat_open(UDateFormatStyle timeStyle, UDateFormatStyle dateStyle, const char *locale, const UChar *tzID, int32_t tzIDLength, const UChar *pattern, int32_t patternLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(udat_open)(timeStyle, dateStyle, locale, tzID, tzIDLength, pattern, patternLength, status); }
+#undef udat_close
+static inline void udat_close(UDateFormat* format) { U_ICU_ENTRY_POINT_RENAME(udat_close)(format); }
+#undef udat_getSymbols
+static inline int32_t udat_getSymbols(const UDateFormat *fmt, UDateFormatSymbolType type, int32_t symbolIndex, UChar *result, int32_t resultLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(udat_getSymbols)(fmt, type, symbolIndex, result, resultLength, status); }
+#undef udat_countSymbols
+static inline int32_t udat_countSymbols(const UDateFormat *fmt, UDateFormatSymbolType type) { return U_ICU_ENTRY_POINT_RENAME(udat_countSymbols)(fmt, type); }
 
 #endif

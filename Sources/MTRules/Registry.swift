@@ -6,6 +6,8 @@ public enum RuleRegistry {
         UntranslatedCaption(),
         UntranslatedText(),
         DuplicatedPhrase(),
+        NumberMismatch(),
+        DateMismatch(),
         WrongOrganisation(),
         InconsistentTranslation(),
         PageFurniture(),

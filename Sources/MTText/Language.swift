@@ -20,6 +20,9 @@ public struct Language: Sendable, Hashable {
     public let grammaticalDoubles: Set<String>
     /// Punctuation that takes no space before it.
     public let noSpaceBefore: Set<Unicode.Scalar>
+    /// Words that scale the number before them ("млн" = 10⁶). Keys of five letters or more match
+    /// as prefixes (any case form), shorter ones exactly.
+    public let scaleWords: [String: Double]
 
     public var icuLocale: String { code }
 
@@ -49,6 +52,12 @@ public struct Language: Sendable, Hashable {
 
     /// Whether a (folded) word is a function word.
     public func isStopword(_ foldedWord: String) -> Bool { stopwords.contains(foldedWord) }
+
+    /// The multiplier a (folded) scale word stands for, if it is one.
+    public func scale(of foldedWord: String) -> Double? {
+        if let exact = scaleWords[foldedWord] { return exact }
+        return scaleWords.first { $0.key.count >= 5 && foldedWord.hasPrefix($0.key) && foldedWord.count <= $0.key.count + 3 }?.value
+    }
 
     /// Latin ASCII form of a name-like word (the word itself for Latin-script languages).
     public func romanize(_ word: String) -> String {
@@ -85,7 +94,9 @@ extension Language {
         minimumStem: 3,
         transliteratorID: nil,
         grammaticalDoubles: ["had", "that", "is", "do"],
-        noSpaceBefore: [",", ".", ";", ":", "!", "?"])
+        noSpaceBefore: [",", ".", ";", ":", "!", "?"],
+        scaleWords: ["thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+                     "trillion": 1e12, "tn": 1e12])
 
     public static let russian = Language(
         code: "ru", name: "Russian", script: .cyrillic,
@@ -115,5 +126,7 @@ extension Language {
         minimumStem: 3,
         transliteratorID: "Russian-Latin/BGN; Latin-ASCII",
         grammaticalDoubles: ["что", "так", "да", "нет", "очень", "еле", "чуть", "давным"],
-        noSpaceBefore: [",", ".", ";", ":", "!", "?"])
+        noSpaceBefore: [",", ".", ";", ":", "!", "?"],
+        scaleWords: ["тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
+                     "трлн": 1e12, "триллион": 1e12])
 }

@@ -1,0 +1,72 @@
+import MTCore
+import MTText
+
+/// MT104: a number in a translated caption that has no equal in its source.
+public struct NumberMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT104",
+        id: "number-mismatch",
+        summary: "A number in the translation has no equal in the source, which has another number instead.",
+        rationale: """
+            Numbers must survive translation. mtlint reads the numbers of each aligned caption pair in each \
+            language's own notation with ICU ("1 234,5" = "1,234.5", "110,4 млн" = "110.4 million"), including \
+            number words and ordinals through ICU's spell-out rules ("4-й" = "fourth", "двух" = "two") and numbers \
+            inside names ("Взаимодействие-2018" = "Interaction-2018"). A number in digits in the target that \
+            matches no source number, while the source has a number the target lacks, is reported with that \
+            source number. Dates are left to date-mismatch.
+            """,
+        mqm: .mistranslation,
+        severity: .major,
+        triggering: [
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Зерновоз в порту Новороссийска, где за сезон отгрузили 1,2 млн тонн пшеницы
+            A grain carrier in the port of Novorossiysk, where ⟦12 million⟧ tons of wheat were shipped
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
+            """,
+        ],
+        nonTriggering: [
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Женщина на 4-й годовщине окончания 44-х дневной войны; бюджет 1 234,5 млн рублей, рост на двух заводах
+            A woman at the fourth anniversary of the end of the 44-day war; a budget of 1,234.5 million rubles, growth at two plants
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
+            """,
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for (source, target) in document.alignedCaptions {
+            let sourceQuantities = Quantities(document, source), targetQuantities = Quantities(document, target)
+            var unmatchedSource = sourceQuantities.numbers(excluding: sourceQuantities.dates.map(\.range))
+            var unmatchedTarget: [NumberMention] = []
+            for number in targetQuantities.numbers(excluding: targetQuantities.dates.map(\.range)) {
+                if let match = unmatchedSource.firstIndex(where: { Self.equal($0.value, number.value) }) {
+                    unmatchedSource.remove(at: match)
+                } else if number.inDigits {
+                    unmatchedTarget.append(number)
+                }
+            }
+            for (number, expected) in zip(unmatchedTarget, unmatchedSource) {
+                findings.append(finding(
+                    in: document, at: number.range,
+                    message: "'\(document.buffer.string(number.range))' in the target, '\(document.buffer.string(expected.range))' "
+                        + "in the source (line \(document.buffer.line(at: expected.range.lowerBound)))",
+                    source: expected.range))
+            }
+        }
+        return findings
+    }
+
+    private static func equal(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+    }
+}

@@ -1,0 +1,187 @@
+import MTCore
+import MTText
+import Synchronization
+
+/// A number in a text: its value, where it is, and whether it was written in digits.
+struct NumberMention {
+    let range: Range<Int>
+    let value: Double
+    let inDigits: Bool
+}
+
+/// A date in a text; components a form leaves out ("в ноябре 2024 г.", "Nov. 28") are nil.
+struct DateMention {
+    let range: Range<Int>
+    let day: Int?
+    let month: Int
+    let year: Int?
+
+    /// Whether two dates disagree on a component both of them give.
+    func conflicts(with other: DateMention) -> Bool {
+        if month != other.month { return true }
+        if let a = day, let b = other.day, a != b { return true }
+        if let a = year, let b = other.year, a != b { return true }
+        return false
+    }
+}
+
+/// Finds dates and numbers in a block, in the block's language: month names from ICU
+/// (any case form, by their common stem), numbers through `NumberReader` (digits with the
+/// language's separators, digit groups split by spaces, scale words, number words).
+struct Quantities {
+    let document: Document
+    let block: Block
+    private let language: Language
+    private let words: [Token]
+
+    init(_ document: Document, _ block: Block) {
+        self.document = document
+        self.block = block
+        language = document.language(of: block)
+        words = block.tokens.filter(\.isWordLike)
+    }
+
+    private var buffer: TextBuffer { document.buffer }
+
+    private func text(_ token: Token) -> String { buffer.string(token.range) }
+
+    private func onlySpaceBetween(_ a: Token, _ b: Token) -> Bool {
+        (a.range.upperBound..<b.range.lowerBound).allSatisfy { CharacterInfo.isWhitespace(buffer.units[$0]) }
+    }
+
+    private func integer(_ token: Token, in range: ClosedRange<Int>) -> Int? {
+        guard token.kind == .number, let value = Int(text(token)), range.contains(value) else { return nil }
+        return value
+    }
+
+    var dates: [DateMention] {
+        var dates: [DateMention] = []
+        var i = 0
+        while i < words.count {
+            if let numeric = numericDate(words[i]) {
+                dates.append(numeric)
+                i += 1
+                continue
+            }
+            guard let month = MonthTable.shared.month(of: words[i], text(words[i]), language) else {
+                i += 1
+                continue
+            }
+            var first = i, last = i
+            var day: Int?, year: Int?
+            if i > 0, let d = integer(words[i - 1], in: 1...31), onlySpaceBetween(words[i - 1], words[i]) {
+                day = d
+                first = i - 1
+            } else if i + 1 < words.count, let d = integer(words[i + 1], in: 1...31) {
+                day = d
+                last = i + 1
+            }
+            if last + 1 < words.count, let y = integer(words[last + 1], in: 1000...2999),
+               words[last + 1].range.lowerBound - words[last].range.upperBound <= 3 {
+                year = y
+                last += 1
+            }
+            dates.append(DateMention(
+                range: words[first].range.lowerBound..<words[last].range.upperBound, day: day, month: month, year: year))
+            i = last + 1
+        }
+        return dates
+    }
+
+    /// "28.11.2024": day, month and year joined by dots in one number token.
+    private func numericDate(_ token: Token) -> DateMention? {
+        guard token.kind == .number else { return nil }
+        let parts = text(token).split(separator: ".")
+        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+              (1...31).contains(day), (1...12).contains(month), parts[2].count == 4 else { return nil }
+        return DateMention(range: token.range, day: day, month: month, year: year)
+    }
+
+    /// Numbers outside `excluded` ranges (the dates).
+    func numbers(excluding excluded: [Range<Int>]) -> [NumberMention] {
+        var numbers: [NumberMention] = []
+        let reader = NumberReader.shared(for: language)
+        var i = 0
+        while i < words.count {
+            let token = words[i]
+            defer { i += 1 }
+            if excluded.contains(where: { $0.contains(token.range.lowerBound) }) { continue }
+            if token.kind == .number {
+                var end = i
+                var written = text(token)
+                // "1 234 567": groups of three digits after a space belong to the same number.
+                while end + 1 < words.count, words[end + 1].kind == .number, onlySpaceBetween(words[end], words[end + 1]),
+                      text(words[end + 1]).prefix { $0.isNumber }.count == 3 {
+                    end += 1
+                    written += text(words[end])
+                }
+                guard var value = reader.value(ofDigits: written) else { continue }
+                if end + 1 < words.count, words[end + 1].kind == .word,
+                   let scale = language.scale(of: Normalizer.foldKey(text(words[end + 1]))) {
+                    value *= scale
+                    end += 1
+                }
+                numbers.append(NumberMention(range: token.range.lowerBound..<words[end].range.upperBound, value: value, inDigits: true))
+                i = end
+            } else if token.kind == .word, token.range.count >= 3, let value = reader.value(ofWord: text(token)) {
+                numbers.append(NumberMention(range: token.range, value: value, inDigits: false))
+            }
+        }
+        return numbers
+    }
+}
+
+/// Month names per language, from ICU, with the stem their wide forms share
+/// ("ноябр" for "ноября"/"ноябрь", which also finds "в ноябре").
+final class MonthTable: Sendable {
+    static let shared = MonthTable()
+
+    private struct Month {
+        let exact: Set<String>
+        let stem: String?
+        let capitalised: Bool
+    }
+
+    private let tables = Mutex<[String: [Month]]>([:])
+
+    /// The month (1–12) a word names, if any. Where the language capitalises month names
+    /// (English), only a capitalised word counts, so that "may" the verb is not May.
+    func month(of token: Token, _ word: String, _ language: Language) -> Int? {
+        guard token.kind == .word else { return nil }
+        let key = Normalizer.foldKey(word)
+        let months = table(language)
+        var best: (month: Int, length: Int)?
+        for (index, month) in months.enumerated() where !month.capitalised || token.isCapitalized {
+            if month.exact.contains(key) { return index + 1 }
+            if let stem = month.stem, key.hasPrefix(stem), key.count <= stem.count + 3, stem.count > best?.length ?? 0 {
+                best = (index + 1, stem.count)
+            }
+        }
+        return best?.month
+    }
+
+    private func table(_ language: Language) -> [Month] {
+        tables.withLock { tables in
+            if let table = tables[language.code] { return table }
+            let table = MonthNames.forms(language).map { forms -> Month in
+                let folded = forms.map { Normalizer.foldKey($0).filter { $0 != "." } }
+                let wide = folded.filter { $0.count > 3 }
+                let stem = wide.dropFirst().reduce(wide.first ?? "") { common, form in
+                    String(zip(common, form).prefix { $0 == $1 }.map(\.0))
+                }
+                return Month(
+                    exact: Set(folded), stem: stem.count >= 3 ? stem : nil,
+                    capitalised: forms.first?.first?.isUppercase ?? false)
+            }
+            tables[language.code] = table
+            return table
+        }
+    }
+}
+
+extension Document {
+    /// Aligned caption pairs as (source block, target block).
+    var alignedCaptions: [(source: Block, target: Block)] {
+        captionPairs.compactMap { pair in pair.target.map { (blocks[pair.source], blocks[$0]) } }
+    }
+}
