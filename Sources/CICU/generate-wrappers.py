@@ -28,7 +28,7 @@ FUNCTIONS = [
     "u_isdigit", "u_isUWhiteSpace", "u_hasBinaryProperty",
     "uspoof_open", "uspoof_close", "uspoof_setChecks", "uspoof_setRestrictionLevel", "uspoof_check2",
     "unum_open", "unum_close", "unum_parseDouble", "unum_setAttribute", "unum_setTextAttribute",
-    "unum_getTextAttribute",
+    "unum_getTextAttribute", "unum_formatDouble",
     "udat_open", "udat_close", "udat_getSymbols", "udat_countSymbols",
 ]
 DECL = re.compile(r"U_CAPI\s+(?P<ret>[^;{}]*?)\s*U_EXPORT2\s+(?P<name>\w+)\s*\((?P<params>[^;{}]*?)\)\s*(?:__attribute__\s*\(\(.*?\)\)\s*)?;", re.S)

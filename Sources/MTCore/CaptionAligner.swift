@@ -128,18 +128,21 @@ struct CaptionAligner {
         guard total > 0 else { return 0.5 }
         var found = sourceAnchors.numbers.intersection(targetAnchors.numbers).count
         found += sourceAnchors.organisations.intersection(targetAnchors.organisations).count
-        found += sourceAnchors.names.filter { name in targetAnchors.names.contains { NameMatch.similar(name, $0) } }.count
+        found += sourceAnchors.names.filter { name in
+            targetAnchors.names.contains { NameMatch.matches(name, $0, pair: pair) }
+        }.count
         return Double(found) / Double(total)
     }
 
     private struct Anchors {
         var numbers: Set<String> = []
+        /// Name-like words as written.
         var names: [String] = []
         var organisations: Set<String> = []
     }
 
-    /// Numbers, romanized name-like words (capitalised, not sentence-initial, outside
-    /// organisation names) and organisation ids of a block.
+    /// Numbers, name-like words (capitalised, not sentence-initial, outside organisation names)
+    /// and organisation ids of a block.
     private func anchors(_ index: Int) -> Anchors {
         let block = blocks[index]
         let language = block.language == .source ? pair.source : pair.target
@@ -152,22 +155,12 @@ struct CaptionAligner {
                 anchors.numbers.insert(buffer.string(token.range))
             case .word where token.isCapitalized && !sentenceStarts.contains(token.range.lowerBound):
                 if organisations[index].contains(where: { $0.range.overlaps(token.range) }) { continue }
-                anchors.names.append(Normalizer.foldKey(language.romanize(buffer.string(token.range))))
+                anchors.names.append(buffer.string(token.range))
             default:
                 break
             }
         }
         return anchors
-    }
-}
-
-/// Loose comparison of romanized names: a long enough common prefix ("armenii" ~ "armenian",
-/// "borrel'" ~ "borrell").
-enum NameMatch {
-    static func similar(_ a: String, _ b: String) -> Bool {
-        let prefix = zip(a.unicodeScalars, b.unicodeScalars).prefix { $0 == $1 }.count
-        let shorter = min(a.unicodeScalars.count, b.unicodeScalars.count)
-        return prefix >= min(4, shorter) && Double(prefix) >= 0.6 * Double(shorter)
     }
 }
 

@@ -8,6 +8,7 @@ public enum RuleRegistry {
         DuplicatedPhrase(),
         NumberMismatch(),
         DateMismatch(),
+        NameMismatch(),
         WrongOrganisation(),
         InconsistentTranslation(),
         PageFurniture(),

@@ -16,6 +16,9 @@ public final class NumberReader: Sendable {
         let decimal: [NumberFormat]
         /// One spell-out format per public rule set (cardinal, ordinal, and their case forms).
         let spellout: [NumberFormat]
+        /// Every word the spell-out rules write for 0–100, the hundreds and the powers of a thousand:
+        /// only these are worth the (slow) spell-out parse.
+        let vocabulary: Set<String>
         var wordCache: [String: Double?] = [:]
 
         deinit {
@@ -60,7 +63,19 @@ public final class NumberReader: Sendable {
                 if ICU.succeeded(status) { spellout.append(format) } else { unum_close(format) }
             }
         }
-        state = Mutex(State(decimal: decimal, spellout: spellout))
+        var vocabulary: Set<String> = []
+        let samples = Array(0...100).map(Double.init) + stride(from: 200.0, through: 900, by: 100) + [1e3, 1e6, 1e9, 1e12]
+        for format in spellout {
+            for sample in samples {
+                let written = ICU.withGrowingBuffer(initialCapacity: 64) { buffer, capacity, status in
+                    unum_formatDouble(format, sample, buffer, capacity, nil, &status)
+                }.map { String(decoding: $0, as: UTF16.self) } ?? ""
+                for word in written.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{00AD}" }) {
+                    vocabulary.insert(Normalizer.foldKey(String(word)))
+                }
+            }
+        }
+        state = Mutex(State(decimal: decimal, spellout: spellout, vocabulary: vocabulary))
     }
 
     /// The value of a number written in digits, e.g. "1 234,5" (Russian) or "1,234.5" (English).
@@ -79,7 +94,8 @@ public final class NumberReader: Sendable {
         return state.withLock { state in
             if let cached = state.wordCache[key] { return cached }
             // ICU's Russian rules spell "е" where texts may write "ё" ("четвёртой").
-            let candidates = key.contains("ё") ? [key, String(key.map { $0 == "ё" ? "е" : $0 })] : [key]
+            let candidates = (key.contains("ё") ? [key, String(key.map { $0 == "ё" ? "е" : $0 })] : [key])
+                .filter(state.vocabulary.contains)
             var value: Double?
             for candidate in candidates where value == nil {
                 let units = Array(candidate.utf16)
