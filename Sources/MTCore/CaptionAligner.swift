@@ -91,22 +91,30 @@ struct CaptionAligner {
         while i > 0 {
             switch j > 0 ? moves[i][j] : .skipSource {
             case .pair:
-                pairs.append(CaptionPair(source: sources[i - 1], target: targets[j - 1], confidence: min(1, candidates[sources[i - 1]]![targets[j - 1]]!)))
+                pairs.append(CaptionPair(
+                    source: sources[i - 1], target: targets[j - 1],
+                    confidence: min(1, candidates[sources[i - 1]]![targets[j - 1]]!),
+                    lengthDelta: lengthDelta(source: sources[i - 1], target: targets[j - 1])))
                 i -= 1; j -= 1
             case .skipTarget:
                 j -= 1
             case .skipSource:
                 let bestCandidate = candidates[sources[i - 1]]?.values.max() ?? 0
-                pairs.append(CaptionPair(source: sources[i - 1], target: nil, confidence: 1 - min(bestCandidate, 1)))
+                pairs.append(CaptionPair(source: sources[i - 1], target: nil, confidence: 1 - min(bestCandidate, 1), lengthDelta: nil))
                 i -= 1
             }
         }
         return pairs.reversed()
     }
 
-    func score(source s: Int, target t: Int) -> Double {
+    /// Gale–Church δ: how many standard deviations the target's length is from what the source predicts.
+    func lengthDelta(source s: Int, target t: Int) -> Double {
         let ls = Double(letterCount(blocks[s])), lt = Double(letterCount(blocks[t]))
-        let delta = (lt - ls * pair.expectedLengthRatio) / max(1, (ls * Self.variance).squareRoot())
+        return (lt - ls * pair.expectedLengthRatio) / max(1, (ls * Self.variance).squareRoot())
+    }
+
+    func score(source s: Int, target t: Int) -> Double {
+        let delta = lengthDelta(source: s, target: t)
         let lengthProbability = erfc(abs(delta) / 2.0.squareRoot())  // = 2(1 − Φ(|δ|))
         var score = Self.lengthWeight * lengthProbability + Self.anchorWeight * anchorShare(s, t)
         if t == s + 1 { score += Self.adjacencyBonus }

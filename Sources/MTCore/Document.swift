@@ -55,6 +55,9 @@ public struct CaptionPair: Sendable, Hashable {
     public let target: Int?
     /// 0…1: how sure the aligner is (of the pairing, or that there is no counterpart).
     public let confidence: Double
+    /// Gale–Church δ of the pair: the target's length in standard deviations from what the
+    /// source's length predicts (negative: shorter). `nil` without a target.
+    public let lengthDelta: Double?
 }
 
 /// An article read, segmented, classified and aligned: what rules look at.

@@ -71,12 +71,13 @@ public protocol Rule: Sendable {
 
 extension Rule {
     /// A finding of this rule at a UTF-16 range of the document.
+    /// `severity` and `mqm` override the rule's defaults for this finding.
     public func finding(
         in document: Document, at range: Range<Int>, message: String, source: Range<Int>? = nil,
-        related: [Range<Int>] = [], severity: Severity? = nil
+        related: [Range<Int>] = [], severity: Severity? = nil, mqm: MQMType? = nil
     ) -> Finding {
         Finding(
-            ruleID: description.id, code: description.code, mqm: description.mqm,
+            ruleID: description.id, code: description.code, mqm: mqm ?? description.mqm,
             severity: severity ?? description.severity, message: message,
             target: document.span(range), source: source.map(document.span),
             related: related.map(document.span))

@@ -64,16 +64,26 @@ public struct DuplicatedPhrase: Rule {
         return findings
     }
 
-    /// Runs of content words that occur again later in the same scope (not overlapping the first).
-    /// Earlier occurrences are looked up by their first `minimumWords` stems; only the latest
-    /// `candidatesPerKey` of them are tried, which bounds the work on degenerate input.
+    /// Findings for the runs of content words that occur again later in the same scope.
     private func repeatedRuns(_ document: Document, _ words: [ContentWord]) -> [Finding] {
-        let n = Self.minimumWords
+        Self.repeats(in: words).map { first, second in
+            finding(
+                in: document, at: second,
+                message: "'\(document.buffer.string(second))' repeats '\(document.buffer.string(first))' in the same sentence",
+                related: [first])
+        }
+    }
+
+    /// Runs of content words that occur again later in the same scope (not overlapping the first),
+    /// as (first, second) ranges. Earlier occurrences are looked up by their first `minimumWords`
+    /// stems; only the latest `candidatesPerKey` of them are tried, which bounds the work on degenerate input.
+    static func repeats(in words: [ContentWord]) -> [(first: Range<Int>, second: Range<Int>)] {
+        let n = minimumWords
         guard words.count >= 2 * n else { return [] }
         func key(_ i: Int) -> String { words[i..<(i + n)].map(\.stem).joined(separator: " ") }
         var starts: [String: [Int]] = [:]  // ascending positions per key
         for i in 0...(words.count - n) { starts[key(i), default: []].append(i) }
-        var findings: [Finding] = []
+        var repeats: [(first: Range<Int>, second: Range<Int>)] = []
         var j = n
         while j + n <= words.count {
             var best: (first: Int, length: Int)?
@@ -84,7 +94,7 @@ public struct DuplicatedPhrase: Rule {
                 let mid = (low + high) / 2
                 if positions[mid] + n <= j { low = mid + 1 } else { high = mid }
             }
-            for i in positions[max(0, low - Self.candidatesPerKey)..<low] {
+            for i in positions[max(0, low - candidatesPerKey)..<low] {
                 var length = 0
                 while j + length < words.count, i + length < j, words[i + length].stem == words[j + length].stem {
                     length += 1
@@ -95,14 +105,11 @@ public struct DuplicatedPhrase: Rule {
                 j += 1
                 continue
             }
-            let second = words[j].token.range.lowerBound..<words[j + length - 1].token.range.upperBound
-            let first = words[i].token.range.lowerBound..<words[i + length - 1].token.range.upperBound
-            findings.append(finding(
-                in: document, at: second,
-                message: "'\(document.buffer.string(second))' repeats '\(document.buffer.string(first))' in the same sentence",
-                related: [first]))
+            repeats.append((
+                first: words[i].token.range.lowerBound..<words[i + length - 1].token.range.upperBound,
+                second: words[j].token.range.lowerBound..<words[j + length - 1].token.range.upperBound))
             j += length
         }
-        return findings
+        return repeats
     }
 }

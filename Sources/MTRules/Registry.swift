@@ -9,6 +9,8 @@ public enum RuleRegistry {
         NumberMismatch(),
         DateMismatch(),
         NameMismatch(),
+        UnsupportedEntity(),
+        LengthRatio(),
         WrongOrganisation(),
         InconsistentTranslation(),
         PageFurniture(),

@@ -1,0 +1,76 @@
+import MTCore
+
+/// MT108: a translated caption much shorter or longer than its source predicts.
+public struct LengthRatio: Rule {
+    public init() {}
+
+    /// |δ| from which a pair is reported, and from which it is major.
+    static let minorDelta = 2.0
+    static let majorDelta = 4.0
+    /// Captions shorter than this (letters and digits) are too short to judge.
+    static let minimumLetters = 20
+
+    public let description = RuleDescription(
+        code: "MT108",
+        id: "length-ratio",
+        summary: "A translated caption is far shorter or longer than its source predicts (possible omission or addition).",
+        rationale: """
+            Translations keep roughly the length of their source. For each aligned caption pair mtlint computes \
+            the Gale–Church δ, the difference between the target's length and the length the source predicts, in \
+            standard deviations (`mtlint align` prints it). From |δ| = 2 the pair is reported as a possible \
+            omission (shorter) or addition (longer), minor; from |δ| = 4, major. A longer caption whose excess is \
+            a repeated phrase is left to duplicated-phrase.
+            """,
+        mqm: .omission,
+        severity: .minor,
+        triggering: [
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Министр финансов Антон Силуанов и глава Центробанка Эльвира Набиуллина во время пресс-конференции после заседания совета директоров в Москве
+            ⟦Finance Minister Anton Siluanov in Moscow⟧
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
+            """,
+        ],
+        nonTriggering: [
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Министр финансов Антон Силуанов во время пресс-конференции в Москве
+            Finance Minister Anton Siluanov during a press conference in Moscow
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
+            """,
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for pair in document.captionPairs {
+            guard let target = pair.target, let delta = pair.lengthDelta, abs(delta) >= Self.minorDelta else { continue }
+            let source = document.blocks[pair.source], translation = document.blocks[target]
+            guard letters(source, document) >= Self.minimumLetters else { continue }
+            if delta > 0, !DuplicatedPhrase.repeats(in: document.contentWords(translation)).isEmpty { continue }
+            let ratio = Double(letters(translation, document)) / Double(max(1, letters(source, document)))
+            let percent = Int((abs(ratio - 1) * 100).rounded())
+            let message = delta < 0
+                ? "the translation is \(percent)% shorter than its source (line \(source.firstLine)) (δ = \(formatted(delta))): possible omission"
+                : "the translation is \(percent)% longer than its source (line \(source.firstLine)) (δ = +\(formatted(delta))): possible addition"
+            findings.append(finding(
+                in: document, at: translation.range, message: message, source: source.range,
+                severity: abs(delta) >= Self.majorDelta ? .major : nil, mqm: delta < 0 ? .omission : .addition))
+        }
+        return findings
+    }
+
+    private func letters(_ block: Block, _ document: Document) -> Int {
+        document.buffer.scalars(in: block.range).reduce(0) { $0 + ($1.scalar.properties.isAlphabetic || $1.scalar.properties.numericType != nil ? 1 : 0) }
+    }
+
+    private func formatted(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
