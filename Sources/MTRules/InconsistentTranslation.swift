@@ -14,13 +14,15 @@ public struct InconsistentTranslation: Rule {
     public let description = RuleDescription(
         code: "MT202",
         id: "inconsistent-translation",
-        summary: "The same name is rendered in two different forms in one document.",
+        summary: "The same name is rendered in two forms in one document, or one term translates two different source terms.",
         rationale: """
             Machine translation renders each segment on its own, so a name that occurs twice can come out two \
             ways ("Independence Palace" in one caption, "Palace of Independence" in the next). Readers take \
             two forms for two things. mtlint collects the capitalised multi-word names of the translation \
             (allowing joining words such as "of" and "the") and reports a later name made of the same words as \
-            an earlier one in a different arrangement, pointing at the first.
+            an earlier one in a different arrangement, pointing at the first. In aligned captions it also finds \
+            the source phrase each name translates (the run of source words, as many as the name has, at the \
+            same place in the caption) and reports a name that translates two source phrases sharing less than half their words.
             """,
         mqm: .inconsistentTerm,
         severity: .minor,
@@ -29,6 +31,19 @@ public struct InconsistentTranslation: Rule {
             The meeting took place at the Independence Palace in Astana on Thursday afternoon.
 
             The leaders then moved to the ⟦Palace of Independence⟧ for the signing ceremony of the agreements.
+            """,
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Заседание Высшего совета в Минске
+            Meeting of the Supreme Council in Minsk
+            Photo: TASS/Ivan Petrov
+
+            Заседание Государственного собрания в Уфе
+            Meeting of the ⟦Supreme Council⟧ in Ufa
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
             """,
         ],
         nonTriggering: [
@@ -49,28 +64,80 @@ public struct InconsistentTranslation: Rule {
         let form: [String]
     }
 
+    /// How far (as a share of its caption's content words) a source phrase may sit from its
+    /// translation's place to count as what it translates.
+    static let maximumPlaceDistance = 0.15
+
     public func check(_ document: Document) -> [Finding] {
+        let allNames = document.targetTextBlocks.filter { $0.kind != .heading }.flatMap { names(in: $0, document) }
+        return oneNameTwoForms(allNames, document) + oneFormTwoSources(allNames, document)
+    }
+
+    /// A later name made of the same words as an earlier one, arranged differently.
+    private func oneNameTwoForms(_ allNames: [Name], _ document: Document) -> [Finding] {
         var findings: [Finding] = []
         var firstByContent: [[String]: Name] = [:]
-        for block in document.targetTextBlocks where block.kind != .heading {
-            for name in names(in: block, document) {
-                guard let first = firstByContent[name.content] else {
-                    firstByContent[name.content] = name
-                    continue
-                }
-                guard first.form != name.form else { continue }
-                let sources = sharedSourcePhrase(first, name, document)
-                var message = "'\(document.buffer.string(name.range))' is written '\(document.buffer.string(first.range))' "
-                    + "on line \(document.buffer.line(at: first.range.lowerBound))"
-                if let (earlier, _) = sources {
-                    message += ", though the source has '\(document.buffer.string(earlier))' both times"
-                }
-                findings.append(finding(
-                    in: document, at: name.range, message: message + "; use one form",
-                    source: sources?.1, related: [first.range] + (sources.map { [$0.0] } ?? [])))
+        for name in allNames {
+            guard let first = firstByContent[name.content] else {
+                firstByContent[name.content] = name
+                continue
             }
+            guard first.form != name.form else { continue }
+            let sources = sharedSourcePhrase(first, name, document)
+            var message = "'\(document.buffer.string(name.range))' is written '\(document.buffer.string(first.range))' "
+                + "on line \(document.buffer.line(at: first.range.lowerBound))"
+            if let (earlier, _) = sources {
+                message += ", though the source has '\(document.buffer.string(earlier))' both times"
+            }
+            findings.append(finding(
+                in: document, at: name.range, message: message + "; use one form",
+                source: sources?.1, related: [first.range] + (sources.map { [$0.0] } ?? [])))
         }
         return findings
+    }
+
+    /// The same name, in two aligned captions, translating source phrases that share no word.
+    private func oneFormTwoSources(_ allNames: [Name], _ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        var firstByForm: [[String]: (name: Name, source: Range<Int>, stems: Set<String>)] = [:]
+        for name in allNames {
+            guard let pair = alignedPair(of: name, document) else { continue }
+            let words = document.contentWords(pair.source)
+            let length = name.content.count
+            guard words.count >= length else { continue }
+            let runs = (0...(words.count - length)).map { i in
+                (range: words[i].token.range.lowerBound..<words[i + length - 1].token.range.upperBound,
+                 stems: Set(words[i..<(i + length)].map(\.stem)))
+            }
+            let target = place(name.range, in: pair.target, document)
+            guard let closest = runs.min(by: { abs(place($0.range, in: pair.source, document) - target) < abs(place($1.range, in: pair.source, document) - target) }),
+                  abs(place(closest.range, in: pair.source, document) - target) <= Self.maximumPlaceDistance else { continue }
+            guard let first = firstByForm[name.form] else {
+                firstByForm[name.form] = (name, closest.range, closest.stems)
+                continue
+            }
+            // Another source phrase, sharing less than half its words with the first, which is absent here.
+            let shared = Double(first.stems.intersection(closest.stems).count) / Double(first.stems.union(closest.stems).count)
+            guard shared < 0.5,
+                  !runs.contains(where: { $0.stems == first.stems }) else { continue }
+            findings.append(finding(
+                in: document, at: name.range,
+                message: "'\(document.buffer.string(name.range))' translates '\(document.buffer.string(closest.range))' here "
+                    + "but '\(document.buffer.string(first.source))' on line \(document.buffer.line(at: first.source.lowerBound)); "
+                    + "one term for two source terms",
+                source: closest.range, related: [first.name.range, first.source]))
+        }
+        return findings
+    }
+
+    private func alignedPair(of name: Name, _ document: Document) -> (source: Block, target: Block)? {
+        document.alignedCaptions.first { $0.target.range.contains(name.range.lowerBound) }
+    }
+
+    /// Where a range starts in a block, as the share of the block's content words before it.
+    private func place(_ range: Range<Int>, in block: Block, _ document: Document) -> Double {
+        let words = document.contentWords(block)
+        return Double(words.filter { $0.token.range.lowerBound < range.lowerBound }.count) / Double(max(1, words.count))
     }
 
     /// When both names are in captions aligned with source captions: the run of source content words
@@ -78,17 +145,7 @@ public struct InconsistentTranslation: Rule {
     /// place in each caption is closest to the name's place in its translation. Returns its ranges in
     /// the first and the second source caption.
     private func sharedSourcePhrase(_ first: Name, _ second: Name, _ document: Document) -> (Range<Int>, Range<Int>)? {
-        func pair(of name: Name) -> (source: Block, target: Block)? {
-            document.captionPairs.lazy.compactMap { pair in
-                pair.target.flatMap { target in
-                    document.blocks[target].range.contains(name.range.lowerBound) ? (document.blocks[pair.source], document.blocks[target]) : nil
-                }
-            }.first
-        }
-        func place(_ range: Range<Int>, in block: Block) -> Double {
-            Double(range.lowerBound - block.range.lowerBound) / Double(max(1, block.range.count))
-        }
-        guard let a = pair(of: first), let b = pair(of: second) else { return nil }
+        guard let a = alignedPair(of: first, document), let b = alignedPair(of: second, document) else { return nil }
         let wordsA = document.contentWords(a.source), wordsB = document.contentWords(b.source)
         let length = first.content.count
         guard wordsA.count >= length, wordsB.count >= length else { return nil }
@@ -97,8 +154,8 @@ public struct InconsistentTranslation: Rule {
             for j in 0...(wordsB.count - length) where (0..<length).allSatisfy({ wordsA[i + $0].stem == wordsB[j + $0].stem }) {
                 let rangeA = wordsA[i].token.range.lowerBound..<wordsA[i + length - 1].token.range.upperBound
                 let rangeB = wordsB[j].token.range.lowerBound..<wordsB[j + length - 1].token.range.upperBound
-                let distance = abs(place(rangeA, in: a.source) - place(first.range, in: a.target))
-                    + abs(place(rangeB, in: b.source) - place(second.range, in: b.target))
+                let distance = abs(place(rangeA, in: a.source, document) - place(first.range, in: a.target, document))
+                    + abs(place(rangeB, in: b.source, document) - place(second.range, in: b.target, document))
                 if distance < best?.distance ?? .infinity { best = (rangeA, rangeB, distance) }
             }
         }
