@@ -1,4 +1,5 @@
 import Foundation
+import MTRules
 import Testing
 
 @Suite struct CLITests {
@@ -135,11 +136,22 @@ import Testing
         #expect(rows == ["source target", "11 13", "23 none", "28 30"])
     }
 
+    @Test func explainPrintsARulesDocumentation() throws {
+        let result = try mtlint(["explain", "MT101"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("MT101 untranslated-caption\n"))
+        #expect(result.stdout.contains("Flagged") && result.stdout.contains("⟦") && result.stdout.contains("Not flagged"))
+        let unknown = try mtlint(["explain", "no-such-rule"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no rule 'no-such-rule'"))
+    }
+
     @Test func rulesListsEveryRule() throws {
         let result = try mtlint(["rules"])
         #expect(result.status == 0)
-        for id in ["untranslated-caption", "untranslated-text", "duplicated-phrase", "wrong-organisation", "page-furniture"] {
-            #expect(result.stdout.contains(id))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == RuleRegistry.all.count)
+        for (line, rule) in zip(lines, RuleRegistry.all) {
+            #expect(line.hasPrefix("\(rule.description.code)  \(rule.description.id) "))
         }
     }
 }

@@ -1,0 +1,62 @@
+import Testing
+@testable import MTText
+
+@Suite struct NumberTests {
+    let russian = NumberReader.shared(for: .russian)
+    let english = NumberReader.shared(for: .english)
+
+    @Test func digitsFollowEachLanguagesSeparators() {
+        #expect(russian.value(ofDigits: "1 234,5") == 1234.5)
+        #expect(russian.value(ofDigits: "1\u{202F}234\u{00A0}567") == 1_234_567)
+        #expect(russian.value(ofDigits: "110,4") == 110.4)
+        #expect(english.value(ofDigits: "1,234.5") == 1234.5)
+        #expect(english.value(ofDigits: "0.9") == 0.9)
+    }
+
+    @Test func aParseMustConsumeTheWholeText() {
+        #expect(english.value(ofDigits: "12abc") == nil)
+        #expect(english.value(ofDigits: "") == nil)
+        #expect(english.value(ofWord: "fourteenth-century") == nil)
+    }
+
+    @Test func numberWordsAndOrdinalsUseSpelloutRules() {
+        #expect(english.value(ofWord: "fourth") == 4)
+        #expect(english.value(ofWord: "Two") == 2)
+        #expect(english.value(ofWord: "forty") == 40)
+        #expect(russian.value(ofWord: "двух") == 2)
+        #expect(russian.value(ofWord: "четвёртой") == 4)
+        #expect(russian.value(ofWord: "сорока") == 40)
+        #expect(english.value(ofWord: "budget") == nil)
+    }
+
+    @Test func scaleWordsMatchAnyCaseForm() {
+        #expect(Language.russian.scale(of: "млн") == 1e6)
+        #expect(Language.russian.scale(of: "миллиардов") == 1e9)
+        #expect(Language.english.scale(of: "billion") == 1e9)
+        #expect(Language.english.scale(of: "millionaire") == nil)
+    }
+
+    @Test func monthNamesComeFromICU() {
+        let russian = MonthNames.forms(.russian), english = MonthNames.forms(.english)
+        #expect(russian.count == 12 && english.count == 12)
+        #expect(russian[10].contains("ноября") && russian[10].contains("ноябрь"))
+        #expect(english[10].contains("November") && english[10].contains("Nov"))
+    }
+}
+
+@Suite struct CharacterCheckTests {
+    @Test func formatCharactersAreFound() {
+        #expect(CharacterInfo.isFormatCharacter("\u{200B}"))
+        #expect(CharacterInfo.isFormatCharacter("\u{202E}"))
+        #expect(CharacterInfo.isFormatCharacter("\u{00AD}"))
+        #expect(!CharacterInfo.isFormatCharacter("a"))
+        #expect(!CharacterInfo.isFormatCharacter("\u{00A0}"))
+    }
+
+    @Test func spoofCheckerRefusesLatinWithCyrillicOnly() {
+        let mixed = TextBuffer("Mоscow"), latin = TextBuffer("Moscow"), cyrillic = TextBuffer("Москва")
+        #expect(SpoofChecker.shared.isSuspicious(mixed, 0..<mixed.count))
+        #expect(!SpoofChecker.shared.isSuspicious(latin, 0..<latin.count))
+        #expect(!SpoofChecker.shared.isSuspicious(cyrillic, 0..<cyrillic.count))
+    }
+}
