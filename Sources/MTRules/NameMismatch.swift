@@ -43,18 +43,10 @@ public struct NameMismatch: Rule {
             """,
         ])
 
-    /// A capitalised word inside a run of capitalised words.
-    private struct NameWord {
-        let token: Token
-        let text: String
-        let run: Int
-        let position: Int
-    }
-
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for (source, target) in document.alignedCaptions {
-            let sourceWords = nameWords(source, document), targetWords = nameWords(target, document)
+            let sourceWords = document.nameWords(source), targetWords = document.nameWords(target)
             // Greedy matching of source name words to target words.
             var matchOf: [Int: Int] = [:]  // source index → target index
             var taken = Set<Int>()
@@ -87,39 +79,5 @@ public struct NameMismatch: Rule {
             }
         }
         return findings
-    }
-
-    /// Capitalised words that are not sentence-initial, not acronyms, not months and not part of an
-    /// organisation's name, grouped into runs of words separated only by spaces.
-    private func nameWords(_ block: Block, _ document: Document) -> [NameWord] {
-        let buffer = document.buffer
-        let language = document.language(of: block)
-        let sentenceStarts = Set(block.sentences.map(\.lowerBound))
-        let organisations = document.organisations[block.index].map(\.range)
-        var words: [NameWord] = []
-        var run = 0, position = 0
-        var previous: Token?
-        for token in block.tokens {
-            let isName = token.kind == .word && token.isCapitalized && !token.isAllCaps
-                && !sentenceStarts.contains(token.range.lowerBound)
-                && !organisations.contains { $0.overlaps(token.range) }
-                && MonthTable.shared.month(of: token, buffer.string(token.range), language) == nil
-            guard isName else {
-                if token.kind == .word || token.kind == .number || buffer.string(token.range) != "-" {
-                    previous = nil
-                }
-                continue
-            }
-            if let before = previous,
-               (before.range.upperBound..<token.range.lowerBound).allSatisfy({ CharacterInfo.isWhitespace(buffer.units[$0]) }) {
-                position += 1
-            } else {
-                run += 1
-                position = 0
-            }
-            words.append(NameWord(token: token, text: buffer.string(token.range), run: run, position: position))
-            previous = token
-        }
-        return words
     }
 }

@@ -11,7 +11,7 @@ public struct NumberMismatch: Rule {
         summary: "A number in the translation has no equal in the source, which has another number instead.",
         rationale: """
             Numbers must survive translation. mtlint reads the numbers of each aligned caption pair in each \
-            language's own notation with ICU ("1 234,5" = "1,234.5", "110,4 млн" = "110.4 million"), including \
+            language's own notation with ICU ("1 234,5" = "1,234.5", "110,4 млн" = "110.4 million", "−5" ≠ "+5"), including \
             number words and ordinals through ICU's spell-out rules ("4-й" = "fourth", "двух" = "two") and numbers \
             inside names ("Взаимодействие-2018" = "Interaction-2018"). A number in digits in the target that \
             matches no source number, while the source has a number the target lacks, is reported with that \
@@ -25,6 +25,15 @@ public struct NumberMismatch: Rule {
 
             Зерновоз в порту Новороссийска, где за сезон отгрузили 1,2 млн тонн пшеницы
             A grain carrier in the port of Novorossiysk, where ⟦12 million⟧ tons of wheat were shipped
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
+            """,
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Температура в Якутске опустилась до −45 градусов
+            The temperature in Yakutsk dropped to ⟦+45⟧ degrees
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.

@@ -97,6 +97,23 @@ struct Quantities {
         return DateMention(range: token.range, day: day, month: month, year: year)
     }
 
+    /// A plus or minus sign written right before a number and not after another word or number
+    /// ("−5%", "+3", but not the dash of "1–2" or "COVID-19").
+    private func sign(before token: Token) -> (factor: Double, offset: Int)? {
+        let offset = token.range.lowerBound - 1
+        guard offset >= block.range.lowerBound else { return nil }
+        let factor: Double
+        switch buffer.units[offset] {
+        case 0x2D, 0x2212: factor = -1  // - −
+        case 0x2B: factor = 1  // +
+        default: return nil
+        }
+        if offset > block.range.lowerBound, !CharacterInfo.isWhitespace(buffer.units[offset - 1]), buffer.units[offset - 1] != 0x28 {
+            return nil
+        }
+        return (factor, offset)
+    }
+
     /// Numbers outside `excluded` ranges (the dates).
     func numbers(excluding excluded: [Range<Int>]) -> [NumberMention] {
         var numbers: [NumberMention] = []
@@ -116,12 +133,17 @@ struct Quantities {
                     written += text(words[end])
                 }
                 guard var value = reader.value(ofDigits: written) else { continue }
+                var start = token.range.lowerBound
+                if let sign = sign(before: token) {
+                    value *= sign.factor
+                    start = sign.offset
+                }
                 if end + 1 < words.count, words[end + 1].kind == .word,
                    let scale = language.scale(of: Normalizer.foldKey(text(words[end + 1]))) {
                     value *= scale
                     end += 1
                 }
-                numbers.append(NumberMention(range: token.range.lowerBound..<words[end].range.upperBound, value: value, inDigits: true))
+                numbers.append(NumberMention(range: start..<words[end].range.upperBound, value: value, inDigits: true))
                 i = end
             } else if token.kind == .word, token.range.count >= 3, let value = reader.value(ofWord: text(token)) {
                 numbers.append(NumberMention(range: token.range, value: value, inDigits: false))

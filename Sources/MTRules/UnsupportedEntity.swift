@@ -8,13 +8,15 @@ public struct UnsupportedEntity: Rule {
     public let description = RuleDescription(
         code: "MT107",
         id: "unsupported-entity",
-        summary: "The translation names an organisation or acronym that its source does not mention.",
+        summary: "The translation names an organisation, acronym or person that its source does not mention.",
         rationale: """
             An entity in a translation must come from its source; one that does not is an addition or a \
             hallucination. In each aligned caption pair, mtlint looks for counterparts of the target's \
             organisations (in its organisation table) and acronyms: the same organisation in the source, a source \
-            acronym that transliterates to it ("ТАСС" = "TASS"), or a conventional name ("США" = "U.S."). An \
-            organisation of the same kind as one the source names is left to wrong-organisation.
+            acronym that transliterates to it ("ТАСС" = "TASS"), or a conventional name ("США" = "U.S."). A name \
+            of two or three capitalised words is reported when none of its words matches a source word while \
+            every name of the source is already found in the target. An organisation of the same kind as one \
+            the source names is left to wrong-organisation.
             """,
         mqm: .addition,
         severity: .major,
@@ -24,6 +26,10 @@ public struct UnsupportedEntity: Rule {
 
             Министр финансов Антон Силуанов на встрече с журналистами в Москве
             Finance Minister Anton Siluanov at a meeting with ⟦IMF⟧ journalists in Moscow
+            Photo: TASS/Ivan Petrov
+
+            Министр финансов Антон Силуанов в Москве
+            Finance Minister Anton Siluanov and ⟦Elvira Nabiullina⟧ in Moscow
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
@@ -64,7 +70,30 @@ public struct UnsupportedEntity: Rule {
                     in: document, at: token.range,
                     message: "'\(acronym)' has no counterpart in the source (line \(source.firstLine))"))
             }
+            findings += unsupportedNames(source, target, document)
         }
         return findings
+    }
+
+    /// A name of two or three words in the target that matches nothing in the source, while every
+    /// name of the source is accounted for in the target: it cannot be the translation of anything.
+    private func unsupportedNames(_ source: Block, _ target: Block, _ document: Document) -> [Finding] {
+        let buffer = document.buffer
+        let sourceNames = document.nameWords(source), targetNames = document.nameWords(target)
+        let sourceWords = source.tokens.filter { $0.kind == .word }.map { buffer.string($0.range) }
+        let unaccounted = sourceNames.filter { word in
+            !targetNames.contains { NameMatch.matches(word.text, $0.text, pair: document.pair) }
+        }
+        guard unaccounted.isEmpty else { return [] }
+        return Dictionary(grouping: targetNames, by: \.run).values
+            .filter { (2...3).contains($0.count) }
+            .filter { run in !run.contains { word in sourceWords.contains { NameMatch.matches($0, word.text, pair: document.pair) } } }
+            .sorted { $0[0].token.range.lowerBound < $1[0].token.range.lowerBound }
+            .map { run in
+                let range = run.first!.token.range.lowerBound..<run.last!.token.range.upperBound
+                return finding(
+                    in: document, at: range,
+                    message: "'\(buffer.string(range))' has no counterpart in the source (line \(source.firstLine))")
+            }
     }
 }
