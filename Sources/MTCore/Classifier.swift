@@ -6,7 +6,8 @@ import MTText
 /// - a block is a line, or a run of hard-wrapped lines of one language (each but the last at least
 ///   `wrappedLineLength` long); a credit line ("Photo: …") is a block of its own;
 /// - body paragraphs are long target-language blocks; what comes before the first and after the
-///   last is the page's head and tail, where short lines without sentence punctuation are page furniture;
+///   last is the page's head and tail, where short lines without sentence punctuation are page furniture
+///   (except a title of three words or more right before the first paragraph);
 /// - lines matching an interface phrase (`PageText.interfacePhrases`) are furniture anywhere;
 /// - source-language blocks between body paragraphs, or followed by a credit (directly or after their
 ///   translation), are captions; long ones are untranslated paragraphs;
@@ -20,6 +21,8 @@ enum Classifier {
     static let bodyWordsWithPunctuation = 6
     /// Head and tail lines up to this many words (without sentence punctuation) are furniture.
     static let furnitureWords = 4
+    /// The line before the first paragraph is a title, not furniture, from this many words.
+    static let titleWords = 3
     /// Headings are at most this long.
     static let headingWords = 15
     /// Source-language blocks longer than this are untranslated paragraphs, not captions.
@@ -87,7 +90,9 @@ enum Classifier {
             let credited = credits.contains(i + 1)
                 || (block.language == .source && blocks.indices.contains(i + 1) && blocks[i + 1].language == .target
                     && credits.contains(i + 2))
-            if isInterfacePhrase(buffer, block.range, language) || (!bodyZone.contains(i) && short && !credited) {
+            // The line right before the first paragraph, if it has a few words, is the article's title.
+            let title = block.language == .target && i + 1 == body.min() && block.wordCount >= titleWords
+            if isInterfacePhrase(buffer, block.range, language) || (!bodyZone.contains(i) && short && !credited && !title) {
                 blocks[i].kind = .furniture
             } else if block.language == .source {
                 blocks[i].kind = (bodyZone.contains(i) || credited) && block.wordCount <= captionWords ? .caption : .paragraph

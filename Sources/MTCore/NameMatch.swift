@@ -4,7 +4,7 @@ import MTText
 ///
 /// The source word is romanized with ICU (`Russian-Latin/BGN; Latin-ASCII` for Russian) and both
 /// are reduced to a skeleton that ignores the spelling conventions transliterations disagree on
-/// (y/j/h glides, apostrophes for soft signs, doubled letters): "Ляйен" → "lyayyen" → "laen" ~
+/// (y/j/h and vowel+i glides, x for ks, apostrophes for soft signs, doubled letters): "Ляйен" → "lyayyen" → "laen" ~
 /// "Leyen" → "leen". They match when the skeletons are within an edit distance of 40% of the
 /// longer one, or share a prefix of five letters (case forms: "Ставропольском" ~ "Stavropol").
 /// Names English does not transliterate come from `ConventionalNames`.
@@ -30,7 +30,11 @@ public enum NameMatch {
 
     static func skeleton(_ word: String) -> [Character] {
         var out: [Character] = []
-        for character in word where character.isLetter && !"yjh".contains(character) {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        for character in word.replacingOccurrences(of: "x", with: "ks").replacingOccurrences(of: "tz", with: "ts")
+        where character.isLetter && !"yjh".contains(character) {
+            // "i" after a vowel is a glide some transliterations write "y" (Aleksei, Alexey).
+            if character == "i", let last = out.last, vowels.contains(last) { continue }
             if out.last != character { out.append(character) }
         }
         return out

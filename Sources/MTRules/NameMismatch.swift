@@ -16,7 +16,8 @@ public struct NameMismatch: Rule {
             "Мирзиёев" ~ "Mirziyoyev"), plus a table of names English does not transliterate ("Киргизия" = \
             "Kyrgyzstan", "Си Цзиньпин" = "Xi Jinping"). When one word of a multi-word source name is found in the \
             target but the word next to it is not, the target word in its place is reported: a kept first name \
-            with a changed surname, or the other way round.
+            with a changed surname, or the other way round. A source name with two words found in the target is \
+            accounted for, and its other capitalised words (titles, places) are not compared.
             """,
         mqm: .mistranslation,
         severity: .major,
@@ -59,6 +60,9 @@ public struct NameMismatch: Rule {
                 }
             }
             for (i, word) in sourceWords.enumerated() where matchOf[i] == nil {
+                // A name with two words found is accounted for; a further word is a title or a place.
+                let runMatches = sourceWords.indices.filter { sourceWords[$0].run == word.run && matchOf[$0] != nil }
+                guard runMatches.count == 1 else { continue }
                 // A matched neighbour in the same source name tells where this word should be in the target.
                 let anchor = sourceWords.indices.first { k in
                     k != i && sourceWords[k].run == word.run && matchOf[k] != nil && abs(sourceWords[k].position - word.position) == 1

@@ -13,7 +13,8 @@ public struct UnsupportedEntity: Rule {
             An entity in a translation must come from its source; one that does not is an addition or a \
             hallucination. In each aligned caption pair, mtlint looks for counterparts of the target's \
             organisations (in its organisation table) and acronyms: the same organisation in the source, a source \
-            acronym that transliterates to it ("ТАСС" = "TASS"), or a conventional name ("США" = "U.S."). A name \
+            acronym that transliterates to it ("ТАСС" = "TASS"), or a conventional name ("США" = "U.S."); common \
+            acronyms that name no entity ("CEO", "GDP") are listed per language and skipped. A name \
             of two or three capitalised words is reported when none of its words matches a source word while \
             every name of the source is already found in the target. An organisation of the same kind as one \
             the source names is left to wrong-organisation.
@@ -60,9 +61,11 @@ public struct UnsupportedEntity: Rule {
                     in: document, at: mention.range,
                     message: "'\(buffer.string(mention.range))' (\(mention.organisation.id)) is not in the source (line \(source.firstLine))"))
             }
+            let commonAcronyms = document.language(of: target).commonAcronyms
             for token in target.tokens where token.kind == .word && token.isAllCaps
                 && !targetOrganisations.contains(where: { $0.range.overlaps(token.range) }) {
                 let acronym = buffer.string(token.range)
+                guard !commonAcronyms.contains(acronym) else { continue }
                 let supported = sourceAcronyms.contains { NameMatch.matches($0, acronym, pair: document.pair) }
                     || source.tokens.contains { buffer.string($0.range) == acronym }
                 guard !supported else { continue }

@@ -20,6 +20,9 @@ public struct Language: Sendable, Hashable {
     public let grammaticalDoubles: Set<String>
     /// Punctuation that takes no space before it.
     public let noSpaceBefore: Set<Unicode.Scalar>
+    /// Acronyms common in the language's running text that stand for no particular entity
+    /// ("CEO", "GDP"): not reported as unsupported entities.
+    public let commonAcronyms: Set<String>
     /// Words that scale the number before them ("млн" = 10⁶). Keys of five letters or more match
     /// as prefixes (any case form), shorter ones exactly.
     public let scaleWords: [String: Double]
@@ -95,6 +98,11 @@ extension Language {
         transliteratorID: nil,
         grammaticalDoubles: ["had", "that", "is", "do"],
         noSpaceBefore: [",", ".", ";", ":", "!", "?"],
+        commonAcronyms: [
+            "CEO", "CFO", "COO", "CTO", "GDP", "GNP", "VAT", "LNG", "LPG", "CPI", "PMI", "IPO", "AI", "IT", "TV",
+            "PR", "HR", "MP", "MPs", "PM", "NGO", "EV", "DNA", "HIV", "AIDS", "COVID", "UAV", "USD", "EUR", "RUB",
+            "UTC", "GMT", "AM", "BC", "AD", "ID", "PhD", "SUV", "SMS", "GPS", "ATM", "FAQ", "CCTV", "OK", "VIP",
+        ],
         scaleWords: ["thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                      "trillion": 1e12, "tn": 1e12])
 
@@ -127,6 +135,7 @@ extension Language {
         transliteratorID: "Russian-Latin/BGN; Latin-ASCII",
         grammaticalDoubles: ["что", "так", "да", "нет", "очень", "еле", "чуть", "давным"],
         noSpaceBefore: [",", ".", ";", ":", "!", "?"],
+        commonAcronyms: ["ВВП", "НДС", "СМИ", "ИИ", "ДНК", "ВИЧ", "СПГ", "БПЛА", "ЧП", "ДТП", "ЖКХ", "ВУЗ", "ТВ"],
         scaleWords: ["тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
                      "трлн": 1e12, "триллион": 1e12])
 }

@@ -70,6 +70,17 @@ import Testing
         #expect(document.captionPairs.map(\.target) == [1])
     }
 
+    @Test func aShortTitleBeforeTheFirstParagraphIsNotFurniture() {
+        let text = """
+            Skip to content
+            Prices rise again
+
+            Inflation in Russia accelerated to 9.2% in October from 8.6% in September, Rosstat said on Friday.
+            """
+        let document = Document(path: "x", text: text)
+        #expect(document.blocks.map(\.kind) == [.furniture, .heading, .paragraph])
+    }
+
     @Test func hardWrappedParagraphsAreOneBlock() {
         let text = """
             The ministers met in the capital on Monday to discuss the budget and
