@@ -47,11 +47,7 @@ public struct DateMismatch: Rule {
                 // The source date in the same position, or failing that any source date of the same month.
                 guard let expected = index < sourceDates.count ? sourceDates[index] : sourceDates.first(where: { $0.month == date.month }),
                       date.conflicts(with: expected) else { continue }
-                findings.append(finding(
-                    in: document, at: date.range,
-                    message: "'\(document.buffer.string(date.range))' in the target, '\(document.buffer.string(expected.range))' "
-                        + "in the source (line \(document.buffer.line(at: expected.range.lowerBound)))",
-                    source: expected.range))
+                findings.append(substitution(in: document, target: date.range, source: expected.range))
             }
         }
         return findings

@@ -65,11 +65,7 @@ public struct NumberMismatch: Rule {
                 }
             }
             for (number, expected) in zip(unmatchedTarget, unmatchedSource) {
-                findings.append(finding(
-                    in: document, at: number.range,
-                    message: "'\(document.buffer.string(number.range))' in the target, '\(document.buffer.string(expected.range))' "
-                        + "in the source (line \(document.buffer.line(at: expected.range.lowerBound)))",
-                    source: expected.range))
+                findings.append(substitution(in: document, target: number.range, source: expected.range))
             }
         }
         return findings

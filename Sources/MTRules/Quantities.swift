@@ -201,6 +201,18 @@ final class MonthTable: Sendable {
     }
 }
 
+extension Rule {
+    /// A finding for target text that stands where the source has something else:
+    /// "'12 million' in the target, '1,2 млн' in the source (line 21)".
+    func substitution(in document: Document, target: Range<Int>, source: Range<Int>) -> Finding {
+        finding(
+            in: document, at: target,
+            message: "'\(document.buffer.string(target))' in the target, '\(document.buffer.string(source))' "
+                + "in the source (line \(document.buffer.line(at: source.lowerBound)))",
+            source: source)
+    }
+}
+
 extension Document {
     /// Aligned caption pairs as (source block, target block).
     var alignedCaptions: [(source: Block, target: Block)] {
