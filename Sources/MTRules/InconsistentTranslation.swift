@@ -57,6 +57,8 @@ public struct InconsistentTranslation: Rule {
         ])
 
     private struct Name {
+        /// Index of the block it is in.
+        let block: Int
         let range: Range<Int>
         /// Stems of the capitalised words, sorted: what the name is made of.
         let content: [String]
@@ -96,30 +98,24 @@ public struct InconsistentTranslation: Rule {
         return findings
     }
 
-    /// The same name, in two aligned captions, translating source phrases that share no word.
+    /// The same name, in two aligned captions, translating source phrases that share less than half their words.
     private func oneFormTwoSources(_ allNames: [Name], _ document: Document) -> [Finding] {
         var findings: [Finding] = []
+        let sources = sourceOfTarget(document)
         var firstByForm: [[String]: (name: Name, source: Range<Int>, stems: Set<String>)] = [:]
         for name in allNames {
-            guard let pair = alignedPair(of: name, document) else { continue }
-            let words = document.contentWords(pair.source)
-            let length = name.content.count
-            guard words.count >= length else { continue }
-            let runs = (0...(words.count - length)).map { i in
-                (range: words[i].token.range.lowerBound..<words[i + length - 1].token.range.upperBound,
-                 stems: Set(words[i..<(i + length)].map(\.stem)))
-            }
-            let target = place(name.range, in: pair.target, document)
-            guard let closest = runs.min(by: { abs(place($0.range, in: pair.source, document) - target) < abs(place($1.range, in: pair.source, document) - target) }),
-                  abs(place(closest.range, in: pair.source, document) - target) <= Self.maximumPlaceDistance else { continue }
+            guard let source = sources[name.block] else { continue }
+            let runs = sourceRuns(source, length: name.content.count, document)
+            let target = place(name, document)
+            guard let closest = runs.min(by: { abs($0.place - target) < abs($1.place - target) }),
+                  abs(closest.place - target) <= Self.maximumPlaceDistance else { continue }
             guard let first = firstByForm[name.form] else {
                 firstByForm[name.form] = (name, closest.range, closest.stems)
                 continue
             }
             // Another source phrase, sharing less than half its words with the first, which is absent here.
             let shared = Double(first.stems.intersection(closest.stems).count) / Double(first.stems.union(closest.stems).count)
-            guard shared < 0.5,
-                  !runs.contains(where: { $0.stems == first.stems }) else { continue }
+            guard shared < 0.5, !runs.contains(where: { $0.stems == first.stems }) else { continue }
             findings.append(finding(
                 in: document, at: name.range,
                 message: "'\(document.buffer.string(name.range))' translates '\(document.buffer.string(closest.range))' here "
@@ -130,14 +126,33 @@ public struct InconsistentTranslation: Rule {
         return findings
     }
 
-    private func alignedPair(of name: Name, _ document: Document) -> (source: Block, target: Block)? {
-        document.alignedCaptions.first { $0.target.range.contains(name.range.lowerBound) }
+    /// Target caption block index → its source caption.
+    private func sourceOfTarget(_ document: Document) -> [Int: Block] {
+        Dictionary(document.alignedCaptions.map { ($0.target.index, $0.source) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Where a range starts in a block, as the share of the block's content words before it.
-    private func place(_ range: Range<Int>, in block: Block, _ document: Document) -> Double {
+    /// Runs of `length` consecutive content words of a source caption, with where each starts
+    /// (as the share of the caption's content words before it).
+    private func sourceRuns(_ block: Block, length: Int, _ document: Document) -> [SourceRun] {
         let words = document.contentWords(block)
-        return Double(words.filter { $0.token.range.lowerBound < range.lowerBound }.count) / Double(max(1, words.count))
+        guard length > 0, words.count >= length else { return [] }
+        return (0...(words.count - length)).map { i -> SourceRun in
+            let range = words[i].token.range.lowerBound..<words[i + length - 1].token.range.upperBound
+            let stems = Set(words[i..<(i + length)].map(\.stem))
+            return SourceRun(range: range, stems: stems, place: Double(i) / Double(words.count))
+        }
+    }
+
+    private struct SourceRun {
+        let range: Range<Int>
+        let stems: Set<String>
+        let place: Double
+    }
+
+    /// Where a name starts in its block, as the share of the block's content words before it.
+    private func place(_ name: Name, _ document: Document) -> Double {
+        let words = document.contentWords(document.blocks[name.block])
+        return Double(words.prefix { $0.token.range.lowerBound < name.range.lowerBound }.count) / Double(max(1, words.count))
     }
 
     /// When both names are in captions aligned with source captions: the run of source content words
@@ -145,18 +160,15 @@ public struct InconsistentTranslation: Rule {
     /// place in each caption is closest to the name's place in its translation. Returns its ranges in
     /// the first and the second source caption.
     private func sharedSourcePhrase(_ first: Name, _ second: Name, _ document: Document) -> (Range<Int>, Range<Int>)? {
-        guard let a = alignedPair(of: first, document), let b = alignedPair(of: second, document) else { return nil }
-        let wordsA = document.contentWords(a.source), wordsB = document.contentWords(b.source)
-        let length = first.content.count
-        guard wordsA.count >= length, wordsB.count >= length else { return nil }
+        let sources = sourceOfTarget(document)
+        guard let a = sources[first.block], let b = sources[second.block] else { return nil }
+        let runsA = sourceRuns(a, length: first.content.count, document), runsB = sourceRuns(b, length: first.content.count, document)
+        let placeA = place(first, document), placeB = place(second, document)
         var best: (Range<Int>, Range<Int>, distance: Double)?
-        for i in 0...(wordsA.count - length) {
-            for j in 0...(wordsB.count - length) where (0..<length).allSatisfy({ wordsA[i + $0].stem == wordsB[j + $0].stem }) {
-                let rangeA = wordsA[i].token.range.lowerBound..<wordsA[i + length - 1].token.range.upperBound
-                let rangeB = wordsB[j].token.range.lowerBound..<wordsB[j + length - 1].token.range.upperBound
-                let distance = abs(place(rangeA, in: a.source, document) - place(first.range, in: a.target, document))
-                    + abs(place(rangeB, in: b.source, document) - place(second.range, in: b.target, document))
-                if distance < best?.distance ?? .infinity { best = (rangeA, rangeB, distance) }
+        for runA in runsA {
+            for runB in runsB where runA.stems == runB.stems {
+                let distance = abs(runA.place - placeA) + abs(runB.place - placeB)
+                if distance < best?.distance ?? .infinity { best = (runA.range, runB.range, distance) }
             }
         }
         return best.map { ($0.0, $0.1) }
@@ -176,6 +188,7 @@ public struct InconsistentTranslation: Rule {
             let capitalised = run.filter(\.capitalised)
             if capitalised.count >= 2 {
                 names.append(Name(
+                    block: block.index,
                     range: run.first!.token.range.lowerBound..<run.last!.token.range.upperBound,
                     content: capitalised.map(\.key).sorted(),
                     form: run.map(\.key)))
