@@ -58,19 +58,40 @@ enum Classifier {
         }
         if !current.isEmpty { groups.append(current) }
 
-        let sourceSegmenter = Segmenter(language: pair.source), targetSegmenter = Segmenter(language: pair.target)
+        let segmenters = Segmenters(pair)
         var blocks = groups.enumerated().map { index, lines in
             let range = lines.first!.range.lowerBound..<lines.last!.range.upperBound
             let language = lines.first { $0.language != .neutral }?.language ?? .neutral
-            let segmenter = language == .source ? sourceSegmenter : targetSegmenter
-            return Block(
-                index: index, range: range, firstLine: lines.first!.number, lastLine: lines.last!.number,
-                language: language, kind: lines.first!.isCredit ? .credit : .paragraph,
-                tokens: segmenter.tokens(buffer, in: range),
-                sentences: segmenter.sentences(buffer, in: range))
+            return block(index: index, range: range, language: language, kind: lines.first!.isCredit ? .credit : .paragraph,
+                         buffer, pair, segmenters)
         }
         classify(&blocks, buffer, pair)
         return blocks
+    }
+
+    /// One segmenter per language of the pair, reused for every block of a document.
+    struct Segmenters {
+        let source: Segmenter
+        let target: Segmenter
+
+        init(_ pair: LanguagePair) {
+            source = Segmenter(language: pair.source)
+            target = Segmenter(language: pair.target)
+        }
+    }
+
+    /// A block over `range`, segmented in its language.
+    static func block(
+        index: Int, range: Range<Int>, language: BlockLanguage, kind: BlockKind, _ buffer: TextBuffer, _ pair: LanguagePair,
+        _ segmenters: Segmenters? = nil
+    ) -> Block {
+        let segmenters = segmenters ?? Segmenters(pair)
+        let segmenter = language == .source ? segmenters.source : segmenters.target
+        return Block(
+            index: index, range: range, firstLine: buffer.line(at: range.lowerBound),
+            lastLine: buffer.line(at: max(range.lowerBound, range.upperBound - 1)),
+            language: language, kind: kind,
+            tokens: segmenter.tokens(buffer, in: range), sentences: segmenter.sentences(buffer, in: range))
     }
 
     private static func classify(_ blocks: inout [Block], _ buffer: TextBuffer, _ pair: LanguagePair) {

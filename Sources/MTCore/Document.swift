@@ -71,15 +71,35 @@ public struct Document: Sendable {
     public let organisations: [[OrganisationMention]]
 
     public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
+        let buffer = TextBuffer(text, byteOffset: byteOffset)
+        self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair), pair: pair)
+    }
+
+    /// A source segment and its translation, checked as one aligned caption pair (the `--stdin-jsonl`
+    /// segment mode). The text is the source, a line break, then the target: line 1 is the source
+    /// when neither has line breaks of its own.
+    public init(segmentID id: String, source: String, target: String, pair: LanguagePair = .russianEnglish) {
+        let buffer = TextBuffer(source + "\n" + target)
+        let sourceEnd = source.utf16.count
+        let blocks = [
+            Classifier.block(index: 0, range: buffer.trimmed(0..<sourceEnd), language: .source, kind: .caption, buffer, pair),
+            Classifier.block(index: 1, range: buffer.trimmed((sourceEnd + 1)..<buffer.count), language: .target, kind: .caption, buffer, pair),
+        ]
+        self.init(path: id, buffer: buffer, blocks: blocks, pair: pair, forcedPairs: [(0, 1)])
+    }
+
+    private init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, forcedPairs: [(Int, Int)]? = nil) {
         self.path = path
         self.pair = pair
-        let buffer = TextBuffer(text, byteOffset: byteOffset)
-        var blocks = Classifier.blocks(in: buffer, pair: pair)
+        var blocks = blocks
         let organisations = blocks.map { block in
             OrganisationMatcher.shared(for: block.language == .source ? pair.source : pair.target)
                 .mentions(in: buffer, tokens: block.tokens)
         }
-        captionPairs = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations).align()
+        let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations)
+        captionPairs = forcedPairs.map { pairs in
+            pairs.map { CaptionPair(source: $0, target: $1, confidence: 1, lengthDelta: aligner.lengthDelta(source: $0, target: $1)) }
+        } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
         self.buffer = buffer
         self.blocks = blocks

@@ -19,4 +19,10 @@ public struct LintResult: Sendable {
     public let document: Document
     public let findings: [Finding]
     public let score: Score
+
+    public init(document: Document, findings: [Finding], score: Score) {
+        self.document = document
+        self.findings = findings
+        self.score = score
+    }
 }

@@ -12,6 +12,30 @@ public enum JSONReporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// One document as a single JSON line (`--format jsonl`): the document object of `render`, with the
+    /// schema version and, when given, the input's id.
+    public static func line(_ result: LintResult, id: String? = nil) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Line(version: version, id: id, document: DocumentEntry(result)))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct Line: Encodable {
+        let version: Int
+        let id: String?
+        let document: DocumentEntry
+
+        func encode(to encoder: any Encoder) throws {
+            try document.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(version, forKey: .version)
+            try container.encodeIfPresent(id, forKey: .id)
+        }
+
+        enum Keys: String, CodingKey { case version, id }
+    }
+
     struct Report: Encodable {
         let version: Int
         let documents: [DocumentEntry]

@@ -24,7 +24,8 @@ public struct TextReporter: Sendable {
         let start = finding.target.start
         var out = "\(document.path):\(start.line):\(start.column): "
         out += paint(finding.severity.rawValue, color(finding.severity), bold: true)
-        out += ": \(finding.message) " + paint("[\(finding.ruleID)]", "2") + "\n"
+        let message = finding.message.replacingAll(["\n": " ", "\r": " "])  // one line per diagnostic
+        out += ": \(message) " + paint("[\(finding.ruleID)]", "2") + "\n"
 
         // The excerpt: the span's first line, clipped to a window around the span.
         let buffer = document.buffer

@@ -3,6 +3,7 @@ import Foundation
 import MTCore
 import MTReporters
 import MTRules
+import Synchronization
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,21 +12,27 @@ struct Check: ParsableCommand {
             Each finding has an MQM type and a severity. The penalty is the sum of severity weights \
             (minor 1, major 5, critical 25); score = 100 × (1 − penalty / target words), floored at 0. \
             A document passes when its score is at least --min-score and it has no finding at or above --fail-on.
-            """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
+            Formats: text (diagnostics, a summary per document), json (one versioned document), jsonl (one \
+            line per document, written as each completes), sarif (SARIF 2.1.0 for code scanning), github \
+            (workflow-command annotations), junit (one test case per document).
+
+            Exit status: 0 every document passed (or --no-fail), 1 a document failed the gate, 2 bad usage \
+            or an input that could not be read.
+            """)
 
     enum ColorMode: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
     }
 
-    @Argument(help: "Article files (UTF-8 plain text).")
-    var files: [String]
+    @Argument(help: "Article files, directories (searched recursively), or - for standard input.")
+    var inputs: [String] = []
 
-    @Option(help: "Output format: text (diagnostics and a summary) or json (versioned, see README).")
-    var format: Format = .text
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
 
     @Option(help: "Lowest passing score, 0–100.")
     var minScore: Double = ScoringPolicy.defaultMinimumScore
@@ -33,46 +40,126 @@ struct Check: ParsableCommand {
     @Option(help: "Fail on any finding at or above this severity (minor, major, critical).")
     var failOn: Severity = ScoringPolicy.defaultFailOn
 
+    @Flag(help: "Report only: exit 0 even when a document fails the gate.")
+    var noFail = false
+
+    @Option(name: [.short, .long], help: "Files checked in parallel (default: all cores). Output is the same for any value.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("extension"), help: "File extension searched for in directories (repeatable).")
+    var extensions: [String] = ["txt"]
+
+    @Option(help: "Skip files whose path or name matches this glob (repeatable), e.g. 'drafts/*'.")
+    var exclude: [String] = []
+
     @Option(help: "Colour in text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorMode = .auto
+
+    @Flag(help: """
+        Read JSON lines from standard input, {"id","text"} or {"id","source","target"}, and write one JSON \
+        result line per input line (constant memory; for pipes and distributed engines). Takes no other input.
+        """)
+    var stdinJsonl = false
 
     @OptionGroup var languages: LanguageOptions
 
     func validate() throws {
         guard (0...100).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 100") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if stdinJsonl {
+            guard inputs.isEmpty else { throw ValidationError("--stdin-jsonl reads standard input only; drop the file arguments") }
+        } else {
+            guard !inputs.isEmpty else { throw ValidationError("no input: give files, directories or - for standard input") }
+        }
     }
 
     func run() throws {
         let pair = try languages.pair()
         let linter = Linter(rules: RuleRegistry.all, policy: ScoringPolicy(minimumScore: minScore, failOn: failOn))
-        var results: [LintResult] = []
-        var inputFailed = false
-        for path in files {
-            do {
-                results.append(linter.lint(try Document(contentsOf: path, pair: pair)))
-            } catch {
+        if stdinJsonl { return try runStream(linter, pair) }
+        let inputs: [Input]
+        do {
+            inputs = try Input.collect(self.inputs, extensions: extensions, excluding: exclude)
+        } catch {
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
+        }
+        guard !inputs.isEmpty else {
+            warn("mtlint: no files with extension \(extensions.map { "." + $0 }.joined(separator: ", ")) in \(self.inputs.joined(separator: " "))")
+            throw ExitCode(2)
+        }
+        let reporting = Reporting(
+            format: format, useColor: format == .text && useColor, rules: RuleRegistry.all.map(\.description),
+            toolVersion: MTLint.configuration.version)
+        let sink = try openOutput()
+
+        struct Tally {
+            var results: [LintResult] = []
+            var failed = false
+            var unreadable = false
+            var renderError: String?
+        }
+        let tally = Mutex(Tally())
+        let keepResults = !format.isStreamed
+        Runner.run(inputs, jobs: jobs, linter: linter, pair: pair, progress: Progress.make(total: inputs.count)) { outcome in
+            switch outcome {
+            case .success(let result):
+                var text = ""
+                do { text = try reporting.document(result) } catch {
+                    tally.withLock { $0.renderError = "\(result.document.path): \(error)" }
+                }
+                sink.write(text)
+                tally.withLock { tally in
+                    if !result.score.passed { tally.failed = true }
+                    if keepResults { tally.results.append(result) }
+                }
+            case .failure(let error):
                 warn("mtlint: \(error)")
-                inputFailed = true
+                tally.withLock { $0.unreadable = true }
             }
         }
-        switch format {
-        case .text:
-            let reporter = TextReporter(useColor: useColor)
-            for result in results { print(reporter.render(result), terminator: "") }
-        case .json:
-            print(try JSONReporter.render(results), terminator: "")
+        let final = tally.withLock { $0 }
+        do {
+            if let renderError = final.renderError { throw ValidationFailure("cannot render \(renderError)") }
+            if keepResults { sink.write(try reporting.run(final.results)) }
+            try sink.commit()
+        } catch {
+            sink.abandon()
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
         }
-        if inputFailed { throw ExitCode(2) }
-        if results.contains(where: { !$0.score.passed }) { throw ExitCode(1) }
+        if final.unreadable { throw ExitCode(2) }
+        if final.failed && !noFail { throw ExitCode(1) }
+    }
+
+    private func runStream(_ linter: Linter, _ pair: LanguagePair) throws {
+        let sink = try openOutput()
+        let counts = StreamMode.run(linter: linter, pair: pair, output: sink)
+        do { try sink.commit() } catch {
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
+        }
+        if counts.invalid { throw ExitCode(2) }
+        if counts.failed && !noFail { throw ExitCode(1) }
+    }
+
+    private func openOutput() throws -> Output {
+        do {
+            return try Output(path: output)
+        } catch {
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
+        }
     }
 
     private var useColor: Bool {
         switch color {
         case .always: true
         case .never: false
-        case .auto: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR", default: ""].isEmpty
+        case .auto: isatty(STDOUT_FILENO) != 0 && output == nil && ProcessInfo.processInfo.environment["NO_COLOR", default: ""].isEmpty
         }
     }
 }
 
 extension Severity: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
