@@ -36,6 +36,7 @@ enum Runner {
                     state.withLock { state in
                         state.waiting[index] = outcome
                         while let ready = state.waiting.removeValue(forKey: state.emitted) {
+                            progress?.finish()  // clear the bar so output on the same terminal starts on a clean line
                             emit(ready)
                             state.emitted += 1
                             progress?.advance(to: state.emitted)
@@ -72,6 +73,7 @@ final class Progress: Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// Clears the bar's line.
     func finish() {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
