@@ -4,7 +4,7 @@ import MTCore
 /// Every output format, and whether it is written document by document (streamed) or once for
 /// the whole run.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, jsonl, sarif, github, junit
+    case text, json, jsonl, sarif, github, junit, html
 
     /// Streamed formats print each document as soon as it (and every document before it) is checked.
     public var isStreamed: Bool { [.text, .jsonl, .github].contains(self) }
@@ -17,13 +17,21 @@ public struct Reporting: Sendable {
     /// The rule declarations, for formats that describe the rules (SARIF).
     public let rules: [RuleDescription]
     public let toolVersion: String
+    /// The gate, which the HTML report states.
+    public let policy: ScoringPolicy
 
-    public init(format: OutputFormat, useColor: Bool = false, rules: [RuleDescription], toolVersion: String) {
+    public init(
+        format: OutputFormat, useColor: Bool = false, rules: [RuleDescription], toolVersion: String,
+        policy: ScoringPolicy = ScoringPolicy()
+    ) {
         self.format = format
         self.useColor = useColor
         self.rules = rules
         self.toolVersion = toolVersion
+        self.policy = policy
     }
+
+    public var html: HTMLReporter { HTMLReporter(rules: rules, policy: policy, toolVersion: toolVersion) }
 
     /// The output for one document of a streamed format.
     public func document(_ result: LintResult) throws -> String {
@@ -31,7 +39,7 @@ public struct Reporting: Sendable {
         case .text: TextReporter(useColor: useColor).render(result)
         case .jsonl: try JSONReporter.line(result)
         case .github: GitHubReporter.render(result)
-        case .json, .sarif, .junit: ""
+        case .json, .sarif, .junit, .html: ""
         }
     }
 
@@ -41,6 +49,8 @@ public struct Reporting: Sendable {
         case .json: try JSONReporter.render(results)
         case .sarif: try SARIFReporter(rules: rules, toolVersion: toolVersion).render(results)
         case .junit: JUnitReporter.render(results)
+        // One document: its page. Several: the index (pages need a directory, see `--output DIR/`).
+        case .html: results.count == 1 ? html.page(results[0]) : html.index(results)
         case .text, .jsonl, .github: ""
         }
     }

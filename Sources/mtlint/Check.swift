@@ -90,8 +90,12 @@ struct Check: ParsableCommand {
         }
         let reporting = Reporting(
             format: format, useColor: format == .text && useColor, rules: RuleRegistry.all.map(\.description),
-            toolVersion: MTLint.configuration.version)
-        let sink = try openOutput()
+            toolVersion: MTLint.configuration.version, policy: linter.policy)
+        if format == .html, htmlDirectory == nil, inputs.count > 1 {
+            warn("mtlint: --format html writes one page per document: give --output DIR/ for \(inputs.count) documents")
+            throw ExitCode(2)
+        }
+        let sink: Output? = htmlDirectory == nil ? try openOutput() : nil
 
         struct Tally {
             var results: [LintResult] = []
@@ -108,7 +112,7 @@ struct Check: ParsableCommand {
                 do { text = try reporting.document(result) } catch {
                     tally.withLock { $0.renderError = "\(result.document.path): \(error)" }
                 }
-                sink.write(text)
+                sink?.write(text)
                 tally.withLock { tally in
                     if !result.score.passed { tally.failed = true }
                     if keepResults { tally.results.append(result) }
@@ -121,10 +125,14 @@ struct Check: ParsableCommand {
         let final = tally.withLock { $0 }
         do {
             if let renderError = final.renderError { throw ValidationFailure("cannot render \(renderError)") }
-            if keepResults { sink.write(try reporting.run(final.results)) }
-            try sink.commit()
+            if let htmlDirectory {
+                try writePages(final.results, reporting.html, to: htmlDirectory)
+            } else if let sink {
+                if keepResults { sink.write(try reporting.run(final.results)) }
+                try sink.commit()
+            }
         } catch {
-            sink.abandon()
+            sink?.abandon()
             warn("mtlint: \(error)")
             throw ExitCode(2)
         }
@@ -141,6 +149,29 @@ struct Check: ParsableCommand {
         }
         if counts.invalid { throw ExitCode(2) }
         if counts.failed && !noFail { throw ExitCode(1) }
+    }
+
+    /// With `--format html`, an --output that ends in "/" or names a directory receives one page per
+    /// document and index.html.
+    private var htmlDirectory: String? {
+        guard format == .html, let output else { return nil }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        return output.hasSuffix("/") || (exists && isDirectory.boolValue) ? output : nil
+    }
+
+    private func writePages(_ results: [LintResult], _ html: HTMLReporter, to directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationFailure("cannot create \(directory): \(error.localizedDescription)")
+        }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        for (file, page) in results.map({ (HTMLReporter.file(for: $0.document.path), html.page($0)) }) + [("index.html", html.index(results))] {
+            let output = try Output(path: base + file)
+            output.write(page)
+            try output.commit()
+        }
     }
 
     private func openOutput() throws -> Output {

@@ -1,0 +1,74 @@
+import Foundation
+import MTCore
+import MTReporters
+import MTRules
+import Testing
+
+@Suite struct HTMLReportTests {
+    let hostile = Repo.root.appendingPathComponent("Tests/MTLintTests/Fixtures/hostile.txt")
+
+    private func page(_ url: URL) throws -> (LintResult, String) {
+        let result = Linter(rules: RuleRegistry.all).lint(try Document(contentsOf: url.path))
+        let html = HTMLReporter(rules: RuleRegistry.all.map(\.description), policy: ScoringPolicy(), toolVersion: "test")
+        return (result, html.page(result))
+    }
+
+    @Test func hostileTextIsEscapedAndInvisibleCharactersShown() throws {
+        let (result, page) = try page(hostile)
+        #expect(!result.findings.isEmpty)
+        #expect(page.components(separatedBy: "<script").count == 2)  // the report's own script only
+        for raw in ["<script>document", "</textarea>", "<img", "<iframe", "<a href=\"javascript", "<b onmouseover", "<svg onload"] {
+            #expect(!page.contains(raw), "unescaped \(raw)")
+        }
+        #expect(page.contains("&lt;script&gt;document.title="))
+        for escaped in ["&#39;PWNED&#39;", "&lt;/textarea&gt;", "&amp;", "javascript:alert(1)"] {
+            #expect(page.contains(escaped), "\(escaped) should appear as text")
+        }
+        #expect(!page.contains("\u{202E}") && !page.contains("\u{2067}"))
+        #expect(page.contains(#"<span class="cp" title="invisible character U+202E">U+202E</span>"#))
+    }
+
+    @Test func everyFindingIsHighlightedOnceAndListedOnce() throws {
+        for name in ["eaeu-summit-planted.txt", "grain-harvest-planted.txt", "kazan-metro-crlf.txt"] {
+            let (result, page) = try page(Repo.corpora.appendingPathComponent(name))
+            for number in 1...result.findings.count {
+                #expect(page.components(separatedBy: #" id="f\#(number)" "#).count == 2, "\(name): anchor f\(number)")
+                #expect(page.contains(#"data-number="\#(number)""#), "\(name): row \(number)")
+                #expect(page.contains("<a href=\"#f\(number)\">"), "\(name): link to f\(number)")
+            }
+            for rule in Set(result.findings.map(\.ruleID)) {
+                #expect(page.components(separatedBy: #"<article id="rule-\#(rule)">"#).count == 2, "\(name): docs of \(rule) once")
+            }
+            #expect(page.contains("<h2 id=\"captions-title\">Captions</h2>"))
+            #expect(page.contains(result.score.passed ? ">PASS<" : ">FAIL<"))
+        }
+    }
+
+    @Test func pagesWorkWithoutNetworkAccess() throws {
+        let (_, page) = try page(Repo.corpora.appendingPathComponent("eaeu-summit-planted.txt"))
+        #expect(page.contains("default-src 'none'"))
+        #expect(!page.contains("src=\"http") && !page.contains("href=\"http") && !page.contains("@import"))
+    }
+
+    @Test func severalDocumentsNeedAnOutputDirectory() throws {
+        let refused = try mtlint(["check", "--format", "html", "Corpora"])
+        #expect(refused.status == 2 && refused.stderr.contains("--output DIR/"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)/")
+        let run = try mtlint(["check", "--format", "html", "--jobs", "1", "--output", directory.path + "/", "Corpora"])
+        #expect(run.status == 1)
+        let parallel = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)/")
+        _ = try mtlint(["check", "--format", "html", "--jobs", "4", "--output", parallel.path + "/", "Corpora"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == [
+            "Corpora_baikal-expedition-clean.txt.html", "Corpora_eaeu-summit-planted.txt.html",
+            "Corpora_grain-harvest-planted.txt.html", "Corpora_kazan-metro-crlf.txt.html", "index.html",
+        ])
+        for file in files {
+            #expect(try Data(contentsOf: directory.appendingPathComponent(file)) == Data(contentsOf: parallel.appendingPathComponent(file)),
+                    "\(file) differs between --jobs 1 and --jobs 4")
+        }
+        let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+        for file in files where file != "index.html" { #expect(index.contains("href=\"\(file)\"")) }
+        #expect(index.contains("4 documents, 3 failed the gate"))
+    }
+}
