@@ -40,6 +40,8 @@ import Testing
                 #expect(page.components(separatedBy: #"<article id="rule-\#(rule)">"#).count == 2, "\(name): docs of \(rule) once")
             }
             #expect(page.contains("<h2 id=\"captions-title\">Captions</h2>"))
+            let ids = page.matches(of: #/ id="([^"]+)"/#).map { String($0.1) }
+            #expect(Set(ids).count == ids.count, "\(name): duplicate element ids")
             #expect(page.contains(result.score.passed ? ">PASS<" : ">FAIL<"))
         }
     }
