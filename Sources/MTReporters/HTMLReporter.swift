@@ -62,6 +62,7 @@ public struct HTMLReporter: Sendable {
 // MARK: - View models (what the templates see)
 
 struct IndexView {
+    let title = "mtlint reports"
     let rows: [IndexRow]
     let documents: Int
     let failed: Int
@@ -169,6 +170,8 @@ struct ChartBar {
 }
 
 struct PageView {
+    /// Stored, not computed: Mustache reads properties by reflection.
+    let title: String
     let path: String
     let sourceLanguage: String
     let targetLanguage: String
@@ -200,6 +203,7 @@ struct PageView {
     init(_ result: LintResult, rules: [RuleDescription], policy: ScoringPolicy, toolVersion: String) {
         let document = result.document
         path = document.path
+        title = "mtlint: \(document.path)"
         sourceLanguage = document.pair.source.name
         targetLanguage = document.pair.target.name
         passed = result.score.passed

@@ -1,7 +1,21 @@
 /// Mustache templates, style sheet and script of the HTML report. `{{…}}` is HTML-escaped;
 /// `{{{…}}}` is used only for this file's own CSS and JS.
 enum HTMLTemplates {
-    static let all: [String: String] = ["page": page, "segments": segments, "parts": parts, "index": index]
+    static let all: [String: String] = ["head": head, "page": page, "segments": segments, "parts": parts, "index": index]
+
+    /// The document head both pages share; the views provide `title` and `css`. No network access.
+    static let head = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+        <meta name="color-scheme" content="light dark">
+        <title>{{title}}</title>
+        <style>{{{css}}}</style>
+        </head>
+        """
 
     static let segments = """
         {{#segments}}{{#marked}}<mark class="sev-{{severity}}"{{#anchor}} id="{{anchor}}"{{/anchor}} tabindex="0" aria-describedby="{{tipID}}">{{> parts}}<span class="tip" role="tooltip" id="{{tipID}}">{{#tips}}<span class="tip-item"><strong>#{{number}} {{severity}}</strong> {{message}} <small>[{{code}} {{rule}} · {{mqm}}]</small>{{#expected}} <small>source: {{expected}}</small>{{/expected}}</span>{{/tips}}</span></mark>{{/marked}}{{^marked}}{{> parts}}{{/marked}}{{/segments}}
@@ -12,16 +26,7 @@ enum HTMLTemplates {
         """
 
     static let page = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-        <meta name="color-scheme" content="light dark">
-        <title>mtlint: {{path}}</title>
-        <style>{{{css}}}</style>
-        </head>
+        {{> head}}
         <body>
         <a class="skip" href="#findings">Skip to the findings</a>
         <header>
@@ -91,16 +96,7 @@ enum HTMLTemplates {
         """
 
     static let index = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <meta name="color-scheme" content="light dark">
-        <title>mtlint reports</title>
-        <style>{{{css}}}</style>
-        </head>
+        {{> head}}
         <body>
         <header><h1>mtlint reports</h1><p>{{documents}} documents, {{failed}} failed the gate ({{gate}}).</p></header>
         <main>
