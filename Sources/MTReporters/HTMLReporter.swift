@@ -312,8 +312,7 @@ struct PageView {
             if CharacterInfo.isFormatCharacter(scalar) {
                 if !text.isEmpty { parts.append(.init(text: text, codepoint: nil)) }
                 text = ""
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                parts.append(.init(text: nil, codepoint: "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex))
+                parts.append(.init(text: nil, codepoint: CharacterInfo.codePoint(scalar)))
             } else {
                 text.unicodeScalars.append(scalar)
             }

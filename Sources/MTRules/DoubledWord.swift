@@ -38,7 +38,7 @@ public struct DoubledWord: Rule {
                 }
                 let key = Normalizer.foldKey(buffer, token.range)
                 if let (before, beforeKey) = previous, beforeKey == key, !language.grammaticalDoubles.contains(key),
-                   (before.range.upperBound..<token.range.lowerBound).allSatisfy({ CharacterInfo.isWhitespace(buffer.units[$0]) }) {
+                   buffer.isBlank(before.range.upperBound..<token.range.lowerBound) {
                     findings.append(finding(
                         in: document, at: token.range,
                         message: "'\(buffer.string(token.range))' repeats the word before it", related: [before.range]))

@@ -43,7 +43,7 @@ public struct HiddenCharacters: Rule {
             var end = k
             while end + 1 < scalars.count, isHidden(scalars, end + 1) { end += 1 }
             let run = scalars[k...end]
-            let codes = run.map { "U+" + String($0.scalar.value, radix: 16, uppercase: true).leftPadded(4) }
+            let codes = run.map { CharacterInfo.codePoint($0.scalar) }
             let bidi = run.contains { Self.bidiControls.contains($0.scalar.value) || Self.bidiIsolates.contains($0.scalar.value) }
             findings.append(finding(
                 in: document, at: scalars[k].offset..<(scalars[end].offset + scalars[end].scalar.utf16.count),
@@ -63,8 +63,4 @@ public struct HiddenCharacters: Rule {
         }
         return true
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

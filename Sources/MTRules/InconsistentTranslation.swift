@@ -198,7 +198,7 @@ public struct InconsistentTranslation: Rule {
 
         for token in block.tokens {
             let adjacent = run.last.map { last in
-                (last.token.range.upperBound..<token.range.lowerBound).allSatisfy { CharacterInfo.isWhitespace(buffer.units[$0]) }
+                buffer.isBlank(last.token.range.upperBound..<token.range.lowerBound)
             } ?? true
             if !adjacent || token.kind != .word { flush() }
             guard token.kind == .word else { continue }

@@ -32,7 +32,7 @@ public struct MixedScriptWord: Rule {
                 let letters = buffer.scalars(in: token.range).map(\.scalar).filter(CharacterInfo.isLetter)
                 let majority = document.language(of: block).script
                 let foreign = letters.filter { CharacterInfo.script(of: $0) != majority }
-                let names = foreign.map { "'\($0)' (U+\(String($0.value, radix: 16, uppercase: true).leftPadded(4)) \(CharacterInfo.script(of: $0)?.rawValue ?? "other"))" }
+                let names = foreign.map { "'\($0)' (\(CharacterInfo.codePoint($0)) \(CharacterInfo.script(of: $0)?.rawValue ?? "other"))" }
                 return finding(
                     in: document, at: token.range,
                     message: "'\(buffer.string(token.range))' mixes scripts: \(names.joined(separator: ", ")) among \(majority.rawValue) letters")

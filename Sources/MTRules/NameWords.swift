@@ -32,7 +32,7 @@ extension Document {
                 continue
             }
             if let before = previous,
-               (before.range.upperBound..<token.range.lowerBound).allSatisfy({ CharacterInfo.isWhitespace(buffer.units[$0]) }) {
+               buffer.isBlank(before.range.upperBound..<token.range.lowerBound) {
                 position += 1
             } else {
                 run += 1

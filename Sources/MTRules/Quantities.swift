@@ -46,7 +46,7 @@ struct Quantities {
     private func text(_ token: Token) -> String { buffer.string(token.range) }
 
     private func onlySpaceBetween(_ a: Token, _ b: Token) -> Bool {
-        (a.range.upperBound..<b.range.lowerBound).allSatisfy { CharacterInfo.isWhitespace(buffer.units[$0]) }
+        buffer.isBlank(a.range.upperBound..<b.range.lowerBound)
     }
 
     private func integer(_ token: Token, in range: ClosedRange<Int>) -> Int? {

@@ -50,6 +50,12 @@ public enum CharacterInfo {
         scalar.isASCII ? ("0"..."9").contains(scalar) : u_isdigit(UChar32(scalar.value)) != 0
     }
 
+    /// The code point of a scalar as Unicode writes it: "U+202E", "U+1F600".
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// An invisible formatting character (general category Cf: zero-width spaces and joiners,
     /// bidirectional controls, soft hyphens, word joiners, byte-order marks).
     public static func isFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -45,7 +45,7 @@ public final class Segmenter {
             case 100..<200: kind = .number
             case 200..<500: kind = .word
             default:
-                if (start..<end).allSatisfy({ CharacterInfo.isWhitespace(buffer.units[$0]) }) { return }
+                if buffer.isBlank(start..<end) { return }
                 kind = .punctuation
             }
             tokens.append(Self.makeToken(buffer, start..<end, kind))

@@ -96,6 +96,11 @@ public struct TextBuffer: Sendable {
         return TextPosition(line: line, column: column, utf8Offset: bytes, utf16Offset: offset)
     }
 
+    /// Whether a range holds only white space (an empty range does).
+    public func isBlank(_ range: Range<Int>) -> Bool {
+        range.allSatisfy { CharacterInfo.isWhitespace(units[$0]) }
+    }
+
     /// The range with leading and trailing white space removed.
     public func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
