@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MTCore", targets: ["MTCore"]),
         .library(name: "MTRules", targets: ["MTRules"]),
         .library(name: "MTReporters", targets: ["MTReporters"]),
+        .library(name: "MTEval", targets: ["MTEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,10 +30,12 @@ let package = Package(
         .target(
             name: "MTReporters",
             dependencies: ["MTCore", .product(name: "Mustache", package: "swift-mustache")]),
+        // `mtlint eval`: precision and recall on gold files, pairwise accuracy on challenge pairs.
+        .target(name: "MTEval", dependencies: ["MTCore"]),
         .executableTarget(
             name: "mtlint",
             dependencies: [
-                "MTCore", "MTRules", "MTReporters",
+                "MTCore", "MTRules", "MTReporters", "MTEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +45,7 @@ let package = Package(
         .testTarget(name: "MTCoreTests", dependencies: ["MTCore", "MTRules"]),
         .testTarget(name: "MTRulesTests", dependencies: ["MTRules", "MTCore"]),
         .testTarget(
-            name: "MTLintTests", dependencies: ["MTCore", "MTRules", "MTReporters", "mtlint"],
+            name: "MTLintTests", dependencies: ["MTCore", "MTRules", "MTReporters", "MTEval", "mtlint"],
             exclude: ["Snapshots", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

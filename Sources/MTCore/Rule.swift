@@ -11,6 +11,8 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     public let mqm: MQMType
     public let severity: Severity
+    /// Whether the rule runs by default (`stable`) or only with `--preview`.
+    public let tier: RuleTier
     /// Documents the rule must flag, with each expected span marked `⟦…⟧`.
     public let triggering: [RuleExample]
     /// Documents the rule must not flag.
@@ -18,7 +20,7 @@ public struct RuleDescription: Sendable {
 
     public init(
         code: String, id: String, summary: String, rationale: String, mqm: MQMType, severity: Severity,
-        triggering: [RuleExample], nonTriggering: [RuleExample]
+        tier: RuleTier = .stable, triggering: [RuleExample], nonTriggering: [RuleExample]
     ) {
         self.code = code
         self.id = id
@@ -26,9 +28,17 @@ public struct RuleDescription: Sendable {
         self.rationale = rationale
         self.mqm = mqm
         self.severity = severity
+        self.tier = tier
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }
+}
+
+/// Which rules run by default. A rule whose false alarms on correct translations are not near
+/// zero (measured with `mtlint eval`) ships in `preview`, off unless `--preview` is given
+/// (the model is Ruff's preview rules).
+public enum RuleTier: String, Sendable, CaseIterable {
+    case stable, preview
 }
 
 /// A small document for a rule's docs and tests. In a triggering example, `⟦` and `⟧` mark

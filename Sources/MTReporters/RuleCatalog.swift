@@ -6,14 +6,14 @@ public enum RuleCatalog {
         let idWidth = rules.map(\.id.count).max() ?? 0
         let mqmWidth = rules.map(\.mqm.description.count).max() ?? 0
         return rules.map { d in
-            "\(d.code)  \(pad(d.id, idWidth))  \(pad(d.mqm.description, mqmWidth))  \(pad(d.severity.rawValue, 8))  \(d.summary)"
+            "\(d.code)  \(pad(d.id, idWidth))  \(pad(d.mqm.description, mqmWidth))  \(pad(d.severity.rawValue, 8))  \(pad(d.tier.rawValue, 7))  \(d.summary)"
         }.joined(separator: "\n") + "\n"
     }
 
     public static func markdown(_ rules: [RuleDescription]) -> String {
-        var out = "| Code | Rule | MQM type | Default severity | Flags |\n|---|---|---|---|---|\n"
+        var out = "| Code | Rule | MQM type | Default severity | Tier | Flags |\n|---|---|---|---|---|---|\n"
         for d in rules {
-            out += "| \(d.code) | `\(d.id)` | \(d.mqm) | \(d.severity.rawValue) | \(d.summary.replacingPipes) |\n"
+            out += "| \(d.code) | `\(d.id)` | \(d.mqm) | \(d.severity.rawValue) | \(d.tier.rawValue) | \(d.summary.replacingPipes) |\n"
         }
         return out
     }
@@ -22,7 +22,8 @@ public enum RuleCatalog {
     /// `⟦…⟧` marks what the rule reports.
     public static func explain(_ d: RuleDescription) -> String {
         var out = "\(d.code) \(d.id)\n\n\(d.summary)\n\n"
-        out += "MQM type: \(d.mqm)\nDefault severity: \(d.severity.rawValue)\n\n"
+        out += "MQM type: \(d.mqm)\nDefault severity: \(d.severity.rawValue)\n"
+        out += "Tier: \(d.tier.rawValue)" + (d.tier == .preview ? " (runs only with --preview)" : " (on by default)") + "\n\n"
         out += "Why\n\n\(d.rationale)\n"
         for (title, examples) in [("Flagged (⟦…⟧ marks the reported span)", d.triggering), ("Not flagged", d.nonTriggering)] {
             out += "\n\(title)\n"

@@ -21,6 +21,11 @@ public enum RuleRegistry {
         HiddenCharacters(),
     ].sorted { $0.description.code < $1.description.code }
 
+    /// The rules that run: the stable tier, plus the preview tier when `preview` is set.
+    public static func enabled(preview: Bool) -> [any Rule] {
+        all.filter { preview || $0.description.tier == .stable }
+    }
+
     public static func rule(named idOrCode: String) -> (any Rule)? {
         all.first { $0.description.id == idOrCode || $0.description.code.lowercased() == idOrCode.lowercased() }
     }

@@ -61,6 +61,9 @@ struct Check: ParsableCommand {
         """)
     var stdinJsonl = false
 
+    @Flag(help: "Also run the preview-tier rules: checks not yet precise enough to be on by default (see `mtlint rules`).")
+    var preview = false
+
     @OptionGroup var languages: LanguageOptions
 
     func validate() throws {
@@ -75,7 +78,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let pair = try languages.pair()
-        let linter = Linter(rules: RuleRegistry.all, policy: ScoringPolicy(minimumScore: minScore, failOn: failOn))
+        let linter = Linter(rules: RuleRegistry.enabled(preview: preview), policy: ScoringPolicy(minimumScore: minScore, failOn: failOn))
         if stdinJsonl { return try runStream(linter, pair) }
         let inputs: [Input]
         do {

@@ -37,7 +37,7 @@ struct MTLint: ParsableCommand {
             Exit status: 0 every document passed the gate, 1 a document failed it, 2 bad usage or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Align.self, Rules.self, Explain.self],
+        subcommands: [Check.self, Align.self, Rules.self, Explain.self, Eval.self],
         defaultSubcommand: Check.self)
 }
 

@@ -4,7 +4,11 @@ import MTRules
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the rules: code, id, MQM type, default severity and summary.")
+        abstract: "List the rules: code, id, MQM type, default severity, tier and summary.",
+        discussion: """
+            Stable rules run by default. Preview rules are checks not yet precise enough on correct \
+            translations to gate on; `check --preview` runs them too.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, markdown
