@@ -22,8 +22,10 @@ let package = Package(
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
-        // Foundation-free text layer: the only module that calls ICU.
-        .target(name: "MTText", dependencies: ["CICU"]),
+        // Snowball stemmers (libstemmer-dev ships no pkg-config file: the module map links -lstemmer).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // Foundation-free text layer: the only module that calls C libraries.
+        .target(name: "MTText", dependencies: ["CICU", "CStemmer"]),
         // Documents, classification, alignment, the rule protocol and scoring.
         .target(name: "MTCore", dependencies: ["MTText"]),
         .target(name: "MTRules", dependencies: ["MTCore", "MTText"]),

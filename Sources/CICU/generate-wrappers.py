@@ -18,7 +18,8 @@ import re
 import sys
 from pathlib import Path
 
-HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h", "uspoof.h", "unum.h", "udat.h"]
+HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h", "uspoof.h", "unum.h", "udat.h",
+           "uloc.h", "ucal.h", "uenum.h", "ucurr.h"]
 FUNCTIONS = [
     "ubrk_open", "ubrk_close", "ubrk_setText", "ubrk_first", "ubrk_next", "ubrk_getRuleStatus",
     "utrans_openU", "utrans_close", "utrans_transUChars",
@@ -29,7 +30,9 @@ FUNCTIONS = [
     "uspoof_open", "uspoof_close", "uspoof_setChecks", "uspoof_setRestrictionLevel", "uspoof_check2",
     "unum_open", "unum_close", "unum_parseDouble", "unum_setAttribute", "unum_setTextAttribute",
     "unum_getTextAttribute", "unum_formatDouble",
-    "udat_open", "udat_close", "udat_getSymbols", "udat_countSymbols",
+    "udat_open", "udat_close", "udat_getSymbols", "udat_countSymbols", "udat_format",
+    "uloc_getISOCountries", "uloc_getDisplayCountry", "uloc_getISOLanguages", "uloc_getDisplayLanguage",
+    "ucal_openTimeZones", "uenum_next", "uenum_close", "ucurr_openISOCurrencies", "ucurr_getName",
 ]
 DECL = re.compile(r"U_CAPI\s+(?P<ret>[^;{}]*?)\s*U_EXPORT2\s+(?P<name>\w+)\s*\((?P<params>[^;{}]*?)\)\s*(?:__attribute__\s*\(\(.*?\)\)\s*)?;", re.S)
 

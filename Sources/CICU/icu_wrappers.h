@@ -11,6 +11,10 @@
 #include <unicode/uspoof.h>
 #include <unicode/unum.h>
 #include <unicode/udat.h>
+#include <unicode/uloc.h>
+#include <unicode/ucal.h>
+#include <unicode/uenum.h>
+#include <unicode/ucurr.h>
 
 #undef ubrk_open
 static inline UBreakIterator* ubrk_open(UBreakIteratorType type, const char *locale, const UChar *text, int32_t textLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ubrk_open)(type, locale, text, textLength, status); }
@@ -84,5 +88,25 @@ static inline void udat_close(UDateFormat* format) { U_ICU_ENTRY_POINT_RENAME(ud
 static inline int32_t udat_getSymbols(const UDateFormat *fmt, UDateFormatSymbolType type, int32_t symbolIndex, UChar *result, int32_t resultLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(udat_getSymbols)(fmt, type, symbolIndex, result, resultLength, status); }
 #undef udat_countSymbols
 static inline int32_t udat_countSymbols(const UDateFormat *fmt, UDateFormatSymbolType type) { return U_ICU_ENTRY_POINT_RENAME(udat_countSymbols)(fmt, type); }
+#undef udat_format
+static inline int32_t udat_format(const UDateFormat* format, UDate dateToFormat, UChar* result, int32_t resultLength, UFieldPosition* position, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(udat_format)(format, dateToFormat, result, resultLength, position, status); }
+#undef uloc_getISOCountries
+static inline const char* const* uloc_getISOCountries(void) { return U_ICU_ENTRY_POINT_RENAME(uloc_getISOCountries)(); }
+#undef uloc_getDisplayCountry
+static inline int32_t uloc_getDisplayCountry(const char* locale, const char* displayLocale, UChar* country, int32_t countryCapacity, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(uloc_getDisplayCountry)(locale, displayLocale, country, countryCapacity, status); }
+#undef uloc_getISOLanguages
+static inline const char* const* uloc_getISOLanguages(void) { return U_ICU_ENTRY_POINT_RENAME(uloc_getISOLanguages)(); }
+#undef uloc_getDisplayLanguage
+static inline int32_t uloc_getDisplayLanguage(const char* locale, const char* displayLocale, UChar* language, int32_t languageCapacity, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(uloc_getDisplayLanguage)(locale, displayLocale, language, languageCapacity, status); }
+#undef ucal_openTimeZones
+static inline UEnumeration* ucal_openTimeZones(UErrorCode* ec) { return U_ICU_ENTRY_POINT_RENAME(ucal_openTimeZones)(ec); }
+#undef uenum_next
+static inline const char* uenum_next(UEnumeration* en, int32_t* resultLength, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(uenum_next)(en, resultLength, status); }
+#undef uenum_close
+static inline void uenum_close(UEnumeration* en) { U_ICU_ENTRY_POINT_RENAME(uenum_close)(en); }
+#undef ucurr_openISOCurrencies
+static inline UEnumeration * ucurr_openISOCurrencies(uint32_t currType, UErrorCode *pErrorCode) { return U_ICU_ENTRY_POINT_RENAME(ucurr_openISOCurrencies)(currType, pErrorCode); }
+#undef ucurr_getName
+static inline const UChar* ucurr_getName(const UChar* currency, const char* locale, UCurrNameStyle nameStyle, UBool* isChoiceFormat, int32_t* len, UErrorCode* ec) { return U_ICU_ENTRY_POINT_RENAME(ucurr_getName)(currency, locale, nameStyle, isChoiceFormat, len, ec); }
 
 #endif

@@ -1,5 +1,5 @@
 /// What mtlint knows about one language: its script, the abbreviations that do not end a
-/// sentence, its function words and a light suffix-stripping stemmer.
+/// sentence, its function words and its Snowball stemmer.
 public struct Language: Sendable, Hashable {
     /// BCP 47 code, e.g. `ru`.
     public let code: String
@@ -10,10 +10,8 @@ public struct Language: Sendable, Hashable {
     public let abbreviations: Set<String>
     /// Lower-cased function words, ignored when comparing content.
     public let stopwords: Set<String>
-    /// Inflectional endings and their replacements, tried in order; the first that fits is applied.
-    let suffixes: [(ending: String, replacement: String)]
-    /// Shortest stem the stemmer leaves.
-    let minimumStem: Int
+    /// The Snowball stemmer's algorithm name (libstemmer), e.g. `russian`.
+    public let snowballAlgorithm: String
     /// ICU transform to Latin ASCII for names, when the script is not Latin.
     public let transliteratorID: String?
     /// Lower-cased words that may legitimately stand twice in a row ("had had").
@@ -39,18 +37,14 @@ public struct Language: Sendable, Hashable {
         all.first { $0.code == code.lowercased() }
     }
 
-    /// A comparison form of a word: NFKC_Casefold, possessive and inflectional endings stripped.
+    /// A comparison form of a word: NFKC_Casefold, a possessive "'s" dropped, then Snowball's stem
+    /// (so "Грузии" and "Грузия" both give "груз"; a name's stem can equal a common word's).
     public func stem(_ word: String) -> String {
         var key = Normalizer.foldKey(word)
         for possessive in ["'s", "’s"] where key.hasSuffix(possessive) {
             key.removeLast(possessive.count)
         }
-        let length = key.count
-        for (ending, replacement) in suffixes where key.hasSuffix(ending) && length - ending.count >= minimumStem {
-            key.removeLast(ending.count)
-            return key + replacement
-        }
-        return key
+        return Stemmer.shared(snowballAlgorithm)?.stem(key) ?? key
     }
 
     /// Whether a (folded) word is a function word.
@@ -91,10 +85,7 @@ extension Language {
             "your", "my", "if", "then", "also", "only", "even", "all", "any", "each", "both", "either", "neither",
             "up", "down", "out", "off", "again", "very", "just", "more", "most", "other", "some", "own", "same",
         ],
-        // Plural endings only; "-ss" and "-us" words are not plurals.
-        suffixes: [("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ss", "ss"),
-                   ("us", "us"), ("s", "")],
-        minimumStem: 3,
+        snowballAlgorithm: "english",
         transliteratorID: nil,
         grammaticalDoubles: ["had", "that", "is", "do"],
         noSpaceBefore: [",", ".", ";", ":", "!", "?"],
@@ -126,12 +117,7 @@ extension Language {
             "этом", "один", "почти", "мой", "тем", "при", "над", "после", "перед", "между", "через", "это",
             "эти", "этих", "которые", "который", "которая", "которое", "которых", "также", "во время",
         ],
-        suffixes: [
-            "иями", "ями", "ами", "иях", "ях", "ах", "ией", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их",
-            "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ом", "ем", "ам", "ям", "ов",
-            "ев", "ию", "ия", "ии", "ью", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
-        ].map { ($0, "") },
-        minimumStem: 3,
+        snowballAlgorithm: "russian",
         transliteratorID: "Russian-Latin/BGN; Latin-ASCII",
         grammaticalDoubles: ["что", "так", "да", "нет", "очень", "еле", "чуть", "давным"],
         noSpaceBefore: [",", ".", ";", ":", "!", "?"],

@@ -1,0 +1,49 @@
+@_implementationOnly import CStemmer
+import Synchronization
+
+/// A Snowball stemmer (libstemmer) with a per-word cache. Words repeat within and across
+/// documents, so most calls hit the cache; the C stemmer is not thread-safe and is used under a lock.
+public final class Stemmer: Sendable {
+    /// Snowball's algorithm name, e.g. `russian`.
+    public let algorithm: String
+    private let state: Mutex<State>
+
+    private struct State: ~Copyable {
+        let handle: OpaquePointer
+        var cache: [String: String] = [:]
+        deinit { sb_stemmer_delete(handle) }
+    }
+
+    private static let instances = Mutex<[String: Stemmer]>([:])
+
+    /// The shared stemmer for a Snowball algorithm, opened on first use; `nil` if libstemmer lacks it.
+    public static func shared(_ algorithm: String) -> Stemmer? {
+        instances.withLock { instances in
+            if let existing = instances[algorithm] { return existing }
+            guard let created = Stemmer(algorithm: algorithm) else { return nil }
+            instances[algorithm] = created
+            return created
+        }
+    }
+
+    private init?(algorithm: String) {
+        guard let handle = sb_stemmer_new(algorithm, "UTF_8") else { return nil }
+        self.algorithm = algorithm
+        state = Mutex(State(handle: handle))
+    }
+
+    /// The stem of a lower-cased word.
+    public func stem(_ word: String) -> String {
+        state.withLock { state in
+            if let cached = state.cache[word] { return cached }
+            let bytes = Array(word.utf8)
+            let result: String = bytes.withUnsafeBufferPointer { buffer in
+                guard let out = sb_stemmer_stem(state.handle, buffer.baseAddress, Int32(buffer.count)) else { return word }
+                let length = Int(sb_stemmer_length(state.handle))
+                return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
+            }
+            if state.cache.count < 1 << 20 { state.cache[word] = result }
+            return result
+        }
+    }
+}
