@@ -24,10 +24,12 @@ let package = Package(
         ),
         // Snowball stemmers (libstemmer-dev ships no pkg-config file: the module map links -lstemmer).
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // Hunspell (libhunspell-dev; dictionaries from hunspell-en-us and the like).
+        .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev"])]),
         // Foundation-free text layer: the only module that calls C libraries.
-        .target(name: "MTText", dependencies: ["CICU", "CStemmer"]),
+        .target(name: "MTText", dependencies: ["CICU", "CStemmer", "CHunspell"]),
         // Documents, classification, alignment, the rule protocol and scoring.
-        .target(name: "MTCore", dependencies: ["MTText"]),
+        .target(name: "MTCore", dependencies: ["MTText"], resources: [.copy("Data")]),
         .target(name: "MTRules", dependencies: ["MTCore", "MTText"]),
         .target(
             name: "MTReporters",

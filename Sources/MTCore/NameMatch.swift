@@ -3,11 +3,14 @@ import MTText
 /// Whether a name word of the source and a word of the target can be the same name.
 ///
 /// The source word is romanized with ICU (`Russian-Latin/BGN; Latin-ASCII` for Russian) and both
-/// are reduced to a skeleton that ignores the spelling conventions transliterations disagree on
-/// (y/j/h and vowel+i glides, x for ks, apostrophes for soft signs, doubled letters): "Ляйен" → "lyayyen" → "laen" ~
-/// "Leyen" → "leen". They match when the skeletons are within an edit distance of 40% of the
-/// longer one, or share a prefix of five letters (case forms: "Ставропольском" ~ "Stavropol").
-/// Names English does not transliterate come from `ConventionalNames`.
+/// are reduced to a skeleton that ignores the spelling conventions transliterations disagree on, in
+/// either direction: y/h and vowel+i glides, x for ks, apostrophes for soft signs, doubled letters,
+/// "dzh"/"zh" for j, "kh" for h, "ts" for c before e/i and k for c elsewhere, w as a vowel ("Ляйен" →
+/// "lyayyen" → "laen" ~ "Leyen" → "leen"; "Крейг" ~ "Craig"; "Джоэла" ~ "Joel"). They match when the
+/// skeletons are within an edit distance of 40% of the longer one, share a prefix of five letters
+/// (case forms: "Ставропольском" ~ "Stavropol"), or have the same consonant frame up to one
+/// trailing case-ending consonant ("Льюис" ~ "Lewis", "Айседоры" ~ "Isadora"). Names English does
+/// not transliterate come from `ConventionalNames` and CLDR (`BilingualLexicon`).
 public enum NameMatch {
     public static func matches(_ sourceWord: String, _ targetWord: String, pair: LanguagePair) -> Bool {
         let target = Normalizer.foldKey(targetWord)
@@ -21,23 +24,63 @@ public enum NameMatch {
     }
 
     static func similar(_ a: String, _ b: String) -> Bool {
-        let x = skeleton(a), y = skeleton(b)
+        similar(skeleton(a), skeleton(b))
+    }
+
+    /// Compares two skeletons (see `skeleton`).
+    public static func similar(_ x: [Character], _ y: [Character]) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
         let prefix = zip(x, y).prefix { $0 == $1 }.count
         if prefix >= min(5, x.count, y.count) { return true }
-        return Double(editDistance(x, y)) <= 0.4 * Double(max(x.count, y.count))
+        if Double(editDistance(x, y)) <= 0.4 * Double(max(x.count, y.count)) { return true }
+        let cx = consonants(x), cy = consonants(y)
+        let (short, long) = cx.count <= cy.count ? (cx, cy) : (cy, cx)
+        guard short.count >= 2, long.starts(with: short) else { return false }
+        // A derived form ("Центристская" ~ "Center") keeps a frame of four consonants.
+        return short.count >= 4 || (long.count - short.count <= 1 && (short.count >= 3 || long.count == short.count))
     }
 
-    static func skeleton(_ word: String) -> [Character] {
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    /// A folded Latin word reduced to what transliterations agree on.
+    public static func skeleton(_ word: String) -> [Character] {
+        var text = word
+        for (from, to) in [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tz", "ts"), ("ts", "c"), ("x", "ks"), ("ck", "k"),
+                           ("ph", "f"), ("q", "k"), ("w", "u")] {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        let letters = Array(text)
         var out: [Character] = []
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
-        for character in word.replacingOccurrences(of: "x", with: "ks").replacingOccurrences(of: "tz", with: "ts")
-        where character.isLetter && !"yjh".contains(character) {
+        for (index, character) in letters.enumerated() where character.isLetter && !"yh".contains(character) {
+            var letter = character
+            // c is "ts"/"s" before e, i and y, "k" elsewhere (Center ~ Центр, Craig ~ Крейг).
+            if letter == "c" {
+                let next = index + 1 < letters.count ? letters[index + 1] : " "
+                if !"eiy".contains(next) && next != "c" { letter = "k" }
+            }
             // "i" after a vowel is a glide some transliterations write "y" (Aleksei, Alexey).
-            if character == "i", let last = out.last, vowels.contains(last) { continue }
-            if out.last != character { out.append(character) }
+            if letter == "i", let last = out.last, vowels.contains(last) { continue }
+            if out.last != letter { out.append(letter) }
         }
         return out
+    }
+
+    /// A folded Cyrillic word reduced the same way: soft and hard signs dropped, vowels folded to
+    /// five Latin vowel letters (so the consonant frame works alike), doubled letters collapsed.
+    public static func cyrillicSkeleton(_ word: String) -> [Character] {
+        let vowels: [Character: Character] = ["а": "a", "я": "a", "е": "e", "ё": "e", "э": "e", "и": "i", "ы": "i", "й": "i",
+                                              "о": "o", "у": "u", "ю": "u"]
+        var out: [Character] = []
+        for character in word where character.isLetter && character != "ь" && character != "ъ" {
+            let letter = vowels[character] ?? character
+            if letter == "i", let last = out.last, Self.vowels.contains(last) { continue }
+            if out.last != letter { out.append(letter) }
+        }
+        return out
+    }
+
+    static func consonants(_ skeleton: [Character]) -> [Character] {
+        skeleton.filter { !vowels.contains($0) }
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
@@ -50,13 +93,5 @@ public enum NameMatch {
             previous = current
         }
         return a.isEmpty ? b.count : previous[b.count]
-    }
-}
-
-extension ConventionalNames {
-    /// The English forms of a Russian name word, if the table has it.
-    public static func forms(of word: String, from source: Language, to target: Language) -> [String]? {
-        guard source == .russian, target == .english else { return nil }
-        return russianToEnglish[source.stem(word)]
     }
 }

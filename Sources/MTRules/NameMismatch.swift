@@ -8,16 +8,19 @@ public struct NameMismatch: Rule {
     public let description = RuleDescription(
         code: "MT106",
         id: "name-mismatch",
-        summary: "A name in the translation does not match the name in the source (a surname or first name changed).",
+        summary: "A name in the translation stands where the source has a different name.",
         rationale: """
-            Machine translation sometimes swaps a rare name for a frequent one. In each aligned caption pair, \
-            mtlint romanizes the source's name words with ICU and compares them with the target's capitalised \
-            words under a similarity that tolerates transliteration conventions ("Ляйен" ~ "Leyen", \
-            "Мирзиёев" ~ "Mirziyoyev"), plus a table of names English does not transliterate ("Киргизия" = \
-            "Kyrgyzstan", "Си Цзиньпин" = "Xi Jinping"). When one word of a multi-word source name is found in the \
-            target but the word next to it is not, the target word in its place is reported: a kept first name \
-            with a changed surname, or the other way round. A source name with two words found in the target is \
-            accounted for, and its other capitalised words (titles, places) are not compared.
+            Machine translation sometimes swaps a rare name for a frequent one, or for a name from \
+            elsewhere in the text. In each aligned pair, mtlint accounts for every name on both sides the \
+            way unsupported-entity does (transliteration in either direction with the usual spelling \
+            variation, "Ляйен" ~ "Leyen", "Крейг" ~ "Craig"; the bilingual word list and CLDR for names \
+            English translates, "Северной" = "North", "Киргизии" = "Kyrgyzstan"; conventional names, \
+            "Си Цзиньпин" = "Xi Jinping"; any case form). A target name that nothing in the source accounts \
+            for, while a source name has no counterpart in the target, is reported with the source name it \
+            probably replaced; in a name found on both sides, a changed word next to a kept one \
+            ("Vladimir Volodin" for "Владимир Владимиров") is reported too. A target name whose every word the spelling \
+            dictionary knows ("Jesus" for "Иисус") is left to the preview rule unsupported-known-name: \
+            translated names outside the word lists are common.
             """,
         mqm: .mistranslation,
         severity: .major,
@@ -26,7 +29,11 @@ public struct NameMismatch: Rule {
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Губернатор Ставропольского края Владимир Владимиров и фермер Иван Петренко
-            Stavropol Governor Vladimir ⟦Volodin⟧ and farmer ⟦Igor⟧ Petrenko
+            Stavropol Governor Vladimir Vladimirov and farmer Ivan ⟦Sidorenko⟧
+            Photo: TASS/Ivan Petrov
+
+            Губернатор Ставропольского края Владимир Владимиров на встрече с журналистами
+            Stavropol Governor Vladimir ⟦Volodin⟧ at a meeting with journalists
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
@@ -46,40 +53,51 @@ public struct NameMismatch: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        for (source, target) in document.alignedCaptions {
-            let sourceWords = document.nameWords(source), targetWords = document.nameWords(target)
-            // Greedy matching of source name words to target words.
-            var matchOf: [Int: Int] = [:]  // source index → target index
-            var taken = Set<Int>()
-            for (i, word) in sourceWords.enumerated() {
-                if let j = targetWords.indices.first(where: {
-                    !taken.contains($0) && NameMatch.matches(word.text, targetWords[$0].text, pair: document.pair)
-                }) {
-                    matchOf[i] = j
-                    taken.insert(j)
-                }
-            }
-            for (i, word) in sourceWords.enumerated() where matchOf[i] == nil {
-                // A name with two words found is accounted for; a further word is a title or a place.
-                let runMatches = sourceWords.indices.filter { sourceWords[$0].run == word.run && matchOf[$0] != nil }
-                guard runMatches.count == 1 else { continue }
-                // A matched neighbour in the same source name tells where this word should be in the target.
-                let anchor = sourceWords.indices.first { k in
-                    k != i && sourceWords[k].run == word.run && matchOf[k] != nil && abs(sourceWords[k].position - word.position) == 1
-                }
-                guard let anchor, let anchorTarget = matchOf[anchor] else { continue }
-                let expectedPosition = targetWords[anchorTarget].position + (word.position - sourceWords[anchor].position)
-                guard let j = targetWords.indices.first(where: {
-                    targetWords[$0].run == targetWords[anchorTarget].run && targetWords[$0].position == expectedPosition
-                }), !taken.contains(j) else { continue }
-                let romanized = document.pair.source.romanize(word.text)
+        for pair in document.entityPairs {
+            findings += changedWords(pair, document)
+            let sourceNames = pair.unmatchedSourceNames
+            guard let first = sourceNames.first else { continue }
+            let replaced = sourceNames.map { document.quotedWithRomanization($0.range) }.joined(separator: ", ")
+            for entity in pair.unmatchedTarget
+            where !entity.isAcronym && !entity.isDictionaryKnown && !document.overlapsOrganisation(entity.range, in: pair.target) {
                 findings.append(finding(
-                    in: document, at: targetWords[j].token.range,
-                    message: "'\(targetWords[j].text)' in the target, but the source has '\(word.text)'"
-                        + (romanized == word.text ? "" : " (\(romanized))")
-                        + " (line \(document.buffer.line(at: word.token.range.lowerBound)))",
-                    source: word.token.range))
-                taken.insert(j)
+                    in: document, at: entity.range,
+                    message: "'\(document.buffer.string(entity.range))' in the target, but the source has \(replaced) "
+                        + "(line \(document.buffer.line(at: first.range.lowerBound)))",
+                    source: sourceNames.count == 1 ? first.range : nil))
+            }
+        }
+        return findings
+    }
+
+    /// In a name found on both sides, a word next to a corresponding word that corresponds to nothing,
+    /// where the source name has an unaccounted word in the same place: a kept first name with a changed
+    /// surname ("Vladimir Volodin" for "Владимир Владимиров"), or the other way round.
+    private func changedWords(_ pair: EntityPair, _ document: Document) -> [Finding] {
+        let alignment = pair.alignment
+        var findings: [Finding] = []
+        for target in alignment.target where target.matched && !target.isAcronym && target.words.count >= 2 {
+            for (j, word) in target.words.enumerated() {
+                for anchor in alignment.targetWordCounterparts[word.lowerBound] ?? [] {
+                guard let source = alignment.source.first(where: { $0.words.contains(anchor) }),
+                      let i = source.words.firstIndex(of: anchor) else { continue }
+                for step in [-1, 1] {
+                    let (tj, si) = (j + step, i + step)
+                    guard target.words.indices.contains(tj), source.words.indices.contains(si) else { continue }
+                    let changed = target.words[tj], original = source.words[si]
+                    // The source word has no counterpart but the anchor's target word.
+                    guard alignment.targetWordCounterparts[changed.lowerBound] == nil,
+                          (alignment.sourceWordCounterparts[original.lowerBound] ?? []).allSatisfy({ $0 == word }),
+                          !findings.contains(where: { $0.target.utf16Range == changed }),
+                          document.pair.target.speller.map({ !$0.accepts(document.buffer.string(changed)) }) ?? true
+                    else { continue }
+                    findings.append(finding(
+                        in: document, at: changed,
+                        message: "'\(document.buffer.string(changed))' in the target, but the source has "
+                            + "\(document.quotedWithRomanization(original)) (line \(document.buffer.line(at: original.lowerBound)))",
+                        source: original))
+                }
+                }
             }
         }
         return findings

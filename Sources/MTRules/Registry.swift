@@ -10,6 +10,8 @@ public enum RuleRegistry {
         DateMismatch(),
         NameMismatch(),
         UnsupportedEntity(),
+        MissingName(),
+        UnsupportedKnownName(),
         LengthRatio(),
         WrongOrganisation(),
         InconsistentTranslation(),

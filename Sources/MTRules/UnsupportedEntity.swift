@@ -1,7 +1,7 @@
 import MTCore
 import MTText
 
-/// MT107: an organisation or acronym in a translated caption that its source does not mention.
+/// MT107: an organisation, acronym or name in a translation that its source does not mention.
 public struct UnsupportedEntity: Rule {
     public init() {}
 
@@ -11,13 +11,19 @@ public struct UnsupportedEntity: Rule {
         summary: "The translation names an organisation, acronym or person that its source does not mention.",
         rationale: """
             An entity in a translation must come from its source; one that does not is an addition or a \
-            hallucination. In each aligned caption pair, mtlint looks for counterparts of the target's \
-            organisations (in its organisation table) and acronyms: the same organisation in the source, a source \
-            acronym that transliterates to it ("ТАСС" = "TASS"), or a conventional name ("США" = "U.S."); common \
-            acronyms that name no entity ("CEO", "GDP") are listed per language and skipped. A name \
-            of two or three capitalised words is reported when none of its words matches a source word while \
-            every name of the source is already found in the target. An organisation of the same kind as one \
-            the source names is left to wrong-organisation.
+            hallucination. In each aligned pair (a caption and its translation, or a segment pair), mtlint \
+            looks for a counterpart of each of the target's organisations (from its organisation table), \
+            acronyms and names (runs of capitalised words): the same organisation in the source; a source \
+            word that the bilingual word list, CLDR's names of countries, cities, languages and currencies \
+            (from ICU) or the conventional-names file translate into one of its words, in any case form \
+            ("Северной" = "North", "ЮАР" = "South Africa"); a source name it transliterates in either \
+            direction ("Крейг" = "Craig"); an acronym it spells out ("АПЛ" = "Premier League"). Acronyms \
+            left over on both sides are taken to translate each other ("АЭС" = "NPP"), and common acronyms \
+            that name no entity ("CEO", "GDP") are skipped. A name whose every word the spelling dictionary \
+            knows ("Moscow", "Celsius") is often a translator's explicitation, not an invention: those are \
+            reported by the preview rule unsupported-known-name. When the source also has a name the target does \
+            not account for, the pair is left to name-mismatch; an organisation of the same kind as one the \
+            source names is left to wrong-organisation.
             """,
         mqm: .addition,
         severity: .major,
@@ -44,6 +50,10 @@ public struct UnsupportedEntity: Rule {
             U.S. Secretary of State Anthony Blinken and the IMF chief at a meeting with TASS journalists in Moscow
             Photo: TASS/Ivan Petrov
 
+            Строительство АЭС в ЮАР и на Северной Двине, сообщил Крейг Льюис
+            Construction of an NPP in South Africa and on the Northern Dvina, Craig Lewis said
+            Photo: TASS/Ivan Petrov
+
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
             """,
         ])
@@ -51,52 +61,25 @@ public struct UnsupportedEntity: Rule {
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         let buffer = document.buffer
-        for (source, target) in document.alignedCaptions {
+        for pair in document.entityPairs {
+            let source = pair.source, target = pair.target
             let sourceOrganisations = document.organisations[source.index].map(\.organisation)
-            let sourceAcronyms = source.tokens.filter { $0.kind == .word && $0.isAllCaps }.map { buffer.string($0.range) }
-            let targetOrganisations = document.organisations[target.index]
-            for mention in targetOrganisations where !sourceOrganisations.contains(mention.organisation) {
+            for mention in document.organisations[target.index] where !sourceOrganisations.contains(mention.organisation) {
                 guard !sourceOrganisations.contains(where: { $0.kind == mention.organisation.kind }) else { continue }
                 findings.append(finding(
                     in: document, at: mention.range,
                     message: "'\(buffer.string(mention.range))' (\(mention.organisation.id)) is not in the source (line \(source.firstLine))"))
             }
-            let commonAcronyms = document.language(of: target).commonAcronyms
-            for token in target.tokens where token.kind == .word && token.isAllCaps
-                && !targetOrganisations.contains(where: { $0.range.overlaps(token.range) }) {
-                let acronym = buffer.string(token.range)
-                guard !commonAcronyms.contains(acronym) else { continue }
-                let supported = sourceAcronyms.contains { NameMatch.matches($0, acronym, pair: document.pair) }
-                    || source.tokens.contains { buffer.string($0.range) == acronym }
-                guard !supported else { continue }
+            // Names replacing a source name are name-mismatch's.
+            let replacing = !pair.unmatchedSourceNames.isEmpty
+            for entity in pair.unmatchedTarget where !document.overlapsOrganisation(entity.range, in: target) {
+                // Well-known names (in the spelling dictionary) are unsupported-known-name's, in preview.
+                guard entity.isAcronym || (!replacing && !entity.isDictionaryKnown) else { continue }
                 findings.append(finding(
-                    in: document, at: token.range,
-                    message: "'\(acronym)' has no counterpart in the source (line \(source.firstLine))"))
+                    in: document, at: entity.range,
+                    message: "'\(buffer.string(entity.range))' has no counterpart in the source (line \(source.firstLine))"))
             }
-            findings += unsupportedNames(source, target, document)
         }
         return findings
-    }
-
-    /// A name of two or three words in the target that matches nothing in the source, while every
-    /// name of the source is accounted for in the target: it cannot be the translation of anything.
-    private func unsupportedNames(_ source: Block, _ target: Block, _ document: Document) -> [Finding] {
-        let buffer = document.buffer
-        let sourceNames = document.nameWords(source), targetNames = document.nameWords(target)
-        let sourceWords = source.tokens.filter { $0.kind == .word }.map { buffer.string($0.range) }
-        let unaccounted = sourceNames.filter { word in
-            !targetNames.contains { NameMatch.matches(word.text, $0.text, pair: document.pair) }
-        }
-        guard unaccounted.isEmpty else { return [] }
-        return Dictionary(grouping: targetNames, by: \.run).values
-            .filter { (2...3).contains($0.count) }
-            .filter { run in !run.contains { word in sourceWords.contains { NameMatch.matches($0, word.text, pair: document.pair) } } }
-            .sorted { $0[0].token.range.lowerBound < $1[0].token.range.lowerBound }
-            .map { run in
-                let range = run.first!.token.range.lowerBound..<run.last!.token.range.upperBound
-                return finding(
-                    in: document, at: range,
-                    message: "'\(buffer.string(range))' has no counterpart in the source (line \(source.firstLine))")
-            }
     }
 }

@@ -10,10 +10,18 @@ public struct Language: Sendable, Hashable {
     public let abbreviations: Set<String>
     /// Lower-cased function words, ignored when comparing content.
     public let stopwords: Set<String>
+    /// The Hunspell dictionary of the language, e.g. `en_US` (used when installed).
+    public let hunspellDictionary: String
     /// The Snowball stemmer's algorithm name (libstemmer), e.g. `russian`.
     public let snowballAlgorithm: String
     /// ICU transform to Latin ASCII for names, when the script is not Latin.
     public let transliteratorID: String?
+    /// ICU transform from Latin into the language's script, for comparing names in its own
+    /// spelling ("Texas" → "Тексас" ~ "Техас"); `nil` for Latin-script languages.
+    public let fromLatinTransliteratorID: String?
+    /// Lower-case function words that can stand inside a name of several words ("Voices for Africa",
+    /// "Ursula von der Leyen"); other function words end a name.
+    public let nameConnectors: Set<String>
     /// Lower-cased words that may legitimately stand twice in a row ("had had").
     public let grammaticalDoubles: Set<String>
     /// Punctuation that takes no space before it.
@@ -47,6 +55,9 @@ public struct Language: Sendable, Hashable {
         return Stemmer.shared(snowballAlgorithm)?.stem(key) ?? key
     }
 
+    /// The language's Hunspell dictionary, when installed.
+    public var speller: Speller? { Speller.shared(hunspellDictionary) }
+
     /// Whether a (folded) word is a function word.
     public func isStopword(_ foldedWord: String) -> Bool { stopwords.contains(foldedWord) }
 
@@ -54,6 +65,12 @@ public struct Language: Sendable, Hashable {
     public func scale(of foldedWord: String) -> Double? {
         if let exact = scaleWords[foldedWord] { return exact }
         return scaleWords.first { $0.key.count >= 5 && foldedWord.hasPrefix($0.key) && foldedWord.count <= $0.key.count + 3 }?.value
+    }
+
+    /// A Latin word spelled in the language's script, when the language has a transform for it.
+    public func nativeSpelling(ofLatin word: String) -> String? {
+        guard let id = fromLatinTransliteratorID, let transliterator = Transliterator.shared(id) else { return nil }
+        return transliterator.transliterate(word)
     }
 
     /// Latin ASCII form of a name-like word (the word itself for Latin-script languages).
@@ -85,8 +102,11 @@ extension Language {
             "your", "my", "if", "then", "also", "only", "even", "all", "any", "each", "both", "either", "neither",
             "up", "down", "out", "off", "again", "very", "just", "more", "most", "other", "some", "own", "same",
         ],
+        hunspellDictionary: "en_US",
         snowballAlgorithm: "english",
         transliteratorID: nil,
+        fromLatinTransliteratorID: nil,
+        nameConnectors: ["of", "for", "de", "von", "van", "der", "den", "du", "la", "le", "al", "bin", "da", "di"],
         grammaticalDoubles: ["had", "that", "is", "do"],
         noSpaceBefore: [",", ".", ";", ":", "!", "?"],
         commonAcronyms: [
@@ -117,8 +137,11 @@ extension Language {
             "этом", "один", "почти", "мой", "тем", "при", "над", "после", "перед", "между", "через", "это",
             "эти", "этих", "которые", "который", "которая", "которое", "которых", "также", "во время",
         ],
+        hunspellDictionary: "ru_RU",
         snowballAlgorithm: "russian",
         transliteratorID: "Russian-Latin/BGN; Latin-ASCII",
+        fromLatinTransliteratorID: "Latin-Russian/BGN",
+        nameConnectors: ["де", "фон", "ван", "дер", "ди", "да", "ибн", "бен", "аль", "ла", "ле"],
         grammaticalDoubles: ["что", "так", "да", "нет", "очень", "еле", "чуть", "давным"],
         noSpaceBefore: [",", ".", ";", ":", "!", "?"],
         commonAcronyms: ["ВВП", "НДС", "СМИ", "ИИ", "ДНК", "ВИЧ", "СПГ", "БПЛА", "ЧП", "ДТП", "ЖКХ", "ВУЗ", "ТВ"],

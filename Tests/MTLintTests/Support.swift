@@ -34,7 +34,7 @@ struct ProcessResult {
 }
 
 /// Runs mtlint with arguments, from the repository root, without a terminal.
-func mtlint(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+func mtlint(_ arguments: [String], environment: [String: String] = [:], stdin: URL? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = Repo.executable
     process.arguments = arguments
@@ -43,7 +43,7 @@ func mtlint(_ arguments: [String], environment: [String: String] = [:]) throws -
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()

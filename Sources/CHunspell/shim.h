@@ -1,0 +1,2 @@
+/* Hunspell's C API (Debian libhunspell-dev). */
+#include <hunspell.h>

@@ -1,0 +1,185 @@
+import Foundation
+import MTText
+import Synchronization
+
+/// What mtlint knows about which target words can translate which source words, for recognising
+/// translated (not transliterated) names and terms: "Северной" is a form of северный = north, so
+/// "North" is its counterpart; "ЮАР" is the initialism of CLDR's "Южно-Африканская Республика" =
+/// "South Africa". Keys are Snowball stems of both languages, so any case form matches.
+///
+/// Sources, all reviewable data: the pair's bilingual word list in `Data/` (for ru→en the
+/// OpenRussian lexicon, CC BY-SA 4.0), CLDR names from ICU (territories, languages, currencies,
+/// exemplar cities) and `Data/conventional-names.<source>-<target>.tsv`.
+public final class BilingualLexicon: Sendable {
+    public let pair: LanguagePair
+    /// Source stem → stems of the target words that can translate it.
+    private let translations: [String: Set<String>]
+    /// Source stems of more than four letters that have translations, for compounds whose last part is
+    /// a known word ("гидрометцентр" ends with "центр" = centre).
+    private let compoundHeads: [Int: Set<String>]
+    /// Stems of the source language's common (lower-case) words.
+    public let sourceCommonStems: Set<String>
+    /// Source stems that translate into a capitalised name ("московский" = "Moscow"): words of a name
+    /// even where the source language writes them in lower case.
+    public let sourceProperStems: Set<String>
+    /// Stems of target words that the word list uses to translate common words.
+    public let targetCommonStems: Set<String>
+    /// Source initialisms (folded) → target stems of what they stand for ("юар" → south, africa).
+    private let sourceInitialisms: [String: Set<String>]
+    /// Target initialisms (folded) of names the source may spell out ("uk" → великобритан).
+    private let targetInitialisms: [String: Set<String>]
+
+    private static let cache = SharedCache<String, BilingualLexicon>()
+
+    /// The lexicon of a language pair, built once per process.
+    public static func shared(for pair: LanguagePair) -> BilingualLexicon {
+        cache.value(for: pair.description) { BilingualLexicon(pair: pair) }
+    }
+
+    init(pair: LanguagePair) {
+        self.pair = pair
+        var translations: [String: Set<String>] = [:]
+        var sourceCommon = Set<String>(), targetCommon = Set<String>(), sourceProper = Set<String>()
+        var sourceInitialisms: [String: Set<String>] = [:], targetInitialisms: [String: Set<String>] = [:]
+        let source = pair.source, target = pair.target
+        let targetSpeller = target.speller
+
+        func add(_ sourceText: String, _ targetText: String, common: Bool) {
+            let sourceWords = Self.words(sourceText), targetWords = Self.words(targetText)
+            if common {
+                for word in sourceWords where word.first?.isLowercase ?? false { sourceCommon.insert(source.stem(word)) }
+                for word in targetWords where word.first?.isLowercase ?? false { targetCommon.insert(target.stem(word)) }
+            }
+            let targetStems = Set(targetWords.filter { !target.isStopword($0) }.map(target.stem))
+            guard !targetStems.isEmpty, !sourceWords.isEmpty else { return }
+            // A proper name's translation: capitalised, and not a common word the dictionary knows in
+            // lower case (the word list writes some common words capitalised: "министр" = "Minister").
+            if common, sourceWords.count == 1, sourceText.first?.isLowercase ?? false,
+               targetWords.allSatisfy({ $0.first?.isUppercase ?? false }),
+               !(targetSpeller.map { speller in targetWords.allSatisfy { speller.accepts($0.lowercased()) } } ?? false) {
+                sourceProper.insert(source.stem(sourceWords[0]))
+            }
+            for word in sourceWords where !source.isStopword(word) {
+                translations[source.stem(word), default: []].formUnion(targetStems)
+            }
+            if sourceWords.count >= 2 { sourceInitialisms[Self.initials(sourceWords), default: []].formUnion(targetStems) }
+            let contentTarget = targetWords.filter { !target.isStopword($0.lowercased()) }
+            if contentTarget.count >= 2 {
+                targetInitialisms[Self.initials(contentTarget), default: []].formUnion(sourceWords.map(source.stem))
+            }
+        }
+
+        for row in Self.rows(named: "lexicon.\(source.code)-\(target.code).tsv") where row.count >= 3 {
+            for translation in Self.alternatives(row[2]) { add(row[0], translation, common: true) }
+        }
+        for entry in CLDRNames.entries(source: source.icuLocale, target: target.icuLocale) {
+            add(entry.source, entry.target, common: false)
+        }
+        for row in Self.rows(named: "conventional-names.\(source.code)-\(target.code).tsv") where row.count >= 2 {
+            for translation in row[1].split(separator: "|") { add(row[0], String(translation), common: false) }
+        }
+        self.translations = translations
+        compoundHeads = Dictionary(grouping: translations.keys.filter { $0.count > 4 }, by: \.count).mapValues(Set.init)
+        sourceCommonStems = sourceCommon
+        sourceProperStems = sourceProper
+        targetCommonStems = targetCommon
+        self.sourceInitialisms = sourceInitialisms
+        self.targetInitialisms = targetInitialisms
+    }
+
+    /// Stems of the target words that can translate a source word (by its stem): its own entry,
+    /// else the entry of the longest known word it ends with (a compound's head).
+    public func targetStems(forSourceStem stem: String) -> Set<String> {
+        if let direct = translations[stem] { return direct }
+        if let restored = withFleetingVowel(stem) { return restored }
+        for length in stride(from: stem.count - 3, through: 5, by: -1) {
+            let tail = String(stem.suffix(length))
+            if compoundHeads[length]?.contains(tail) ?? false, let found = translations[tail] { return found }
+        }
+        return []
+    }
+
+    /// Russian and other Slavic nouns drop a vowel before their last consonant in case forms
+    /// ("дворце" → "дворц", lemma "дворец"): the entry of the stem with "е" or "о" put back.
+    private func withFleetingVowel(_ stem: String) -> Set<String>? {
+        guard pair.source.script == .cyrillic, stem.count >= 4 else { return nil }
+        let vowels = Set("аеёиоуыэюя")
+        let letters = Array(stem)
+        guard !vowels.contains(letters[letters.count - 1]), !vowels.contains(letters[letters.count - 2]) else { return nil }
+        for vowel in ["е", "о"] {
+            let candidate = String(letters.dropLast()) + vowel + String(letters.last!)
+            if let found = translations[candidate] { return found }
+        }
+        return nil
+    }
+
+    /// What a source initialism stands for, as target stems.
+    public func expansion(ofSourceInitialism folded: String) -> Set<String> { sourceInitialisms[folded] ?? [] }
+
+    /// Source stems a target initialism can stand for.
+    public func sourceStems(forTargetInitialism folded: String) -> Set<String> { targetInitialisms[folded] ?? [] }
+
+    /// Folded initial letters of words ("Южно-Африканская Республика" → "юар").
+    static func initials(_ words: [String]) -> String {
+        String(words.compactMap { $0.first }).lowercased()
+    }
+
+    /// Letter runs of a phrase, hyphenated parts separately.
+    static func words(_ text: String) -> [String] {
+        text.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map(String.init)
+    }
+
+    /// "United States of America (USA); US" → ["United States of America", "USA", "US"].
+    static func alternatives(_ field: String) -> [String] {
+        field.split(separator: ";").flatMap { part -> [String] in
+            var outside = "", inside: [String] = [], current = ""
+            var depth = 0
+            for character in part {
+                if character == "(" { depth += 1; continue }
+                if character == ")" { depth = max(0, depth - 1); if depth == 0 { inside.append(current); current = "" }; continue }
+                if depth > 0 { current.append(character) } else { outside.append(character) }
+            }
+            return ([outside] + inside).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
+
+    /// Rows of a tab-separated data file of the package (header and `#` comments skipped); none if absent.
+    static func rows(named name: String) -> [[String]] {
+        guard let url = KnowledgeFile.url(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return KnowledgeFile.lines(text).dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+}
+
+/// The package's data files (`Sources/MTCore/Data`): one entry a line, reviewable without Swift.
+public enum KnowledgeFile {
+    public static func url(_ name: String) -> URL? {
+        Bundle.module.resourceURL?.appendingPathComponent("Data").appendingPathComponent(name)
+            .resolvingSymlinksInPath()
+            .existingFile
+    }
+
+    /// Lines of a data file without blank lines and `#` comments.
+    public static func lines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map(String.init)
+            .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("#") }
+    }
+}
+
+extension URL {
+    fileprivate var existingFile: URL? { FileManager.default.fileExists(atPath: path) ? self : nil }
+}
+
+/// A process-wide cache of values built once per key.
+final class SharedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let storage = Mutex<[Key: Value]>([:])
+
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        if let existing = storage.withLock({ $0[key] }) { return existing }
+        let made = make()
+        return storage.withLock { storage in
+            if let existing = storage[key] { return existing }
+            storage[key] = made
+            return made
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import MTText
+
+/// The names and acronyms of an aligned source/target pair, each marked with whether the other
+/// side accounts for it. What unsupported-entity, name-mismatch and missing-name report.
+///
+/// An entity is a run of capitalised words (joined across one function word: "Voices for Africa")
+/// or an acronym. A sentence-initial word counts only when it is not a common word of its language
+/// (per the bilingual word list), so "Also" and "Pilots" are not names but "Pfannenstiel" is.
+/// Two words are counterparts when they are spelled alike, when the word list, CLDR or the
+/// conventional names translate one into the other (by stem, so case forms match; a compound by
+/// its last part), when both are capitalised and one transliterates the other (`NameMatch`), or
+/// when one is an initialism of what the other stands for ("ЮАР" / "South Africa", "UK" /
+/// "Великобритания"). An entity is accounted for when any of its words has a counterpart anywhere
+/// in the other text. Acronyms left over on both sides are taken as translations of each other
+/// ("АЭС" / "NPP"): acronyms are translated, not transliterated.
+public struct EntityAlignment: Sendable {
+    public struct Entity: Sendable, Hashable {
+        /// From the first word to the last.
+        public let range: Range<Int>
+        public let words: [Range<Int>]
+        public let isAcronym: Bool
+        /// Every word is a common word of its language (a capitalised title or term, not a proper name).
+        public let isCommon: Bool
+        /// Every word is in the language's spelling dictionary as written (a well-known name such as
+        /// "Moscow" or a capitalised common word), so the entity is no rare or invented name. False
+        /// when no dictionary is installed.
+        public let isDictionaryKnown: Bool
+        /// Whether the other side accounts for it.
+        public internal(set) var matched: Bool
+    }
+
+    public let source: [Entity]
+    public let target: [Entity]
+    /// For each word of a target entity, the words of source entities it corresponds to (by start offset).
+    public let targetWordCounterparts: [Int: [Range<Int>]]
+    /// For each source entity word that some target word corresponds to, the target entity words
+    /// that correspond to it (empty when only a word outside the target's entities does).
+    public let sourceWordCounterparts: [Int: [Range<Int>]]
+    /// Target entity words that nothing in the source accounts for.
+    public let unaccountedTargetWords: [Range<Int>]
+
+    /// Every word of a block, analysed once.
+    struct Word {
+        let range: Range<Int>
+        let folded: String
+        let stem: String
+        let skeleton: [Character]
+        /// The word in the source language's script (a target word transliterated into it), reduced.
+        let nativeSkeleton: [Character]
+        let isCapitalized: Bool
+        let isCommon: Bool
+        let isDictionaryWord: Bool
+        let isMixedScript: Bool
+        /// An acronym the language lists as naming no entity ("CEO", "TV").
+        let isCommonAcronym: Bool
+        let isAcronym: Bool
+        let isSentenceInitial: Bool
+        let isStopword: Bool
+        /// A function word that can stand inside a name ("of", "von").
+        let isNameConnector: Bool
+        /// Only white space or a hyphen separates it from the word before.
+        let joinsPrevious: Bool
+    }
+
+    init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair) {
+        let lexicon = BilingualLexicon.shared(for: pair)
+        let sourceWords = Self.words(sourceBlock, buffer, pair.source, native: pair.source) { stem, lowercased in
+            !lexicon.sourceProperStems.contains(stem)
+                && (lexicon.sourceCommonStems.contains(stem) || pair.source.speller?.accepts(lowercased) ?? false)
+        }
+        let targetWords = Self.words(targetBlock, buffer, pair.target, native: pair.source) { stem, _ in
+            lexicon.targetCommonStems.contains(stem)
+        }
+        var source = Self.entities(sourceWords)
+        var target = Self.entities(targetWords)
+
+        func counterparts(_ s: Word, _ t: Word) -> Bool {
+            if s.folded == t.folded { return true }
+            if !t.isStopword, lexicon.targetStems(forSourceStem: s.stem).contains(t.stem) { return true }
+            if s.isAcronym, lexicon.expansion(ofSourceInitialism: s.folded).contains(t.stem) { return true }
+            if t.isAcronym, lexicon.sourceStems(forTargetInitialism: t.folded).contains(s.stem) { return true }
+            // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
+            if s.isAcronym || t.isAcronym, s.skeleton.count >= 2, s.skeleton == t.skeleton { return true }
+            if s.isCapitalized, t.isCapitalized,
+               NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton) {
+                return true
+            }
+            if s.isCapitalized, t.isCapitalized,
+               let forms = ConventionalNames.forms(of: buffer.string(s.range), from: pair.source, to: pair.target),
+               forms.contains(where: { t.folded.hasPrefix(Normalizer.foldKey($0).filter { $0 != "." }) }) {
+                return true
+            }
+            return false
+        }
+        let sourceIndex = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1.range.lowerBound, $0) })
+        let targetIndex = Dictionary(uniqueKeysWithValues: targetWords.enumerated().map { ($1.range.lowerBound, $0) })
+        var sourceWordCounterparts: [Int: [Range<Int>]] = [:]
+        let targetEntityWords = target.flatMap(\.words)
+        for i in source.indices {
+            for range in source[i].words {
+                let s = sourceWords[sourceIndex[range.lowerBound]!]
+                if targetWords.contains(where: { counterparts(s, $0) }) {
+                    sourceWordCounterparts[range.lowerBound] = targetEntityWords.filter {
+                        counterparts(s, targetWords[targetIndex[$0.lowerBound]!])
+                    }
+                    source[i].matched = true
+                }
+            }
+        }
+        let sourceEntityWords = source.flatMap(\.words)
+        var targetWordCounterparts: [Int: [Range<Int>]] = [:]
+        var unaccounted: [Range<Int>] = []
+        for i in target.indices {
+            for range in target[i].words {
+                let t = targetWords[targetIndex[range.lowerBound]!]
+                if sourceWords.contains(where: { counterparts($0, t) }) {
+                    target[i].matched = true
+                    targetWordCounterparts[range.lowerBound] = sourceEntityWords.filter {
+                        counterparts(sourceWords[sourceIndex[$0.lowerBound]!], t)
+                    }
+                } else {
+                    unaccounted.append(range)
+                }
+            }
+        }
+        self.targetWordCounterparts = targetWordCounterparts
+        self.sourceWordCounterparts = sourceWordCounterparts
+        unaccountedTargetWords = unaccounted
+        // An acronym spelled out by the other side's name: "АПЛ" ~ "Premier League" (initials p, l in order).
+        for i in source.indices where source[i].isAcronym && !source[i].matched {
+            let letters = Array(NameMatch.skeleton(Normalizer.foldKey(pair.source.romanize(buffer.string(source[i].range)))))
+            for j in target.indices where !target[j].matched && target[j].words.count >= 2 {
+                let initials = target[j].words.compactMap { targetWords[targetIndex[$0.lowerBound]!].skeleton.first }
+                if Self.isSubsequence(initials, of: letters) {
+                    source[i].matched = true
+                    target[j].matched = true
+                }
+            }
+        }
+        // Acronyms left over on both sides translate each other.
+        if source.contains(where: { $0.isAcronym && !$0.matched }), target.contains(where: { $0.isAcronym && !$0.matched }) {
+            for i in source.indices where source[i].isAcronym { source[i].matched = true }
+            for j in target.indices where target[j].isAcronym { target[j].matched = true }
+        }
+        self.source = source
+        self.target = target
+    }
+
+    static func isSubsequence(_ needle: [Character], of haystack: [Character]) -> Bool {
+        var rest = haystack[...]
+        for character in needle {
+            guard let index = rest.firstIndex(of: character) else { return false }
+            rest = rest[(index + 1)...]
+        }
+        return true
+    }
+
+    /// - Parameters:
+    ///   - native: the language whose script `nativeSkeleton` is in (the source language).
+    ///   - isCommon: whether a word (by its stem and its lower-cased form) is a common word of `language`.
+    static func words(_ block: Block, _ buffer: TextBuffer, _ language: Language, native: Language,
+                      isCommon: (String, String) -> Bool) -> [Word] {
+        var sentenceStarts = block.sentences.map(\.lowerBound)[...]
+        let speller = language.speller
+        var result: [Word] = []
+        var awaitingFirst = false
+        var previousEnd: Int?
+        for token in block.tokens {
+            while let start = sentenceStarts.first, start <= token.range.lowerBound {
+                sentenceStarts.removeFirst()
+                awaitingFirst = true
+            }
+            guard token.kind == .word else { continue }
+            let text = buffer.string(token.range)
+            let folded = Normalizer.foldKey(text).filter { $0 != "." }  // "U.S" = "US"
+            let romanized = language.script == .latin ? folded : Normalizer.foldKey(language.romanize(text))
+            let nativeForm = language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
+            // "MCIs": an acronym's plural is the acronym.
+            let singular = text.count > 2 && text.hasSuffix("s") ? String(text.dropLast()) : text
+            let isAcronym = token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase))
+            let stem = language.stem(text)
+            result.append(Word(
+                range: token.range, folded: folded, stem: stem, skeleton: NameMatch.skeleton(romanized),
+                nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
+                isCapitalized: token.isCapitalized, isCommon: language.isStopword(folded) || isCommon(stem, folded),
+                isDictionaryWord: speller?.accepts(text) ?? false,
+                isMixedScript: token.script == .mixed,
+                isCommonAcronym: isAcronym && language.commonAcronyms.contains(singular),
+                isAcronym: isAcronym && !language.commonAcronyms.contains(singular),
+                isSentenceInitial: awaitingFirst, isStopword: language.isStopword(folded),
+                isNameConnector: language.nameConnectors.contains(folded),
+                joinsPrevious: previousEnd.map { end in
+                    buffer.isBlank(end..<token.range.lowerBound) || buffer.string(end..<token.range.lowerBound) == "-"
+                } ?? false))
+            awaitingFirst = false
+            previousEnd = token.range.upperBound
+        }
+        return result
+    }
+
+    /// Runs of name-like words; a name connector joins two runs ("Centre for Strategic Studies").
+    static func entities(_ words: [Word]) -> [Entity] {
+        func isName(_ word: Word) -> Bool {
+            guard word.isCapitalized, !word.isStopword, !word.isMixedScript, !word.isCommonAcronym, word.folded.count >= 2 else {
+                return false
+            }
+            return word.isAcronym || !word.isSentenceInitial || !word.isCommon
+        }
+        var commonRun = true, knownRun = true
+        var entities: [Entity] = []
+        var run: [Range<Int>] = []
+        var pendingJoin = false
+        func close() {
+            if !run.isEmpty {
+                entities.append(Entity(
+                    range: run.first!.lowerBound..<run.last!.upperBound, words: run, isAcronym: false, isCommon: commonRun,
+                    isDictionaryKnown: knownRun, matched: false))
+            }
+            run = []
+            commonRun = true
+            knownRun = true
+        }
+        for (index, word) in words.enumerated() {
+            if word.isAcronym && word.isCapitalized && !word.isMixedScript {
+                close()
+                entities.append(Entity(
+                    range: word.range, words: [word.range], isAcronym: true, isCommon: false, isDictionaryKnown: word.isDictionaryWord,
+                    matched: false))
+                pendingJoin = false
+                continue
+            }
+            if isName(word) {
+                if !run.isEmpty && !(word.joinsPrevious && (pendingJoin || words[index - 1].range == run.last!)) { close() }
+                run.append(word.range)
+                commonRun = commonRun && word.isCommon
+                knownRun = knownRun && word.isDictionaryWord
+                pendingJoin = false
+            } else if !run.isEmpty, word.isNameConnector, word.joinsPrevious, !pendingJoin, index + 1 < words.count,
+                      isName(words[index + 1]), words[index + 1].joinsPrevious, !words[index + 1].isAcronym, !word.isCapitalized {
+                pendingJoin = true
+            } else {
+                close()
+                pendingJoin = false
+            }
+        }
+        close()
+        return entities
+    }
+}

@@ -1,0 +1,36 @@
+import MTCore
+import MTText
+
+/// One aligned caption pair with its entity alignment.
+struct EntityPair {
+    let source: Block
+    let target: Block
+    let alignment: EntityAlignment
+
+    /// Unaccounted proper names (not acronyms, not runs of common words) of the source.
+    var unmatchedSourceNames: [EntityAlignment.Entity] { alignment.source.filter { !$0.matched && !$0.isAcronym && !$0.isCommon } }
+    /// Unaccounted acronyms and proper names of each side.
+    var unmatchedTarget: [EntityAlignment.Entity] { alignment.target.filter { !$0.matched && !$0.isCommon } }
+    var unmatchedSource: [EntityAlignment.Entity] { alignment.source.filter { !$0.matched && !$0.isCommon } }
+}
+
+extension Document {
+    /// Aligned caption pairs with the names and acronyms each side accounts for.
+    var entityPairs: [EntityPair] {
+        alignedCaptions.compactMap { source, target in
+            entities[source.index].map { EntityPair(source: source, target: target, alignment: $0) }
+        }
+    }
+
+    /// Whether a range overlaps an organisation of the table found in a block.
+    func overlapsOrganisation(_ range: Range<Int>, in block: Block) -> Bool {
+        organisations[block.index].contains { $0.range.overlaps(range) }
+    }
+
+    /// "'Корб' (Korb)": a source text and its romanization when that differs.
+    func quotedWithRomanization(_ range: Range<Int>) -> String {
+        let text = buffer.string(range)
+        let romanized = pair.source.romanize(text)
+        return "'\(text)'" + (romanized == text ? "" : " (\(romanized))")
+    }
+}

@@ -1,0 +1,63 @@
+import MTCore
+import MTText
+
+/// MT109: a name of the source that its translation leaves out.
+public struct MissingName: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT109",
+        id: "missing-name",
+        summary: "A name or acronym of the source has no counterpart in the translation.",
+        rationale: """
+            Dropping a name changes who did what. In each aligned pair, mtlint accounts for every name and \
+            acronym of the source the way unsupported-entity does for the target (transliteration, the \
+            bilingual word list, CLDR names, conventional names, initialisms, any case form). A source \
+            name that nothing in the translation accounts for is reported on the source, unless the \
+            translation has a name of its own in its place (then name-mismatch reports the pair). A \
+            sentence-initial word counts as a name only when it is not a common word of the language, and \
+            a run of common words ("Министерства") is no name. A source acronym is not reported when the \
+            translation has capitalised words nothing else accounts for (an acronym spelled out: "ВМФ" = "the Navy").
+            """,
+        mqm: .omission,
+        severity: .major,
+        triggering: [
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Губернатор Ставропольского края Владимир Владимиров на встрече с фермером ⟦Иваном Петренко⟧
+            Stavropol Governor Vladimir Vladimirov at a meeting with a farmer
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
+            """,
+        ],
+        nonTriggering: [
+            """
+            The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
+
+            Губернатор Ставропольского края Владимир Владимиров на встрече с фермером Иваном Петренко
+            Stavropol Governor Vladimir Vladimirov at a meeting with farmer Ivan Petrenko
+            Photo: TASS/Ivan Petrov
+
+            The talks will continue next week, the ministry said in a statement on Tuesday evening.
+            """,
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for pair in document.entityPairs where !pair.unmatchedTarget.contains(where: { !$0.isAcronym }) {
+            // A source acronym is often spelled out in common words ("ВМФ" = "the Navy").
+            let expanded = !pair.alignment.unaccountedTargetWords.isEmpty
+            for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
+                guard !(entity.isAcronym && expanded) else { continue }
+                findings.append(finding(
+                    in: document, at: entity.range,
+                    message: "\(document.quotedWithRomanization(entity.range)) has no counterpart in the translation "
+                        + "(line \(pair.target.firstLine))",
+                    source: entity.range))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,56 @@
+@_implementationOnly import CHunspell
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// A Hunspell dictionary (Debian's `/usr/share/hunspell/<locale>.aff` and `.dic`), opened on first
+/// use, with a per-word cache. Hunspell handles are not thread-safe: calls go through a lock.
+public final class Speller: Sendable {
+    /// Where dictionaries are looked for, in order.
+    public static let searchPaths = ["/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"]
+
+    public let dictionary: String
+    private let state: Mutex<State>
+
+    private struct State: ~Copyable {
+        let handle: OpaquePointer
+        var cache: [String: Bool] = [:]
+        deinit { Hunspell_destroy(handle) }
+    }
+
+    private static let instances = Mutex<[String: Speller?]>([:])
+
+    /// The shared speller for a dictionary name such as `en_US`; `nil` when no such dictionary is installed.
+    public static func shared(_ dictionary: String) -> Speller? {
+        instances.withLock { instances in
+            if let existing = instances[dictionary] { return existing }
+            let created = Speller(dictionary: dictionary)
+            instances[dictionary] = created
+            return created
+        }
+    }
+
+    private init?(dictionary: String) {
+        guard let directory = Self.searchPaths.first(where: { Self.readable("\($0)/\(dictionary).aff") && Self.readable("\($0)/\(dictionary).dic") }),
+              let handle = Hunspell_create("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic") else { return nil }
+        self.dictionary = dictionary
+        state = Mutex(State(handle: handle))
+    }
+
+    private static func readable(_ path: String) -> Bool {
+        guard let file = fopen(path, "r") else { return false }
+        fclose(file)
+        return true
+    }
+
+    /// Whether the dictionary accepts the word as written ("moscow" is not accepted, "Moscow" is).
+    public func accepts(_ word: String) -> Bool {
+        state.withLock { state in
+            if let known = state.cache[word] { return known }
+            let known = Hunspell_spell(state.handle, word) != 0
+            if state.cache.count < 1 << 20 { state.cache[word] = known }
+            return known
+        }
+    }
+}

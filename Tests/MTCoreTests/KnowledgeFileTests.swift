@@ -1,0 +1,74 @@
+import MTCore
+import MTText
+import Testing
+
+/// The knowledge that lives in data files and tables: no duplicates, nothing that can never match,
+/// no acronym that is both an organisation and a common acronym, and stem collisions handled.
+@Suite struct KnowledgeFileTests {
+    @Test func conventionalNamesHaveOneRowPerWordAndFormsThatCanMatch() throws {
+        let rows = BilingualLexiconRows.conventionalNames
+        #expect(rows.count > 50)
+        var seen: [String: [String]] = [:]
+        for row in rows {
+            #expect(row.count == 2, "\(row)")
+            let key = row[0]
+            // Names are looked up word by word: a key with a space or punctuation never matches.
+            #expect(!key.isEmpty && key.allSatisfy(\.isLetter), "key '\(key)' can never match")
+            let forms = row[1].split(separator: "|").map(String.init)
+            #expect(!forms.isEmpty && forms.allSatisfy { !$0.isEmpty }, "'\(key)' has an empty form")
+            #expect(seen[key] == nil, "'\(key)' is listed twice")
+            // Keys whose stems collide must mean the same thing.
+            let stem = Language.russian.stem(key)
+            if let other = seen.first(where: { Language.russian.stem($0.key) == stem }) {
+                #expect(Set(other.value) == Set(forms), "'\(key)' and '\(other.key)' share the stem '\(stem)' but not their forms")
+            }
+            seen[key] = forms
+        }
+    }
+
+    @Test func noAcronymIsBothAnOrganisationAndACommonAcronym() {
+        for language in Language.all {
+            let organisationAcronyms = Set(Organisation.all.flatMap { $0.acronyms[language.code] ?? [] })
+            #expect(organisationAcronyms.isDisjoint(with: language.commonAcronyms), "\(language.code)")
+        }
+    }
+
+    @Test func aNameWhoseStemIsACommonWordIsStillAName() {
+        // "Грузия" and "груз" (cargo) share the Snowball stem "груз"; capitalisation keeps them apart.
+        #expect(Language.russian.stem("Грузии") == Language.russian.stem("груза"))
+        let document = Document(
+            segmentID: "x", source: "Груз доставили в Грузию из Вены.", target: "The cargo was delivered to Georgia from Vienna.")
+        let alignment = document.entities[0]!
+        #expect(alignment.source.map { document.buffer.string($0.range) } == ["Грузию", "Вены"])
+        #expect(alignment.source.allSatisfy(\.matched) && alignment.target.allSatisfy(\.matched))
+    }
+
+    @Test func lexiconAndCLDRGiveTranslatedNamesInAnyCaseForm() {
+        let lexicon = BilingualLexicon.shared(for: .russianEnglish)
+        func translates(_ russian: String, _ english: String) -> Bool {
+            lexicon.targetStems(forSourceStem: Language.russian.stem(russian)).contains(Language.english.stem(english))
+        }
+        #expect(translates("Северной", "North"))
+        #expect(translates("Германии", "Germany"))  // CLDR territory
+        #expect(translates("Пекине", "Beijing"))  // CLDR exemplar city
+        #expect(translates("дворце", "palace"))  // fleeting vowel: дворец
+        #expect(translates("гидрометцентр", "center"))  // compound head
+        #expect(lexicon.expansion(ofSourceInitialism: "юар").contains(Language.english.stem("Africa")))
+        #expect(!lexicon.sourceProperStems.contains(Language.russian.stem("министр")))
+        #expect(lexicon.sourceProperStems.contains(Language.russian.stem("московский")))
+    }
+
+    @Test func transliteratedNamesMatchInCaseFormsAndBothDirections() {
+        for (russian, english) in [("Крейг", "Craig"), ("Льюиса", "Lewis"), ("Джека", "Jack"), ("Джоэла", "Joel"),
+                                   ("Айседоры", "Isadora"), ("Майка", "Mike"), ("Техасе", "Texas")] {
+            let document = Document(segmentID: "x", source: "Встреча с \(russian) прошла.", target: "The meeting with \(english) took place.")
+            let matched = document.entities[0]!.target.allSatisfy(\.matched)
+            #expect(matched, "\(russian) ~ \(english)")
+        }
+    }
+}
+
+/// The conventional-names file's rows, as the library reads them.
+enum BilingualLexiconRows {
+    static let conventionalNames = ConventionalNames.rows(from: .russian, to: .english)
+}

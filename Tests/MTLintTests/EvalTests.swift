@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `mtlint eval` end to end: gold files, challenge pairs, JSON output and bad input.
+@Suite struct EvalTests {
+    @Test func goldFilesOfCorporaAreAllFound() throws {
+        let result = try mtlint(["eval", "--gold", "Corpora", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let gold = object?["gold"] as? [String: Any]
+        let overall = gold?["overall"] as? [String: Any]
+        #expect(object?["version"] as? Int == 1)
+        #expect((gold?["documents"] as? [Any])?.count == 4)
+        #expect(overall?["expected"] as? Int == overall?["found"] as? Int)
+        #expect(overall?["extra"] as? Int == 0)
+        #expect(overall?["trapsTouched"] as? Int == 0)
+    }
+
+    @Test func pairsGivePairwiseAccuracyPerLabelAndFalseAlarms() throws {
+        let result = try mtlint(["eval", "--pairs", "Tests/MTLintTests/Fixtures/pairs.jsonl", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let pairs = try #require(object?["pairs"] as? [String: Any])
+        #expect(pairs["pairs"] as? Int == 3)
+        #expect(pairs["notApplied"] as? Int == 1)
+        let labels = try #require(pairs["labels"] as? [[String: Any]])
+        #expect(labels.map { $0["label"] as? String } == ["name_removed", "name_replaced"])
+        #expect(labels.allSatisfy { $0["accuracy"] as? Double == 1 }, "\(labels)")
+        #expect(pairs["goodWithFinding"] as? Double == 0)
+        let rules = try #require(pairs["rules"] as? [[String: Any]])
+        #expect(rules.contains { $0["rule"] as? String == "missing-name" && ($0["badFlagged"] as? Double ?? 0) > 0 })
+        // The text report says the same.
+        let text = try mtlint(["eval", "--pairs", "Tests/MTLintTests/Fixtures/pairs.jsonl"])
+        #expect(text.stdout.contains("name_replaced") && text.stdout.contains("Good sides with a finding: 0.0%"))
+    }
+
+    @Test func badPairsFileNamesTheFileLineAndOffset() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-bad-\(UUID().uuidString).jsonl")
+        try Data("{\"source\": \"а\", \"good\": \"a\", \"bad\": \"b\"}\n{\"source\": 1}\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try mtlint(["eval", "--pairs", url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(url.path) && result.stderr.contains("line 2") && result.stderr.contains("byte offset 42"), "\(result.stderr)")
+        #expect(!result.stderr.contains("\n\n"))
+    }
+
+    @Test func evalNeedsSomethingToEvaluate() throws {
+        let result = try mtlint(["eval"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--gold") && result.stderr.contains("--pairs"))
+    }
+
+    @Test func previewRulesRunOnlyWhenAsked() throws {
+        let line = #"{"id":"1","source":"Министр финансов Антон Силуанов в Минске","target":"Finance Minister Anton Siluanov in Africa"}"#
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-preview-\(UUID().uuidString).jsonl")
+        try Data((line + "\n").utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let plain = try mtlint(["check", "--stdin-jsonl", "--no-fail"], stdin: url)
+        let preview = try mtlint(["check", "--stdin-jsonl", "--no-fail", "--preview"], stdin: url)
+        #expect(!plain.stdout.contains("unsupported-known-name"), "\(plain.stdout)")
+        #expect(preview.stdout.contains("unsupported-known-name"), "\(preview.stdout)")
+        let rules = try mtlint(["rules"])
+        #expect(rules.stdout.split(separator: "\n").contains { $0.hasPrefix("MT110") && $0.contains("preview") })
+    }
+}
