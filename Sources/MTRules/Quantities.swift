@@ -128,7 +128,7 @@ struct Quantities {
                 var written = text(token)
                 // "1 234 567": groups of three digits after a space belong to the same number.
                 while end + 1 < words.count, words[end + 1].kind == .number, onlySpaceBetween(words[end], words[end + 1]),
-                      text(words[end + 1]).prefix { $0.isNumber }.count == 3 {
+                      text(words[end + 1]).prefix(while: { $0.isNumber }).count == 3 {
                     end += 1
                     written += text(words[end])
                 }
