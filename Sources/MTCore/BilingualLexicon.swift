@@ -1,6 +1,5 @@
 import Foundation
 import MTText
-import Synchronization
 
 /// What mtlint knows about which target words can translate which source words, for recognising
 /// translated (not transliterated) names and terms: "Северной" is a form of северный = north, so
@@ -29,7 +28,7 @@ public final class BilingualLexicon: Sendable {
     /// Target initialisms (folded) of names the source may spell out ("uk" → великобритан).
     private let targetInitialisms: [String: Set<String>]
 
-    private static let cache = SharedCache<String, BilingualLexicon>()
+    private static let cache = ProcessCache<String, BilingualLexicon>()
 
     /// The lexicon of a language pair, built once per process.
     public static func shared(for pair: LanguagePair) -> BilingualLexicon {
@@ -167,19 +166,4 @@ public enum KnowledgeFile {
 
 extension URL {
     fileprivate var existingFile: URL? { FileManager.default.fileExists(atPath: path) ? self : nil }
-}
-
-/// A process-wide cache of values built once per key.
-final class SharedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private let storage = Mutex<[Key: Value]>([:])
-
-    func value(for key: Key, _ make: () -> Value) -> Value {
-        if let existing = storage.withLock({ $0[key] }) { return existing }
-        let made = make()
-        return storage.withLock { storage in
-            if let existing = storage[key] { return existing }
-            storage[key] = made
-            return made
-        }
-    }
 }

@@ -87,7 +87,7 @@ public struct EntityAlignment: Sendable {
             }
             if s.isCapitalized, t.isCapitalized,
                let forms = ConventionalNames.forms(of: buffer.string(s.range), from: pair.source, to: pair.target),
-               forms.contains(where: { t.folded.hasPrefix(Normalizer.foldKey($0).filter { $0 != "." }) }) {
+               forms.contains(where: { t.folded.hasPrefix(Normalizer.bareKey($0)) }) {
                 return true
             }
             return false
@@ -172,7 +172,7 @@ public struct EntityAlignment: Sendable {
             }
             guard token.kind == .word else { continue }
             let text = buffer.string(token.range)
-            let folded = Normalizer.foldKey(text).filter { $0 != "." }  // "U.S" = "US"
+            let folded = Normalizer.bareKey(text)
             let romanized = language.script == .latin ? folded : Normalizer.foldKey(language.romanize(text))
             let nativeForm = language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
             // "MCIs": an acronym's plural is the acronym.

@@ -14,10 +14,8 @@ import MTText
 public enum NameMatch {
     public static func matches(_ sourceWord: String, _ targetWord: String, pair: LanguagePair) -> Bool {
         let target = Normalizer.foldKey(targetWord)
-        // Abbreviation periods do not count ("U.S" as a word token, "U.S." in the table).
-        func bare(_ text: String) -> String { Normalizer.foldKey(text).filter { $0 != "." } }
         if let conventional = ConventionalNames.forms(of: sourceWord, from: pair.source, to: pair.target),
-           conventional.contains(where: { bare(targetWord).hasPrefix(bare($0)) }) {
+           conventional.contains(where: { Normalizer.bareKey(targetWord).hasPrefix(Normalizer.bareKey($0)) }) {
             return true
         }
         return similar(Normalizer.foldKey(pair.source.romanize(sourceWord)), target)

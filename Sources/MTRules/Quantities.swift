@@ -1,6 +1,5 @@
 import MTCore
 import MTText
-import Synchronization
 
 /// A number in a text: its value, where it is, and whether it was written in digits.
 struct NumberMention {
@@ -164,7 +163,7 @@ final class MonthTable: Sendable {
         let capitalised: Bool
     }
 
-    private let tables = Mutex<[String: [Month]]>([:])
+    private let tables = ProcessCache<String, [Month]>()
 
     /// The month (1–12) a word names, if any. Where the language capitalises month names
     /// (English), only a capitalised word counts, so that "may" the verb is not May.
@@ -183,10 +182,9 @@ final class MonthTable: Sendable {
     }
 
     private func table(_ language: Language) -> [Month] {
-        tables.withLock { tables in
-            if let table = tables[language.code] { return table }
-            let table = MonthNames.forms(language).map { forms -> Month in
-                let folded = forms.map { Normalizer.foldKey($0).filter { $0 != "." } }
+        tables.value(for: language.code) {
+            MonthNames.forms(language).map { forms -> Month in
+                let folded = forms.map(Normalizer.bareKey)
                 let wide = folded.filter { $0.count > 3 }
                 let stem = wide.dropFirst().reduce(wide.first ?? "") { common, form in
                     String(zip(common, form).prefix { $0 == $1 }.map(\.0))
@@ -195,8 +193,6 @@ final class MonthTable: Sendable {
                     exact: Set(folded), stem: stem.count >= 3 ? stem : nil,
                     capitalised: forms.first?.first?.isUppercase ?? false)
             }
-            tables[language.code] = table
-            return table
         }
     }
 }

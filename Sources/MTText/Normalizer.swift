@@ -12,6 +12,12 @@ public enum Normalizer {
         fold(Array(text.utf16)[...])
     }
 
+    /// The fold key without abbreviation periods: "U.S" (a word token) and "U.S." (a table entry)
+    /// both give "us", "сент." gives "сент".
+    public static func bareKey(_ text: String) -> String {
+        foldKey(text).filter { $0 != "." }
+    }
+
     private static func fold(_ units: ArraySlice<UInt16>) -> String {
         if units.allSatisfy({ $0 < 0x80 }) {
             // ASCII: NFKC_Casefold is lower-casing.

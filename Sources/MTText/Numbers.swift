@@ -26,16 +26,11 @@ public final class NumberReader: Sendable {
         }
     }
 
-    private static let readers = Mutex<[String: NumberReader]>([:])
+    private static let readers = ProcessCache<String, NumberReader>()
 
     /// The shared reader for a language.
     public static func shared(for language: Language) -> NumberReader {
-        readers.withLock { readers in
-            if let reader = readers[language.code] { return reader }
-            let reader = NumberReader(language)
-            readers[language.code] = reader
-            return reader
-        }
+        readers.value(for: language.code) { NumberReader(language) }
     }
 
     private init(_ language: Language) {

@@ -19,16 +19,11 @@ public final class Speller: Sendable {
         deinit { Hunspell_destroy(handle) }
     }
 
-    private static let instances = Mutex<[String: Speller?]>([:])
+    private static let instances = ProcessCache<String, Speller?>()
 
     /// The shared speller for a dictionary name such as `en_US`; `nil` when no such dictionary is installed.
     public static func shared(_ dictionary: String) -> Speller? {
-        instances.withLock { instances in
-            if let existing = instances[dictionary] { return existing }
-            let created = Speller(dictionary: dictionary)
-            instances[dictionary] = created
-            return created
-        }
+        instances.value(for: dictionary) { Speller(dictionary: dictionary) }
     }
 
     private init?(dictionary: String) {

@@ -14,16 +14,11 @@ public final class Stemmer: Sendable {
         deinit { sb_stemmer_delete(handle) }
     }
 
-    private static let instances = Mutex<[String: Stemmer]>([:])
+    private static let instances = ProcessCache<String, Stemmer?>()
 
     /// The shared stemmer for a Snowball algorithm, opened on first use; `nil` if libstemmer lacks it.
     public static func shared(_ algorithm: String) -> Stemmer? {
-        instances.withLock { instances in
-            if let existing = instances[algorithm] { return existing }
-            guard let created = Stemmer(algorithm: algorithm) else { return nil }
-            instances[algorithm] = created
-            return created
-        }
+        instances.value(for: algorithm) { Stemmer(algorithm: algorithm) }
     }
 
     private init?(algorithm: String) {

@@ -14,16 +14,11 @@ public final class Transliterator: Sendable {
         deinit { utrans_close(handle) }
     }
 
-    private static let instances = Mutex<[String: Transliterator]>([:])
+    private static let instances = ProcessCache<String, Transliterator?>()
 
     /// The shared transliterator for an ICU transform id, or `nil` if ICU does not know it.
     public static func shared(_ id: String) -> Transliterator? {
-        instances.withLock { instances in
-            if let existing = instances[id] { return existing }
-            guard let created = Transliterator(id: id) else { return nil }
-            instances[id] = created
-            return created
-        }
+        instances.value(for: id) { Transliterator(id: id) }
     }
 
     private init?(id: String) {

@@ -5,7 +5,7 @@ import MTText
 /// looked up word by word). Keys are source stems, so any case form matches; values are the target
 /// forms, any of which may stand in the translation.
 public enum ConventionalNames {
-    private static let tables = SharedCache<String, [String: [String]]>()
+    private static let tables = ProcessCache<String, [String: [String]]>()
 
     public static func table(from source: Language, to target: Language) -> [String: [String]] {
         tables.value(for: "\(source.code)-\(target.code)") {
