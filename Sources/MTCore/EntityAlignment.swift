@@ -74,52 +74,56 @@ public struct EntityAlignment: Sendable {
         var source = Self.entities(sourceWords)
         var target = Self.entities(targetWords)
 
-        func counterparts(_ s: Word, _ t: Word) -> Bool {
+        // Conventional forms of each capitalised source word, looked up once.
+        let conventionalForms = sourceWords.map { word in
+            word.isCapitalized
+                ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
+        }
+        func counterparts(_ si: Int, _ ti: Int) -> Bool {
+            let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
             if !t.isStopword, lexicon.targetStems(forSourceStem: s.stem).contains(t.stem) { return true }
             if s.isAcronym, lexicon.expansion(ofSourceInitialism: s.folded).contains(t.stem) { return true }
             if t.isAcronym, lexicon.sourceStems(forTargetInitialism: t.folded).contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
             if s.isAcronym || t.isAcronym, s.skeleton.count >= 2, s.skeleton == t.skeleton { return true }
-            if s.isCapitalized, t.isCapitalized,
-               NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton) {
-                return true
-            }
-            if s.isCapitalized, t.isCapitalized,
-               let forms = ConventionalNames.forms(of: buffer.string(s.range), from: pair.source, to: pair.target),
-               forms.contains(where: { t.folded.hasPrefix(Normalizer.bareKey($0)) }) {
-                return true
-            }
-            return false
+            guard s.isCapitalized, t.isCapitalized else { return false }
+            if NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton) { return true }
+            return conventionalForms[si]?.contains(where: { t.folded.hasPrefix($0) }) ?? false
         }
         let sourceIndex = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1.range.lowerBound, $0) })
         let targetIndex = Dictionary(uniqueKeysWithValues: targetWords.enumerated().map { ($1.range.lowerBound, $0) })
+        let sourceEntityWords = Set(source.flatMap(\.words).map { sourceIndex[$0.lowerBound]! })
+        let targetEntityWords = Set(target.flatMap(\.words).map { targetIndex[$0.lowerBound]! })
+        // Each pair of words is compared once: entity words of the source with every target word,
+        // then the source's other words with the target's entity words.
+        var targetsOf: [Int: Set<Int>] = [:]
+        for si in sourceEntityWords {
+            targetsOf[si] = Set(targetWords.indices.filter { counterparts(si, $0) })
+        }
+        func sources(of ti: Int) -> [Int] {
+            sourceWords.indices.filter { si in targetsOf[si]?.contains(ti) ?? counterparts(si, ti) }
+        }
+
         var sourceWordCounterparts: [Int: [Range<Int>]] = [:]
-        let targetEntityWords = target.flatMap(\.words)
         for i in source.indices {
             for range in source[i].words {
-                let s = sourceWords[sourceIndex[range.lowerBound]!]
-                if targetWords.contains(where: { counterparts(s, $0) }) {
-                    sourceWordCounterparts[range.lowerBound] = targetEntityWords.filter {
-                        counterparts(s, targetWords[targetIndex[$0.lowerBound]!])
-                    }
-                    source[i].matched = true
-                }
+                let found = targetsOf[sourceIndex[range.lowerBound]!]!
+                guard !found.isEmpty else { continue }
+                sourceWordCounterparts[range.lowerBound] = found.filter(targetEntityWords.contains).sorted().map { targetWords[$0].range }
+                source[i].matched = true
             }
         }
-        let sourceEntityWords = source.flatMap(\.words)
         var targetWordCounterparts: [Int: [Range<Int>]] = [:]
         var unaccounted: [Range<Int>] = []
         for i in target.indices {
             for range in target[i].words {
-                let t = targetWords[targetIndex[range.lowerBound]!]
-                if sourceWords.contains(where: { counterparts($0, t) }) {
-                    target[i].matched = true
-                    targetWordCounterparts[range.lowerBound] = sourceEntityWords.filter {
-                        counterparts(sourceWords[sourceIndex[$0.lowerBound]!], t)
-                    }
-                } else {
+                let found = sources(of: targetIndex[range.lowerBound]!)
+                if found.isEmpty {
                     unaccounted.append(range)
+                } else {
+                    target[i].matched = true
+                    targetWordCounterparts[range.lowerBound] = found.filter(sourceEntityWords.contains).map { sourceWords[$0].range }
                 }
             }
         }
