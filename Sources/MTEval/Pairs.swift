@@ -57,17 +57,16 @@ public struct PairsReport: Encodable, Sendable {
         public let ties: Int
         /// `good` got more penalty than `bad`.
         public let worse: Int
-        public var accuracy: Double { pairs == 0 ? 0 : Double(better) / Double(pairs) }
+        /// Pairwise accuracy: `better` / `pairs`.
+        public let accuracy: Rounded
 
-        enum CodingKeys: String, CodingKey { case label, pairs, better, ties, worse, accuracy }
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(label, forKey: .label)
-            try c.encode(pairs, forKey: .pairs)
-            try c.encode(better, forKey: .better)
-            try c.encode(ties, forKey: .ties)
-            try c.encode(worse, forKey: .worse)
-            try c.encode(Rounded(accuracy), forKey: .accuracy)
+        init(label: String, better: Int, ties: Int, worse: Int) {
+            self.label = label
+            self.better = better
+            self.ties = ties
+            self.worse = worse
+            pairs = better + ties + worse
+            accuracy = Rounded(pairs == 0 ? 0 : Double(better) / Double(pairs))
         }
     }
 
@@ -137,7 +136,7 @@ extension Evaluator {
             file: file, pairs: pairs.count, notApplied: pairs.count - applied.count,
             labels: labels.keys.sorted().map { label in
                 let e = labels[label]!
-                return PairsReport.Label(label: label, pairs: e.better + e.ties + e.worse, better: e.better, ties: e.ties, worse: e.worse)
+                return PairsReport.Label(label: label, better: e.better, ties: e.ties, worse: e.worse)
             },
             accuracy: Rounded(Double(better) / n),
             goodWithFinding: Rounded(Double(goodAny) / n), goodWithMajor: Rounded(Double(goodMajor) / n),

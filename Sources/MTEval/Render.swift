@@ -50,7 +50,7 @@ public enum EvalOutput {
         out += "Pairwise accuracy (bad side strictly more penalty than good)\n"
         out += row(["label", "pairs", "accuracy", "better", "ties", "worse"])
         for l in report.labels {
-            out += row([l.label, "\(l.pairs)", String(format: "%.2f", l.accuracy), "\(l.better)", "\(l.ties)", "\(l.worse)"])
+            out += row([l.label, "\(l.pairs)", String(format: "%.2f", l.accuracy.fraction), "\(l.better)", "\(l.ties)", "\(l.worse)"])
         }
         out += row(["all applied", "\(report.pairs - report.notApplied)", String(format: "%.2f", report.accuracy.fraction), "", "", ""])
         out += "\nGood sides with a finding: \(percent(report.goodWithFinding.fraction)), with a major or critical one: \(percent(report.goodWithMajor.fraction))\n"
