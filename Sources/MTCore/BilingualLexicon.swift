@@ -43,39 +43,47 @@ public final class BilingualLexicon: Sendable {
         let source = pair.source, target = pair.target
         let targetSpeller = target.speller
 
-        func add(_ sourceText: String, _ targetText: String, common: Bool) {
-            let sourceWords = Self.words(sourceText), targetWords = Self.words(targetText)
+        /// Records that `targetText` translates the source phrase `sourceText` (its words and their
+        /// stems, computed once per row by the caller). `common`: from the word list, not a name table.
+        func add(_ sourceText: String, _ sourceWords: [String], _ sourceStems: [String], _ targetText: String, common: Bool) {
+            let targetWords = Self.words(targetText)
+            let targetWordStems = targetWords.map(target.stem)
             if common {
-                for word in sourceWords where word.first?.isLowercase ?? false { sourceCommon.insert(source.stem(word)) }
-                for word in targetWords where word.first?.isLowercase ?? false { targetCommon.insert(target.stem(word)) }
+                for (word, stem) in zip(sourceWords, sourceStems) where word.first?.isLowercase ?? false { sourceCommon.insert(stem) }
+                for (word, stem) in zip(targetWords, targetWordStems) where word.first?.isLowercase ?? false { targetCommon.insert(stem) }
             }
-            let targetStems = Set(targetWords.filter { !target.isStopword($0) }.map(target.stem))
+            let targetStems = Set(zip(targetWords, targetWordStems).filter { !target.isStopword($0.0) }.map(\.1))
             guard !targetStems.isEmpty, !sourceWords.isEmpty else { return }
             // A proper name's translation: capitalised, and not a common word the dictionary knows in
             // lower case (the word list writes some common words capitalised: "министр" = "Minister").
             if common, sourceWords.count == 1, sourceText.first?.isLowercase ?? false,
                targetWords.allSatisfy({ $0.first?.isUppercase ?? false }),
                !(targetSpeller.map { speller in targetWords.allSatisfy { speller.accepts($0.lowercased()) } } ?? false) {
-                sourceProper.insert(source.stem(sourceWords[0]))
+                sourceProper.insert(sourceStems[0])
             }
-            for word in sourceWords where !source.isStopword(word) {
-                translations[source.stem(word), default: []].formUnion(targetStems)
+            for (word, stem) in zip(sourceWords, sourceStems) where !source.isStopword(word) {
+                translations[stem, default: []].formUnion(targetStems)
             }
             if sourceWords.count >= 2 { sourceInitialisms[Self.initials(sourceWords), default: []].formUnion(targetStems) }
             let contentTarget = targetWords.filter { !target.isStopword($0.lowercased()) }
             if contentTarget.count >= 2 {
-                targetInitialisms[Self.initials(contentTarget), default: []].formUnion(sourceWords.map(source.stem))
+                targetInitialisms[Self.initials(contentTarget), default: []].formUnion(sourceStems)
             }
+        }
+        func add(_ sourceText: String, translations targetTexts: [String], common: Bool) {
+            let sourceWords = Self.words(sourceText)
+            let sourceStems = sourceWords.map(source.stem)
+            for targetText in targetTexts { add(sourceText, sourceWords, sourceStems, targetText, common: common) }
         }
 
         for row in Self.rows(named: "lexicon.\(source.code)-\(target.code).tsv") where row.count >= 3 {
-            for translation in Self.alternatives(row[2]) { add(row[0], translation, common: true) }
+            add(row[0], translations: Self.alternatives(row[2]), common: true)
         }
         for entry in CLDRNames.entries(source: source.icuLocale, target: target.icuLocale) {
-            add(entry.source, entry.target, common: false)
+            add(entry.source, translations: [entry.target], common: false)
         }
         for row in Self.rows(named: "conventional-names.\(source.code)-\(target.code).tsv") where row.count >= 2 {
-            for translation in row[1].split(separator: "|") { add(row[0], String(translation), common: false) }
+            add(row[0], translations: row[1].split(separator: "|").map(String.init), common: false)
         }
         self.translations = translations
         compoundHeads = Dictionary(grouping: translations.keys.filter { $0.count > 4 }, by: \.count).mapValues(Set.init)
