@@ -69,8 +69,10 @@ public struct Document: Sendable {
     public let captionPairs: [CaptionPair]
     /// Organisation mentions by block index.
     public let organisations: [[OrganisationMention]]
-    /// Names and acronyms of each aligned caption pair, by source block index.
-    public let entities: [Int: EntityAlignment]
+    /// Names and acronyms of each aligned caption pair, by source block index; computed on first
+    /// use (it loads the bilingual lexicon, which `mtlint align` does not need).
+    public var entities: [Int: EntityAlignment] { entityAlignments.value }
+    private let entityAlignments: Lazy<[Int: EntityAlignment]>
 
     public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
@@ -103,12 +105,15 @@ public struct Document: Sendable {
             pairs.map { CaptionPair(source: $0, target: $1, confidence: 1, lengthDelta: aligner.lengthDelta(source: $0, target: $1)) }
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
-        var entities: [Int: EntityAlignment] = [:]
-        for pair in captionPairs {
-            guard let target = pair.target else { continue }
-            entities[pair.source] = EntityAlignment(source: blocks[pair.source], target: blocks[target], buffer: buffer, pair: self.pair)
+        entityAlignments = Lazy { [captionPairs, blocks] in
+            var entities: [Int: EntityAlignment] = [:]
+            for captionPair in captionPairs {
+                guard let target = captionPair.target else { continue }
+                entities[captionPair.source] = EntityAlignment(
+                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair)
+            }
+            return entities
         }
-        self.entities = entities
         self.buffer = buffer
         self.blocks = blocks
         self.organisations = organisations

@@ -17,3 +17,21 @@ public final class ProcessCache<Key: Hashable & Sendable, Value: Sendable>: Send
         }
     }
 }
+
+/// A value computed on first use, once, and shared by the copies of the struct that holds it
+/// (so a `Sendable` struct can defer an expensive part that not every caller needs).
+public final class Lazy<Value: Sendable>: Sendable {
+    private let make: @Sendable () -> Value
+    private let state = Mutex<Value?>(nil)
+
+    public init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    public var value: Value {
+        state.withLock { state in
+            if let value = state { return value }
+            let value = make()
+            state = value
+            return value
+        }
+    }
+}
