@@ -153,7 +153,6 @@ struct CaptionAligner {
     /// and organisation ids of a block.
     private func anchors(_ index: Int) -> Anchors {
         let block = blocks[index]
-        let language = block.language == .source ? pair.source : pair.target
         var anchors = Anchors()
         anchors.organisations = Set(organisations[index].map(\.organisation.id))
         let sentenceStarts = Set(block.sentences.map(\.lowerBound))

@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 
 /// Names of places, languages and currencies in two languages, from the CLDR data that ICU carries:
 /// display names of every ISO territory and language, the long names of current currencies, and the

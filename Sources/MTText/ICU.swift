@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 
 /// Small helpers shared by the ICU-backed types of this module.
 enum ICU {

@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 
 /// NFKC_Casefold keys: the form in which mtlint compares words ("Ⅻ" = "xii", "ß" = "ss").
 public enum Normalizer {

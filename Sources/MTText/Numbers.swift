@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 import Synchronization
 
 /// ICU's `UNumberFormat*` (`UNumberFormat` is `void*` in C).

@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 
 /// What a word-break segment holds.
 public enum TokenKind: Sendable, Hashable {

@@ -1,4 +1,4 @@
-@_implementationOnly import CHunspell
+internal import CHunspell
 #if canImport(Glibc)
 import Glibc
 #endif

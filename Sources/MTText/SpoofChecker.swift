@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 import Synchronization
 
 /// ICU's spoof checker, set to flag identifiers that mix scripts no single writing system

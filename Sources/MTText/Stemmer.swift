@@ -1,4 +1,4 @@
-@_implementationOnly import CStemmer
+internal import CStemmer
 import Synchronization
 
 /// A Snowball stemmer (libstemmer) with a per-word cache. Words repeat within and across

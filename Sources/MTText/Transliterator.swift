@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 import Synchronization
 
 /// An ICU transliterator with a per-token cache. Meant for name-like tokens only: a
