@@ -25,6 +25,9 @@ public struct EntityAlignment: Sendable {
         /// "Moscow" or a capitalised common word), so the entity is no rare or invented name. False
         /// when no dictionary is installed.
         public let isDictionaryKnown: Bool
+        /// Every word has translations in the word list, CLDR or the conventional names ("США" = "US",
+        /// "United States"): a translation with none of them has left it out or changed it.
+        public let hasKnownTranslation: Bool
         /// Whether the other side accounts for it.
         public internal(set) var matched: Bool
     }
@@ -50,6 +53,7 @@ public struct EntityAlignment: Sendable {
         let isCapitalized: Bool
         let isCommon: Bool
         let isDictionaryWord: Bool
+        var hasKnownTranslation = false
         let isMixedScript: Bool
         /// An acronym the language lists as naming no entity ("CEO", "TV").
         let isCommonAcronym: Bool
@@ -64,21 +68,29 @@ public struct EntityAlignment: Sendable {
 
     init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair) {
         let lexicon = BilingualLexicon.shared(for: pair)
-        let sourceWords = Self.words(sourceBlock, buffer, pair.source, native: pair.source) { stem, lowercased in
+        // A source word is common when the spelling dictionary accepts it in lower case (an exact
+        // form: stems collide, путин/путина); without a dictionary, when the word list has its stem.
+        let sourceSpeller = pair.source.speller
+        var sourceWords = Self.words(sourceBlock, buffer, pair.source, native: pair.source) { stem, lowercased in
             !lexicon.sourceProperStems.contains(stem)
-                && (lexicon.sourceCommonStems.contains(stem) || pair.source.speller?.accepts(lowercased) ?? false)
+                && (sourceSpeller.map { $0.accepts(lowercased) } ?? lexicon.sourceCommonStems.contains(stem))
         }
-        let targetWords = Self.words(targetBlock, buffer, pair.target, native: pair.source) { stem, _ in
-            lexicon.targetCommonStems.contains(stem)
+        let targetSpeller = pair.target.speller
+        let targetWords = Self.words(targetBlock, buffer, pair.target, native: pair.source) { stem, lowercased in
+            lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
         }
-        var source = Self.entities(sourceWords)
-        var target = Self.entities(targetWords)
-
         // Conventional forms of each capitalised source word, looked up once.
         let conventionalForms = sourceWords.map { word in
             word.isCapitalized
                 ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
         }
+        for i in sourceWords.indices {
+            let word = sourceWords[i]
+            sourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !lexicon.targetStems(forSourceStem: word.stem).isEmpty
+                || (word.isAcronym && !lexicon.expansion(ofSourceInitialism: word.folded).isEmpty)
+        }
+        var source = Self.entities(sourceWords)
+        var target = Self.entities(targetWords)
         func counterparts(_ si: Int, _ ti: Int) -> Bool {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
@@ -130,6 +142,34 @@ public struct EntityAlignment: Sendable {
         self.targetWordCounterparts = targetWordCounterparts
         self.sourceWordCounterparts = sourceWordCounterparts
         unaccountedTargetWords = unaccounted
+        // A run accounted for by one word can still hold a name that nothing accounts for ("April
+        // Yamaguchi Meirinkan" for "в апреле Государственный суд", "Vladimir Volodin" for "Владимир
+        // Владимиров"): its unaccounted proper words become an entity of their own.
+        // A source word is displaced when it stands next to a word of a run whose neighbour in the
+        // target run is an unaccounted name (no common or dictionary word), and its own counterparts
+        // are only that word's ("Владимиров" matches the "Vladimir" of "Владимир", next to "Volodin").
+        var displaced = Set<Int>()
+        for entity in target where entity.matched && !entity.isAcronym {
+            for (j, word) in entity.words.enumerated() {
+                for anchor in targetWordCounterparts[word.lowerBound] ?? [] {
+                    guard let run = source.first(where: { $0.words.contains(anchor) }), let i = run.words.firstIndex(of: anchor) else { continue }
+                    for step in [-1, 1] where entity.words.indices.contains(j + step) && run.words.indices.contains(i + step) {
+                        let changed = entity.words[j + step], original = run.words[i + step]
+                        let changedWord = targetWords[targetIndex[changed.lowerBound]!]
+                        if targetWordCounterparts[changed.lowerBound] == nil, !changedWord.isCommon, !changedWord.isDictionaryWord,
+                           (sourceWordCounterparts[original.lowerBound] ?? []).allSatisfy({ $0 == word }) {
+                            displaced.insert(original.lowerBound)
+                        }
+                    }
+                }
+            }
+        }
+        // A source word with known translations ("Гидрометцентр": -центр = centre) may be translated
+        // in words the lists do not know ("Meteorological Office"); a name without any must show.
+        source = Self.splittingUnaccounted(source, sourceWords, sourceIndex) { start in
+            !displaced.contains(start) && (sourceWordCounterparts[start] != nil || sourceWords[sourceIndex[start]!].hasKnownTranslation)
+        }
+        target = Self.splittingUnaccounted(target, targetWords, targetIndex) { targetWordCounterparts[$0] != nil }
         // An acronym spelled out by the other side's name: "АПЛ" ~ "Premier League" (initials p, l in order).
         for i in source.indices where source[i].isAcronym && !source[i].matched {
             let letters = Array(NameMatch.skeleton(Normalizer.foldKey(pair.source.romanize(buffer.string(source[i].range)))))
@@ -148,6 +188,31 @@ public struct EntityAlignment: Sendable {
         }
         self.source = source
         self.target = target
+    }
+
+    /// Each accounted-for run with a stretch of unaccounted words that are neither common nor function
+    /// words: the run without them, and each such stretch as an unaccounted entity.
+    static func splittingUnaccounted(_ entities: [Entity], _ words: [Word], _ index: [Int: Int],
+                                     isAccounted: (Int) -> Bool) -> [Entity] {
+        entities.flatMap { entity -> [Entity] in
+            guard entity.matched, !entity.isAcronym, entity.words.count >= 2 else { return [entity] }
+            var kept: [Range<Int>] = [], stretches: [[Range<Int>]] = [[]]
+            for range in entity.words {
+                let word = words[index[range.lowerBound]!]
+                if !isAccounted(range.lowerBound) && !word.isCommon && !word.isStopword {
+                    stretches[stretches.count - 1].append(range)
+                } else {
+                    kept.append(range)
+                    if !stretches.last!.isEmpty { stretches.append([]) }
+                }
+            }
+            let split = stretches.filter { !$0.isEmpty }
+            guard !split.isEmpty else { return [entity] }
+            func piece(_ run: [Range<Int>], matched: Bool) -> Entity {
+                Entity(run.map { words[index[$0.lowerBound]!] }, isAcronym: false, matched: matched)
+            }
+            return [piece(kept, matched: true)] + split.map { piece($0, matched: false) }
+        }
     }
 
     static func isSubsequence(_ needle: [Character], of haystack: [Character]) -> Bool {
@@ -210,34 +275,23 @@ public struct EntityAlignment: Sendable {
             }
             return word.isAcronym || !word.isSentenceInitial || !word.isCommon
         }
-        var commonRun = true, knownRun = true
         var entities: [Entity] = []
-        var run: [Range<Int>] = []
+        var run: [Word] = []
         var pendingJoin = false
         func close() {
-            if !run.isEmpty {
-                entities.append(Entity(
-                    range: run.first!.lowerBound..<run.last!.upperBound, words: run, isAcronym: false, isCommon: commonRun,
-                    isDictionaryKnown: knownRun, matched: false))
-            }
+            if !run.isEmpty { entities.append(Entity(run, isAcronym: false, matched: false)) }
             run = []
-            commonRun = true
-            knownRun = true
         }
         for (index, word) in words.enumerated() {
             if word.isAcronym && word.isCapitalized && !word.isMixedScript {
                 close()
-                entities.append(Entity(
-                    range: word.range, words: [word.range], isAcronym: true, isCommon: false, isDictionaryKnown: word.isDictionaryWord,
-                    matched: false))
+                entities.append(Entity([word], isAcronym: true, matched: false))
                 pendingJoin = false
                 continue
             }
             if isName(word) {
-                if !run.isEmpty && !(word.joinsPrevious && (pendingJoin || words[index - 1].range == run.last!)) { close() }
-                run.append(word.range)
-                commonRun = commonRun && word.isCommon
-                knownRun = knownRun && word.isDictionaryWord
+                if !run.isEmpty && !(word.joinsPrevious && (pendingJoin || words[index - 1].range == run.last!.range)) { close() }
+                run.append(word)
                 pendingJoin = false
             } else if !run.isEmpty, word.isNameConnector, word.joinsPrevious, !pendingJoin, index + 1 < words.count,
                       isName(words[index + 1]), words[index + 1].joinsPrevious, !words[index + 1].isAcronym, !word.isCapitalized {
@@ -249,5 +303,14 @@ public struct EntityAlignment: Sendable {
         }
         close()
         return entities
+    }
+}
+
+extension EntityAlignment.Entity {
+    /// An entity of analysed words: common, dictionary-known and translatable when every word is.
+    init(_ words: [EntityAlignment.Word], isAcronym: Bool, matched: Bool) {
+        self.init(range: words.first!.range.lowerBound..<words.last!.range.upperBound, words: words.map(\.range), isAcronym: isAcronym,
+                  isCommon: !isAcronym && words.allSatisfy(\.isCommon), isDictionaryKnown: words.allSatisfy(\.isDictionaryWord),
+                  hasKnownTranslation: words.allSatisfy(\.hasKnownTranslation), matched: matched)
     }
 }

@@ -5,9 +5,9 @@ import MTText
 /// The source word is romanized with ICU (`Russian-Latin/BGN; Latin-ASCII` for Russian) and both
 /// are reduced to a skeleton that ignores the spelling conventions transliterations disagree on, in
 /// either direction: y/h and vowel+i glides, x for ks, apostrophes for soft signs, doubled letters,
-/// "dzh"/"zh" for j, "kh" for h, "ts" for c before e/i and k for c elsewhere, w as a vowel ("Ляйен" →
+/// "dzh"/"zh" for j, "kh" for h, "ts" for c before e/i (and soft c for s) and k for c elsewhere, w as a vowel ("Ляйен" →
 /// "lyayyen" → "laen" ~ "Leyen" → "leen"; "Крейг" ~ "Craig"; "Джоэла" ~ "Joel"). They match when the
-/// skeletons are within an edit distance of 40% of the longer one, share a prefix of five letters
+/// skeletons are within an edit distance of a third of the longer one, share a prefix of five letters
 /// (case forms: "Ставропольском" ~ "Stavropol"), or have the same consonant frame up to one
 /// trailing case-ending consonant ("Льюис" ~ "Lewis", "Айседоры" ~ "Isadora"). Names English does
 /// not transliterate come from `ConventionalNames` and CLDR (`BilingualLexicon`).
@@ -28,17 +28,23 @@ public enum NameMatch {
     /// Compares two skeletons (see `skeleton`).
     public static func similar(_ x: [Character], _ y: [Character]) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
-        let prefix = zip(x, y).prefix { $0 == $1 }.count
+        let prefix = zip(x, y).prefix(while: same).count
         if prefix >= min(5, x.count, y.count) { return true }
-        if Double(editDistance(x, y)) <= 0.4 * Double(max(x.count, y.count)) { return true }
+        if Double(editDistance(x, y)) <= 0.34 * Double(max(x.count, y.count)) { return true }
         let cx = consonants(x), cy = consonants(y)
         let (short, long) = cx.count <= cy.count ? (cx, cy) : (cy, cx)
-        guard short.count >= 2, long.starts(with: short) else { return false }
+        guard short.count >= 2, long.starts(with: short, by: same) else { return false }
         // A derived form ("Центристская" ~ "Center") keeps a frame of four consonants.
         return short.count >= 4 || (long.count - short.count <= 1 && (short.count >= 3 || long.count == short.count))
     }
 
     private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    /// Letters a transliteration may write for one another: a soft "c" is "s" in one direction and
+    /// "ts" in the other ("Tracy" ~ "Трейси", "Center" ~ "Центр").
+    static func same(_ a: Character, _ b: Character) -> Bool {
+        a == b || (a == "c" && b == "s") || (a == "s" && b == "c")
+    }
 
     /// A folded Latin word reduced to what transliterations agree on.
     public static func skeleton(_ word: String) -> [Character] {
@@ -86,7 +92,7 @@ public enum NameMatch {
         for i in 1...max(1, a.count) where !a.isEmpty {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...max(1, b.count) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1))
             }
             previous = current
         }

@@ -12,6 +12,13 @@ struct EntityPair {
     /// Unaccounted acronyms and proper names of each side.
     var unmatchedTarget: [EntityAlignment.Entity] { alignment.target.filter { !$0.matched && !$0.isCommon } }
     var unmatchedSource: [EntityAlignment.Entity] { alignment.source.filter { !$0.matched && !$0.isCommon } }
+
+    /// Unaccounted names of the target that are no acronym, no well-known name (in the spelling
+    /// dictionary: unsupported-known-name's, in preview) and not in the organisation table: what
+    /// name-mismatch reports when the source has an unaccounted name, and unsupported-entity otherwise.
+    func unknownTargetNames(in document: Document) -> [EntityAlignment.Entity] {
+        unmatchedTarget.filter { !$0.isAcronym && !$0.isDictionaryKnown && !document.overlapsOrganisation($0.range, in: target) }
+    }
 }
 
 extension Document {

@@ -17,7 +17,8 @@ public struct MissingName: Rule {
             translation has a name of its own in its place (then name-mismatch reports the pair). A \
             sentence-initial word counts as a name only when it is not a common word of the language, and \
             a run of common words ("Министерства") is no name. A source acronym is not reported when the \
-            translation has capitalised words nothing else accounts for (an acronym spelled out: "ВМФ" = "the Navy").
+            translation has capitalised words nothing else accounts for (an acronym spelled out: "ВМФ" = "the Navy"), \
+            unless the word lists know its translations ("США" = "US", "United States") and none is there.
             """,
         mqm: .omission,
         severity: .major,
@@ -27,6 +28,10 @@ public struct MissingName: Rule {
 
             Губернатор Ставропольского края Владимир Владимиров на встрече с фермером ⟦Иваном Петренко⟧
             Stavropol Governor Vladimir Vladimirov at a meeting with a farmer
+            Photo: TASS/Ivan Petrov
+
+            Посол ⟦США⟧ Линн Трейси на приёме в Москве
+            Ambassador Lynne Tracy at a reception at the Embassy in Moscow
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
@@ -46,11 +51,13 @@ public struct MissingName: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        for pair in document.entityPairs where !pair.unmatchedTarget.contains(where: { !$0.isAcronym }) {
-            // A source acronym is often spelled out in common words ("ВМФ" = "the Navy").
+        // A pair whose target has a name of its own in place of the source's is name-mismatch's.
+        for pair in document.entityPairs where pair.unknownTargetNames(in: document).isEmpty {
+            // A source acronym is often spelled out in words nothing else accounts for ("ВМФ" = "the
+            // Navy"), unless its translations are known ("США" = "US", "United States") and absent.
             let expanded = !pair.alignment.unaccountedTargetWords.isEmpty
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
-                guard !(entity.isAcronym && expanded) else { continue }
+                guard !(entity.isAcronym && expanded && !entity.hasKnownTranslation) else { continue }
                 findings.append(finding(
                     in: document, at: entity.range,
                     message: "\(document.quotedWithRomanization(entity.range)) has no counterpart in the translation "

@@ -71,10 +71,9 @@ public struct UnsupportedEntity: Rule {
                     message: "'\(buffer.string(mention.range))' (\(mention.organisation.id)) is not in the source (line \(source.firstLine))"))
             }
             // Names replacing a source name are name-mismatch's.
-            let replacing = !pair.unmatchedSourceNames.isEmpty
-            for entity in pair.unmatchedTarget where !document.overlapsOrganisation(entity.range, in: target) {
-                // Well-known names (in the spelling dictionary) are unsupported-known-name's, in preview.
-                guard entity.isAcronym || (!replacing && !entity.isDictionaryKnown) else { continue }
+            let names = pair.unmatchedSourceNames.isEmpty ? pair.unknownTargetNames(in: document) : []
+            let acronyms = pair.unmatchedTarget.filter { $0.isAcronym && !document.overlapsOrganisation($0.range, in: target) }
+            for entity in (acronyms + names).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
                 findings.append(finding(
                     in: document, at: entity.range,
                     message: "'\(buffer.string(entity.range))' has no counterpart in the source (line \(source.firstLine))"))

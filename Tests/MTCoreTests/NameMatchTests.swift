@@ -7,13 +7,13 @@ import Testing
     @Test(arguments: [
         ("Ляйен", "Leyen"), ("Мирзиёев", "Mirziyoyev"), ("Пашинян", "Pashinyan"), ("Боррель", "Borrell"),
         ("Ставропольском", "Stavropol"), ("Киргизии", "Kyrgyzstan"), ("США", "U.S"), ("Энтони", "Anthony"),
-        ("Евгений", "Yevgeny"), ("Ераблур", "Yerablur"),
+        ("Евгений", "Yevgeny"), ("Ераблур", "Yerablur"), ("Трейси", "Tracy"), ("Брюса", "Bruce"), ("Иисуса", "Jesus"),
     ])
     func transliterationsAndConventionalFormsMatch(_ source: String, _ target: String) {
         #expect(NameMatch.matches(source, target, pair: pair))
     }
 
-    @Test(arguments: [("Владимиров", "Volodin"), ("Иван", "Igor"), ("Путин", "Pashinyan"), ("Киргизии", "Kazakhstan")])
+    @Test(arguments: [("Владимиров", "Volodin"), ("Иван", "Igor"), ("Путин", "Pashinyan"), ("Киргизии", "Kazakhstan"), ("Миллер", "Mike")])
     func differentNamesDoNotMatch(_ source: String, _ target: String) {
         #expect(!NameMatch.matches(source, target, pair: pair))
     }
@@ -22,5 +22,46 @@ import Testing
         #expect(NameMatch.editDistance(Array("kitten"), Array("sitting")) == 3)
         #expect(NameMatch.editDistance([], Array("abc")) == 3)
         #expect(NameMatch.editDistance(Array("abc"), []) == 3)
+    }
+}
+
+@Suite struct EntityAlignmentTests {
+    func alignment(_ source: String, _ target: String) -> (Document, EntityAlignment) {
+        let document = Document(segmentID: "x", source: source, target: target)
+        return (document, document.entities[0]!)
+    }
+
+    func unmatched(_ entities: [EntityAlignment.Entity], _ document: Document) -> [String] {
+        entities.filter { !$0.matched }.map { document.buffer.string($0.range) }
+    }
+
+    @Test func aNewNameInsideAnAccountedRunIsUnaccounted() {
+        let (document, alignment) = alignment(
+            "Мэр Москвы Сергей Собянин открыл станцию.", "Moscow Mayor Tomasz Wierzbicki opened the station.")
+        #expect(unmatched(alignment.target, document) == ["Tomasz Wierzbicki"])
+        #expect(unmatched(alignment.source, document) == ["Сергей Собянин"])
+    }
+
+    @Test func aChangedSurnameNextToAKeptFirstNameDisplacesTheSourceSurname() {
+        let (document, alignment) = alignment("Губернатор Владимир Владимиров выступил.", "Governor Vladimir Volodin spoke.")
+        #expect(unmatched(alignment.target, document) == ["Volodin"])
+        #expect(unmatched(alignment.source, document) == ["Владимиров"])
+    }
+
+    @Test func aSourceWordWithKnownTranslationsIsNotSplitOff() {
+        // Translated in words the lists do not know: no omission.
+        let (document, alignment) = alignment("Сообщает Гидрометцентр России.", "The Meteorological Office of Russia reports.")
+        #expect(unmatched(alignment.source, document).isEmpty)
+    }
+
+    @Test func commonnessComesFromTheDictionaryFormNotTheStem() {
+        // "путин" is no Russian word (the stem of путина is): Путин is a name wherever it stands.
+        let (document, alignment) = alignment("Ранее Путин прибыл в Кронштадт.", "Earlier, arrived in Kronstadt.")
+        #expect(unmatched(alignment.source, document) == ["Путин"])
+    }
+
+    @Test func knownAcronymsCarryTheirTranslations() {
+        let (_, alignment) = alignment("Посол США прибыл.", "The ambassador arrived.")
+        #expect(alignment.source.first { $0.isAcronym }?.hasKnownTranslation == true)
     }
 }
