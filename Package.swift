@@ -27,7 +27,10 @@ let package = Package(
         // Hunspell (libhunspell-dev; dictionaries from hunspell-en-us and the like).
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev"])]),
         // Foundation-free text layer: the only module that calls C libraries.
-        .target(name: "MTText", dependencies: ["CICU", "CStemmer", "CHunspell"]),
+        // Its language profiles are embedded in the code (no Foundation, no resource bundle).
+        .target(
+            name: "MTText", dependencies: ["CICU", "CStemmer", "CHunspell"],
+            resources: [.embedInCode("Languages/en.txt"), .embedInCode("Languages/ru.txt")]),
         // Documents, classification, alignment, the rule protocol and scoring.
         .target(name: "MTCore", dependencies: ["MTText"], resources: [.copy("Data")]),
         .target(name: "MTRules", dependencies: ["MTCore", "MTText"]),

@@ -76,13 +76,13 @@ public final class BilingualLexicon: Sendable {
             for targetText in targetTexts { add(sourceText, sourceWords, sourceStems, targetText, common: common) }
         }
 
-        for row in Self.rows(named: "lexicon.\(source.code)-\(target.code).tsv") where row.count >= 3 {
+        for row in KnowledgeFile.rows(named: "lexicon.\(source.code)-\(target.code).tsv") where row.count >= 3 {
             add(row[0], translations: Self.alternatives(row[2]), common: true)
         }
         for entry in CLDRNames.entries(source: source.icuLocale, target: target.icuLocale) {
             add(entry.source, translations: [entry.target], common: false)
         }
-        for row in Self.rows(named: "conventional-names.\(source.code)-\(target.code).tsv") where row.count >= 2 {
+        for row in KnowledgeFile.rows(named: "conventional-names.\(source.code)-\(target.code).tsv") where row.count >= 2 {
             add(row[0], translations: row[1].split(separator: "|").map(String.init), common: false)
         }
         self.translations = translations
@@ -149,29 +149,4 @@ public final class BilingualLexicon: Sendable {
             return ([outside] + inside).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
     }
-
-    /// Rows of a tab-separated data file of the package (header and `#` comments skipped); none if absent.
-    static func rows(named name: String) -> [[String]] {
-        guard let url = KnowledgeFile.url(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return KnowledgeFile.lines(text).dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    }
-}
-
-/// The package's data files (`Sources/MTCore/Data`): one entry a line, reviewable without Swift.
-public enum KnowledgeFile {
-    public static func url(_ name: String) -> URL? {
-        Bundle.module.resourceURL?.appendingPathComponent("Data").appendingPathComponent(name)
-            .resolvingSymlinksInPath()
-            .existingFile
-    }
-
-    /// Lines of a data file without blank lines and `#` comments.
-    public static func lines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map(String.init)
-            .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("#") }
-    }
-}
-
-extension URL {
-    fileprivate var existingFile: URL? { FileManager.default.fileExists(atPath: path) ? self : nil }
 }

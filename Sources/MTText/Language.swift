@@ -81,70 +81,63 @@ public struct Language: Sendable, Hashable {
 }
 
 extension Language {
-    public static let english = Language(
-        code: "en", name: "English", script: .latin,
-        abbreviations: [
-            "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "sr.", "jr.", "gen.", "col.", "lt.", "sgt.", "capt.",
-            "gov.", "sen.", "rep.", "rev.", "hon.", "pres.", "messrs.", "no.", "nos.", "vol.", "fig.", "p.", "pp.",
-            "ch.", "art.", "para.", "sec.", "dept.", "est.", "approx.", "inc.", "ltd.", "co.", "corp.", "bros.",
-            "vs.", "etc.", "cf.", "e.g.", "i.e.", "viz.", "al.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
-            "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun.",
-            "u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "d.c.", "a.m.", "p.m.", "ave.", "blvd.", "mt.", "ft.",
-        ],
-        stopwords: [
-            "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-            "without", "within", "into", "onto", "over", "under", "about", "above", "below", "after", "before",
-            "between", "among", "through", "during", "against", "as", "than", "that", "this", "these", "those",
-            "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
-            "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no",
-            "so", "such", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how",
-            "he", "she", "they", "we", "you", "i", "him", "her", "them", "us", "me", "his", "their", "our",
-            "your", "my", "if", "then", "also", "only", "even", "all", "any", "each", "both", "either", "neither",
-            "up", "down", "out", "off", "again", "very", "just", "more", "most", "other", "some", "own", "same",
-        ],
-        hunspellDictionary: "en_US",
-        snowballAlgorithm: "english",
-        transliteratorID: nil,
-        fromLatinTransliteratorID: nil,
-        nameConnectors: ["of", "for", "de", "von", "van", "der", "den", "du", "la", "le", "al", "bin", "da", "di"],
-        grammaticalDoubles: ["had", "that", "is", "do"],
-        noSpaceBefore: [",", ".", ";", ":", "!", "?"],
-        commonAcronyms: [
-            "CEO", "CFO", "COO", "CTO", "GDP", "GNP", "VAT", "LNG", "LPG", "CPI", "PMI", "IPO", "AI", "IT", "TV",
-            "PR", "HR", "MP", "MPs", "PM", "NGO", "EV", "DNA", "HIV", "AIDS", "COVID", "UAV", "USD", "EUR", "RUB",
-            "UTC", "GMT", "AM", "BC", "AD", "ID", "PhD", "SUV", "SMS", "GPS", "ATM", "FAQ", "CCTV", "OK", "VIP",
-        ],
-        scaleWords: ["thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-                     "trillion": 1e12, "tn": 1e12])
+    public static let english = profile(PackageResources.en_txt)
+    public static let russian = profile(PackageResources.ru_txt)
 
-    public static let russian = Language(
-        code: "ru", name: "Russian", script: .cyrillic,
-        abbreviations: [
-            "г.", "гг.", "в.", "вв.", "т.", "т.е.", "т.к.", "т.н.", "т.д.", "т.п.", "др.", "пр.", "см.", "ср.", "стр.",
-            "с.", "ст.", "ул.", "пр-т.", "д.", "кв.", "обл.", "р-н.", "пос.", "дер.", "проф.", "акад.", "доц.", "им.",
-            "ген.", "полк.", "св.", "тыс.", "млн.", "млрд.", "трлн.", "руб.", "коп.", "долл.", "ок.", "прим.",
-            "рис.", "табл.", "гл.", "п.", "пп.", "н.э.", "до н.э.", "янв.", "февр.", "авг.", "сент.", "окт.",
-            "нояб.", "дек.", "мин.", "сек.", "ч.", "млн", "млрд", "рф.", "о.", "оз.", "гос.", "зам.", "нач.",
-        ],
-        stopwords: [
-            "и", "в", "во", "не", "что", "он", "на", "я", "с", "со", "как", "а", "то", "все", "она", "так", "его",
-            "но", "да", "ты", "к", "ко", "у", "же", "вы", "за", "бы", "по", "только", "ее", "её", "мне", "было",
-            "вот", "от", "меня", "еще", "ещё", "нет", "о", "об", "из", "ему", "теперь", "когда", "даже", "ну", "ли",
-            "если", "уже", "или", "ни", "быть", "был", "него", "до", "вас", "нибудь", "опять", "уж", "вам", "ведь",
-            "там", "потом", "себя", "ничего", "ей", "может", "они", "тут", "где", "есть", "надо", "ней", "для",
-            "мы", "тебя", "их", "чем", "была", "сам", "чтобы", "без", "будто", "чего", "раз", "тоже", "себе",
-            "под", "будет", "ж", "тогда", "кто", "этот", "того", "потому", "этого", "какой", "ним", "здесь",
-            "этом", "один", "почти", "мой", "тем", "при", "над", "после", "перед", "между", "через", "это",
-            "эти", "этих", "которые", "который", "которая", "которое", "которых", "также", "во время",
-        ],
-        hunspellDictionary: "ru_RU",
-        snowballAlgorithm: "russian",
-        transliteratorID: "Russian-Latin/BGN; Latin-ASCII",
-        fromLatinTransliteratorID: "Latin-Russian/BGN",
-        nameConnectors: ["де", "фон", "ван", "дер", "ди", "да", "ибн", "бен", "аль", "ла", "ле"],
-        grammaticalDoubles: ["что", "так", "да", "нет", "очень", "еле", "чуть", "давным"],
-        noSpaceBefore: [",", ".", ";", ":", "!", "?"],
-        commonAcronyms: ["ВВП", "НДС", "СМИ", "ИИ", "ДНК", "ВИЧ", "СПГ", "БПЛА", "ЧП", "ДТП", "ЖКХ", "ВУЗ", "ТВ"],
-        scaleWords: ["тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
-                     "трлн": 1e12, "триллион": 1e12])
+    /// A language from its profile file (`Sources/MTText/Languages/<code>.txt`, embedded in the
+    /// binary): `[section]` headers, one entry a line, `#` comments. A profile that lacks a required
+    /// key is a packaging error, caught by the tests.
+    static func profile(_ bytes: [UInt8]) -> Language {
+        let sections = LanguageProfile(String(decoding: bytes, as: UTF8.self)).sections
+        func list(_ name: String) -> [String] { sections[name] ?? [] }
+        func pairs(_ name: String) -> [String: String] {
+            Dictionary(list(name).compactMap { line in
+                let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+                return parts.count == 2 ? (parts[0], parts[1]) : nil
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        let fields = pairs("language")
+        return Language(
+            code: fields["code"] ?? "und", name: fields["name"] ?? "Unknown",
+            script: fields["script"].flatMap(Script.init(rawValue:)) ?? .other,
+            abbreviations: Set(list("abbreviations")),
+            stopwords: Set(list("function-words")),
+            hunspellDictionary: fields["hunspell"] ?? "",
+            snowballAlgorithm: fields["snowball"] ?? "",
+            transliteratorID: fields["to-latin"],
+            fromLatinTransliteratorID: fields["from-latin"],
+            nameConnectors: Set(list("name-connectors")),
+            grammaticalDoubles: Set(list("grammatical-doubles")),
+            noSpaceBefore: Set(list("no-space-before").compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }),
+            commonAcronyms: Set(list("common-acronyms")),
+            scaleWords: pairs("scale-words").compactMapValues(Double.init))
+    }
+}
+
+/// A language profile file read into its sections: `[name]` starts a section, every other
+/// non-blank line that does not start with `#` is one entry of the current section (trimmed).
+public struct LanguageProfile: Sendable {
+    public let sections: [String: [String]]
+
+    public init(_ text: String) {
+        var sections: [String: [String]] = [:]
+        var current = ""
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let line = String(rawLine.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("["), line.hasSuffix("]") {
+                current = String(line.dropFirst().dropLast())
+                sections[current, default: []] = sections[current] ?? []
+            } else {
+                sections[current, default: []].append(line)
+            }
+        }
+        self.sections = sections
+    }
+
+    /// The profiles shipped with mtlint, by language code, as text (for the tests).
+    public static let shipped: [String: String] = [
+        "en": String(decoding: PackageResources.en_txt, as: UTF8.self),
+        "ru": String(decoding: PackageResources.ru_txt, as: UTF8.self),
+    ]
 }

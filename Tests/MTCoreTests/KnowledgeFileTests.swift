@@ -26,6 +26,24 @@ import Testing
         }
     }
 
+    @Test func pageTextEntriesAreFoldedUniqueAndKnown() {
+        let rows = KnowledgeFile.rows(named: "page-text.tsv")
+        #expect(rows.count > 50)
+        let languages = Set(Language.all.map(\.code))
+        var seen = Set<[String]>()
+        for row in rows {
+            #expect(row.count == 3 && languages.contains(row[0]) && ["credit-label", "interface"].contains(row[1]), "\(row)")
+            guard row.count == 3 else { continue }
+            // Lines are compared on their NFKC_Casefold key: an entry that is not one never matches
+            // ("…" at the end marks a phrase that begins a line).
+            let phrase = row[2].hasSuffix("…") ? String(row[2].dropLast()) : row[2]
+            #expect(!phrase.isEmpty && Normalizer.foldKey(phrase) == phrase, "'\(row[2])' is not in lower case (NFKC_Casefold)")
+            #expect(seen.insert(row).inserted, "'\(row[2])' is listed twice")
+        }
+        #expect(PageText.creditLabels["en"]?.contains("photo") == true)
+        #expect(PageText.interfacePhrases["ru"]?.contains("читайте также") == true)
+    }
+
     @Test func noAcronymIsBothAnOrganisationAndACommonAcronym() {
         for language in Language.all {
             let organisationAcronyms = Set(Organisation.all.flatMap { $0.acronyms[language.code] ?? [] })

@@ -19,6 +19,37 @@ import Testing
         }
     }
 
+    @Test func everyRowOfTheDataFileIsUsedOnce() {
+        // An unknown kind, a missing column or a kind that differs between an organisation's lines.
+        #expect(Organisation.rejectedRows.isEmpty, "\(Organisation.rejectedRows)")
+        let rows = KnowledgeFile.rows(named: "organisations.tsv")
+        let lines = rows.map { "\($0[0]) \($0.count > 2 ? $0[2] : "")" }
+        #expect(Set(lines).count == lines.count, "an organisation has two lines for one language")
+        let languages = Set(Language.all.map(\.code))
+        #expect(rows.allSatisfy { $0.count > 2 && languages.contains($0[2]) }, "a line for a language mtlint has no profile for")
+    }
+
+    @Test func noNameOrAcronymBelongsToTwoOrganisations() {
+        for language in Language.all {
+            var owner: [String: String] = [:]
+            for organisation in Organisation.all {
+                for form in organisation.acronyms[language.code, default: []] + organisation.names[language.code, default: []] {
+                    #expect(owner[form] == nil || owner[form] == organisation.id,
+                            "'\(form)' is listed for \(owner[form] ?? "") and \(organisation.id)")
+                    owner[form] = organisation.id
+                }
+            }
+        }
+    }
+
+    @Test func readingReportsBadRows() {
+        let read = Organisation.read([
+            ["X", "security", "en", "X Organisation", "XO"], ["X", "court", "ru", "", "ИКС"], ["Y", "nonsense", "en", "", "Y"], ["Z"],
+        ])
+        #expect(read.organisations.map(\.id) == ["X"])
+        #expect(read.rejected.count == 3)
+    }
+
     @Test func russianNamesMatchInAnyCaseForm() {
         #expect(ids("заседание Организации Договора о коллективной безопасности", .russian) == ["CSTO"])
         #expect(ids("с Организацией Договора о коллективной безопасности и ОБСЕ", .russian) == ["CSTO", "OSCE"])

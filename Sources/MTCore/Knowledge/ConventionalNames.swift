@@ -19,7 +19,7 @@ public enum ConventionalNames {
 
     /// The file's rows (columns: source word, target forms separated by `|`).
     public static func rows(from source: Language, to target: Language) -> [[String]] {
-        BilingualLexicon.rows(named: "conventional-names.\(source.code)-\(target.code).tsv")
+        KnowledgeFile.rows(named: "conventional-names.\(source.code)-\(target.code).tsv")
     }
 
     /// The target-language forms of a source name word, if the table has it.
