@@ -177,6 +177,8 @@ extension LanguagePair {
         Self.lengthRatios["\(source.code)-\(target.code)"] ?? 1.0
     }
 
-    /// Measured on aligned captions; pairs not listed use 1.0.
+    /// Letters of target per letter of source; pairs not listed use 1.0. ru→en measures 0.94 on DEMETR's
+    /// 100 correct pairs (news sentences), 1.0 on the seed's captions; 1.0 with Gale and Church's variance
+    /// (6.8, `variance`) keeps 99 of those 100 pairs within |δ| ≤ 2 (see LengthRatio).
     static let lengthRatios: [String: Double] = ["ru-en": 1.0, "en-ru": 1.0]
 }

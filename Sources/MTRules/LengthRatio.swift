@@ -4,7 +4,11 @@ import MTCore
 public struct LengthRatio: Rule {
     public init() {}
 
-    /// |δ| from which a pair is reported, and from which it is major.
+    /// |δ| from which a pair is reported, and from which it is major. Provenance (issue 8): on the 100
+    /// correct sentence pairs of DEMETR ru→en dev (checked MT and human references), |δ| stays within
+    /// −2.09…1.49 with Gale and Church's variance and a ratio of 1.0 (one pair over 2: a free human
+    /// translation); fitting the ratio (0.94) and the variance (2.26) to those pairs would put three
+    /// over 2. The conservative values are kept, at the cost of recall on short omissions.
     static let minorDelta = 2.0
     static let majorDelta = 4.0
     /// Captions shorter than this (letters and digits) are too short to judge.

@@ -16,7 +16,9 @@ public struct UnbalancedQuotes: Rule {
             opening dash and an unmatched closing quote. mtlint pairs double quotes (straight, curly, guillemets) \
             and brackets in every paragraph: a paragraph that opens with a dash and contains an unmatched closing \
             quote is reported at the dash; any other unmatched closing quote or bracket, and an opening one left \
-            open at the end of a paragraph (unless the next paragraph continues the quotation), is reported itself.
+            open at the end of a paragraph (unless the next paragraph continues the quotation), is reported itself. \
+            Straight and curly double quotes close each other ("a step”): mixed styles are typography, not an \
+            open quotation.
             """,
         mqm: .punctuation,
         severity: .minor,
@@ -43,6 +45,9 @@ public struct UnbalancedQuotes: Rule {
 
             "The second one closes it," the minister said at the end of the press conference in Moscow.
             """,
+            """
+            He called it "a historic step” and left; the “Russian Knights" team flew over the square.
+            """,
         ])
 
     private enum Mark {
@@ -55,6 +60,13 @@ public struct UnbalancedQuotes: Rule {
         0x28: .open(")"), 0x29: .close(")"), 0x5B: .open("]"), 0x5D: .close("]"), 0x22: .either,
     ]
     private static let dashes: Set<UInt16> = [0x2D, 0x2013, 0x2014, 0x2015]  // - – — ―
+
+    /// Straight and curly double quotes close each other: mixing styles ("a step” ) is a matter of
+    /// typography, not a quotation left open.
+    private static func bothDouble(_ a: Character, _ b: Character) -> Bool {
+        let double: Set<Character> = ["\"", "”"]
+        return double.contains(a) && double.contains(b)
+    }
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
@@ -69,9 +81,14 @@ public struct UnbalancedQuotes: Rule {
                 case .open(let closer):
                     stack.append((closer, i))
                 case .close(let closer):
-                    if let top = stack.last, top.closer == closer { stack.removeLast() } else { unmatchedClosers.append(i) }
+                    if let top = stack.last, top.closer == closer || Self.bothDouble(top.closer, closer) {
+                        stack.removeLast()
+                    } else {
+                        unmatchedClosers.append(i)
+                    }
                 case .either:
-                    if let top = stack.last, top.closer == "\"", !opensQuote(buffer, i, block.range) || closesQuote(buffer, i, block.range) {
+                    if let top = stack.last, Self.bothDouble(top.closer, "\""),
+                       !opensQuote(buffer, i, block.range) || closesQuote(buffer, i, block.range) {
                         stack.removeLast()
                     } else if opensQuote(buffer, i, block.range) {
                         stack.append(("\"", i))

@@ -12,6 +12,11 @@ enum Repo {
     /// The `mtlint` executable built next to the test bundle.
     static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint")
 
+    /// Articles in Corpora/ (the `.txt` files), sorted.
+    static func corpusArticles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: corpora.path).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
     /// Gold files in Corpora/.
     static func corpusGoldFiles() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: corpora, includingPropertiesForKeys: nil)
