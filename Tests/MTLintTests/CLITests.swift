@@ -136,6 +136,18 @@ import Testing
         #expect(rows == ["source target", "11 13", "23 none", "28 30"])
     }
 
+    @Test func alignListsWhichNamesEachSideAccountsFor() throws {
+        let segment = try mtlint(["align", "--entities", "--source", "Мэр Москвы Сергей Собянин открыл станцию.",
+                                  "--target", "Moscow Mayor Tomasz Wierzbicki opened the station."])
+        #expect(segment.status == 0, "\(segment.stderr)")
+        #expect(segment.stdout.contains("  source: +Москвы(known; Москвы=Moscow)  -Сергей Собянин\n"))
+        #expect(segment.stdout.contains("-Tomasz Wierzbicki"))
+        let file = try mtlint(["align", "--entities", planted])
+        #expect(file.stdout.contains("  source:") && file.stdout.contains("  target:"))
+        let neither = try mtlint(["align", "--source", "x"])
+        #expect(neither.status != 0 && neither.stderr.contains("Give either a FILE or both --source and --target"))
+    }
+
     @Test func explainPrintsARulesDocumentation() throws {
         let result = try mtlint(["explain", "MT101"])
         #expect(result.status == 0)
