@@ -32,6 +32,7 @@ public struct MQMType: Sendable, Hashable, CustomStringConvertible {
     public static let spelling = MQMType("linguistic-conventions", "spelling")
     public static let characterEncoding = MQMType("linguistic-conventions", "character-encoding")
     public static let nonContent = MQMType("design-and-markup", "non-content")
+    public static let markup = MQMType("design-and-markup", "markup")
 }
 
 /// An exact stretch of a document: start (inclusive) and end (exclusive) positions and the covered text.

@@ -38,6 +38,15 @@ public enum NameMatch {
         return short.count >= 4 || (long.count - short.count <= 1 && (short.count >= 3 || long.count == short.count))
     }
 
+    /// A stricter test for common words borrowed by transliteration ("oblast" for "области"): the same
+    /// first five letters, or one edit apart. A misspelled translation of a cognate ("gropu" for
+    /// "группы") keeps the consonant frame but fails this.
+    public static func transliterates(_ x: [Character], _ y: [Character]) -> Bool {
+        guard x.count >= 3, y.count >= 3 else { return x == y }
+        let prefix = zip(x, y).prefix(while: same).count
+        return prefix >= 5 || editDistance(x, y) <= 1
+    }
+
     private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
     /// Letters a transliteration may write for one another: a soft "c" is "s" in one direction and

@@ -41,16 +41,43 @@ public enum RuleTier: String, Sendable, CaseIterable {
     case stable, preview
 }
 
-/// A small document for a rule's docs and tests. In a triggering example, `⟦` and `⟧` mark
-/// each span the rule must report.
+/// A small document for a rule's docs and tests, or a source segment and its translation (the
+/// `--stdin-jsonl` segment mode). In a triggering example, `⟦` and `⟧` mark each span the rule must
+/// report (in the translation, for a segment).
 public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public static let open: Character = "⟦"
     public static let close: Character = "⟧"
 
+    /// The document, or the segment's translation, with its markers.
     public let marked: String
+    /// The segment's source; `nil` for a document.
+    public let source: String?
 
-    public init(_ marked: String) { self.marked = marked }
+    public init(_ marked: String) {
+        self.marked = marked
+        source = nil
+    }
+
     public init(stringLiteral value: String) { self.init(value) }
+
+    /// A segment pair: `source` and its (marked) translation.
+    public static func segment(_ source: String, _ marked: String) -> RuleExample { RuleExample(source: source, marked: marked) }
+
+    private init(source: String, marked: String) {
+        self.marked = marked
+        self.source = source
+    }
+
+    /// The document the example stands for.
+    public var document: Document {
+        source.map { Document(segmentID: "example", source: $0, target: text) } ?? Document(path: "example", text: text)
+    }
+
+    /// Where `text` starts in the document's buffer.
+    public var textOffset: Int { source.map { $0.utf16.count + 1 } ?? 0 }
+
+    /// How the docs show it: the document, or "source: …" and "target: …" lines.
+    public var display: String { source.map { "source: \($0)\ntarget: \(marked)" } ?? marked }
 
     /// The document text without markers.
     public var text: String { marked.filter { $0 != Self.open && $0 != Self.close } }

@@ -28,7 +28,7 @@ public enum RuleCatalog {
         for (title, examples) in [("Flagged (⟦…⟧ marks the reported span)", d.triggering), ("Not flagged", d.nonTriggering)] {
             out += "\n\(title)\n"
             for example in examples {
-                out += "\n" + example.marked.split(separator: "\n", omittingEmptySubsequences: false)
+                out += "\n" + example.display.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "    " + $0 }.joined(separator: "\n") + "\n"
             }
         }

@@ -21,11 +21,23 @@ public enum RuleRegistry {
         IrregularSpacing(),
         MixedScriptWord(),
         HiddenCharacters(),
+        SentenceTypeMismatch(),
+        EmptyTranslation(),
+        CopiedSource(),
+        TruncatedTranslation(),
+        EndPunctuationMismatch(),
+        LetterCaseMismatch(),
+        PunctuationCountMismatch(),
+        MisspelledWord(),
+        PlaceholderMismatch(),
     ].sorted { $0.description.code < $1.description.code }
 
-    /// The rules that run: the stable tier, plus the preview tier when `preview` is set.
-    public static func enabled(preview: Bool) -> [any Rule] {
-        all.filter { preview || $0.description.tier == .stable }
+    /// The rules that run: the stable tier, plus the preview tier when `preview` is set; a rule of
+    /// `replacing` stands for the registry's rule of the same id (one set up with options).
+    public static func enabled(preview: Bool, replacing: [any Rule] = []) -> [any Rule] {
+        all.filter { preview || $0.description.tier == .stable }.map { rule in
+            replacing.first { $0.description.id == rule.description.id } ?? rule
+        }
     }
 
     public static func rule(named idOrCode: String) -> (any Rule)? {

@@ -71,7 +71,7 @@ public struct UnbalancedQuotes: Rule {
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         let blocks = document.targetTextBlocks
-        for (n, block) in blocks.enumerated() {
+        for (n, block) in blocks.enumerated() where !block.range.isEmpty {
             let buffer = document.buffer
             var stack: [(closer: Character, offset: Int)] = []
             var unmatchedClosers: [Int] = []
@@ -113,7 +113,8 @@ public struct UnbalancedQuotes: Rule {
                     in: document, at: closer..<(closer + 1),
                     message: "'\(buffer.string(closer..<(closer + 1)))' closes nothing: no matching opening mark in this paragraph"))
             }
-            let continuesQuotation = n + 1 < blocks.count && [0x22, 0x201C, 0xAB].contains(buffer.units[blocks[n + 1].range.lowerBound])
+            let continuesQuotation = n + 1 < blocks.count && !blocks[n + 1].range.isEmpty
+                && [0x22, 0x201C, 0xAB].contains(buffer.units[blocks[n + 1].range.lowerBound])
             for open in stack where !(open.closer != ")" && open.closer != "]" && continuesQuotation) {
                 findings.append(finding(
                     in: document, at: open.offset..<(open.offset + 1),

@@ -39,6 +39,17 @@ public final class Speller: Sendable {
         return true
     }
 
+    /// Hunspell's corrections for a word, best first (at most `limit`).
+    public func suggestions(_ word: String, limit: Int = 3) -> [String] {
+        state.withLock { state in
+            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+            let count = Hunspell_suggest(state.handle, &list, word)
+            defer { if count > 0 { Hunspell_free_list(state.handle, &list, count) } }
+            guard count > 0, let list else { return [] }
+            return (0..<Int(min(count, Int32(limit)))).compactMap { list[$0].map { String(cString: $0) } }
+        }
+    }
+
     /// Whether the dictionary accepts the word as written ("moscow" is not accepted, "Moscow" is).
     public func accepts(_ word: String) -> Bool {
         state.withLock { state in

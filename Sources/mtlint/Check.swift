@@ -61,8 +61,7 @@ struct Check: ParsableCommand {
         """)
     var stdinJsonl = false
 
-    @Flag(help: "Also run the preview-tier rules: checks not yet precise enough to be on by default (see `mtlint rules`).")
-    var preview = false
+    @OptionGroup var ruleOptions: RuleOptions
 
     @OptionGroup var languages: LanguageOptions
 
@@ -78,7 +77,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let pair = try languages.pair()
-        let linter = Linter(rules: RuleRegistry.enabled(preview: preview), policy: ScoringPolicy(minimumScore: minScore, failOn: failOn))
+        let linter = Linter(rules: try ruleOptions.rules(), policy: ScoringPolicy(minimumScore: minScore, failOn: failOn))
         if stdinJsonl { return try runStream(linter, pair) }
         let inputs: [Input]
         do {

@@ -37,8 +37,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Flag(help: "Also run the preview-tier rules (as `check --preview`).")
-    var preview = false
+    @OptionGroup var ruleOptions: RuleOptions
 
     @Option(name: [.short, .long], help: "Documents checked in parallel (default: all cores). Results are the same for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -52,7 +51,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let evaluator = Evaluator(
-            linter: Linter(rules: RuleRegistry.enabled(preview: preview)), pair: try languages.pair(), jobs: jobs)
+            linter: Linter(rules: try ruleOptions.rules()), pair: try languages.pair(), jobs: jobs)
         do {
             let goldReport = gold.isEmpty ? nil : try evaluator.evaluate(goldFiles: try Evaluator.goldFiles(gold))
             let pairReports = try pairs.map { path throws(InputError) in

@@ -57,6 +57,44 @@ struct LanguageOptions: ParsableArguments {
     }
 }
 
+/// Which rules run, and how the configurable ones are set up (shared by check and eval).
+struct RuleOptions: ParsableArguments {
+    @Flag(help: "Also run the preview-tier rules: checks not yet precise enough to be on by default (see `mtlint rules`).")
+    var preview = false
+
+    @Option(help: ArgumentHelp(
+        "Hunspell dictionary for misspelled-word (default: the target language's, en_US for English).",
+        discussion: "Any dictionary installed under /usr/share/hunspell, e.g. en_GB (Debian package hunspell-en-gb)."))
+    var spellingDictionary: String?
+
+    @Option(help: ArgumentHelp(
+        "A file of words misspelled-word accepts besides the dictionary's: one a line, # starts a comment.",
+        valueName: "FILE"))
+    var words: String?
+
+    /// The rules to run, with misspelled-word set up from the options. Exit 2 when the word list
+    /// cannot be read or the dictionary is not installed.
+    func rules() throws -> [any Rule] {
+        var projectWords: Set<String> = []
+        if let words {
+            do {
+                let text = try DocumentReader.read(path: words).text
+                projectWords = Set(KnowledgeFile.lines(text).map { $0.trimmingCharacters(in: .whitespaces) })
+            } catch {
+                warn("mtlint: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        if let spellingDictionary, Speller.shared(spellingDictionary) == nil {
+            warn("mtlint: no Hunspell dictionary '\(spellingDictionary)' in \(Speller.searchPaths.joined(separator: ", ")) "
+                + "(on Debian: apt-get install hunspell-\(spellingDictionary.lowercased().replacingOccurrences(of: "_", with: "-")))")
+            throw ExitCode(2)
+        }
+        return RuleRegistry.enabled(
+            preview: preview, replacing: [MisspelledWord(dictionary: spellingDictionary, projectWords: projectWords)])
+    }
+}
+
 /// Writes to standard error.
 func warn(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))

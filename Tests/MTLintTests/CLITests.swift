@@ -136,6 +136,21 @@ import Testing
         #expect(rows == ["source target", "11 13", "23 none", "28 30"])
     }
 
+    @Test func spellingTakesAProjectWordListAndAnInstalledDictionary() throws {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-spell-\(UUID().uuidString).jsonl")
+        try Data(#"{"id":"a","source":"Делегация прибыла утром.","target":"The delegation arrived in the mornign."}"#.utf8).write(to: input)
+        let plain = try mtlint(["check", "--stdin-jsonl"], stdin: input)
+        #expect(plain.stdout.contains("'mornign' is not in the en_US dictionary; did you mean 'morning'"))
+        let words = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-words-\(UUID().uuidString).txt")
+        try Data("# project words\nmornign\n".utf8).write(to: words)
+        let accepted = try mtlint(["check", "--stdin-jsonl", "--words", words.path], stdin: input)
+        #expect(accepted.status == 0 && !accepted.stdout.contains("mornign"))
+        let missingList = try mtlint(["check", "--stdin-jsonl", "--words", "/nonexistent/words.txt"], stdin: input)
+        #expect(missingList.status == 2 && missingList.stderr.contains("/nonexistent/words.txt"))
+        let missingDictionary = try mtlint(["check", "--stdin-jsonl", "--spelling-dictionary", "xx_XX"], stdin: input)
+        #expect(missingDictionary.status == 2 && missingDictionary.stderr.contains("no Hunspell dictionary 'xx_XX'"))
+    }
+
     @Test func alignListsWhichNamesEachSideAccountsFor() throws {
         let segment = try mtlint(["align", "--entities", "--source", "Мэр Москвы Сергей Собянин открыл станцию.",
                                   "--target", "Moscow Mayor Tomasz Wierzbicki opened the station."])

@@ -62,6 +62,16 @@ import Testing
                 exercised.insert(finding.ruleID)
             }
         }
+        // Segment rules (an empty or copied translation has no place in an article) are exercised by
+        // Corpora/challenge-pairs.jsonl: each pair's label names the rule that must flag its bad side,
+        // and its good side must pass without a finding.
+        for pair in try ChallengePair.load(path: Repo.corpora.appendingPathComponent("challenge-pairs.jsonl").path) {
+            let bad = Self.linter.lint(Document(segmentID: pair.id, source: pair.source, target: pair.bad))
+            let good = Self.linter.lint(Document(segmentID: pair.id, source: pair.source, target: pair.good))
+            #expect(bad.findings.contains { $0.ruleID == pair.label }, "\(pair.id): \(pair.label) does not flag '\(pair.bad)'")
+            #expect(good.findings.isEmpty, "\(pair.id): the good side is flagged: \(good.findings.map(\.message))")
+            if bad.findings.contains(where: { $0.ruleID == pair.label }) { exercised.insert(pair.label) }
+        }
         let missing = Set(Self.linter.rules.map(\.description.id)).subtracting(exercised)
         #expect(missing.isEmpty, "rules with no planted error in Corpora/: \(missing.sorted())")
         #expect(golds.contains { $0.errors.isEmpty && $0.verdict == "pass" })

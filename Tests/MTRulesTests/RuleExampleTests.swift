@@ -13,9 +13,9 @@ import Testing
     }
 
     private func flagged(_ rule: any Rule, _ example: RuleExample) -> [Range<Int>] {
-        rule.check(Document(path: "example", text: example.text))
+        rule.check(example.document)
             .filter { $0.ruleID == rule.description.id }
-            .map(\.target.utf16Range)
+            .map { ($0.target.utf16Range.lowerBound - example.textOffset)..<($0.target.utf16Range.upperBound - example.textOffset) }
             .sorted { $0.lowerBound < $1.lowerBound }
     }
 

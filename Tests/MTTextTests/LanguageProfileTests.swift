@@ -6,7 +6,7 @@ import Testing
 @Suite struct LanguageProfileTests {
     static let known: Set<String> = [
         "language", "abbreviations", "function-words", "name-connectors", "grammatical-doubles", "no-space-before",
-        "common-acronyms", "scale-words",
+        "common-acronyms", "scale-words", "always-capitalized",
     ]
 
     @Test(arguments: LanguageProfile.shipped.keys.sorted())
@@ -49,6 +49,9 @@ import Testing
         }
         for entry in profile.sections["common-acronyms"] ?? [] {
             #expect(isSingleWord(entry) && entry.count >= 2 && entry.contains(where: \.isUppercase), "\(code) acronym '\(entry)'")
+        }
+        for entry in profile.sections["always-capitalized"] ?? [] {
+            #expect(isSingleWord(entry) && entry.first?.isUppercase == true, "\(code) always-capitalized '\(entry)'")
         }
         for entry in profile.sections["no-space-before"] ?? [] { #expect(entry.unicodeScalars.count == 1, "'\(entry)'") }
         for entry in profile.sections["scale-words"] ?? [] {

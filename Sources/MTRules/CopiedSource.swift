@@ -1,0 +1,40 @@
+import MTCore
+import MTText
+
+/// MT113: a translation that is its source, copied unchanged.
+public struct CopiedSource: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT113",
+        id: "copied-source",
+        summary: "The translation is its source copied unchanged.",
+        rationale: """
+            A segment left in the source language (a failed call, a skipped segment) is not translated at all. \
+            In each aligned pair, a translation equal to its source (compared on NFKC_Casefold keys) is \
+            reported when the source has words in the source language's script: a name or a number that reads \
+            the same in both languages ("Orion Pictures", "2024") is left alone.
+            """,
+        mqm: .untranslated,
+        severity: .major,
+        triggering: [
+            .segment("Путин прибыл в Кронштадт.", "⟦Путин прибыл в Кронштадт.⟧"),
+        ],
+        nonTriggering: [
+            .segment("Orion Pictures", "Orion Pictures"),
+            .segment("Путин прибыл в Кронштадт.", "Putin arrived in Kronstadt."),
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        let script = document.pair.source.script
+        return document.alignedCaptions.compactMap { source, target in
+            guard !target.range.isEmpty,
+                  Normalizer.foldKey(document.text(source)) == Normalizer.foldKey(document.text(target)),
+                  document.pair.scriptsDiffer ? source.tokens.contains(where: { $0.script == .single(script) }) : true
+            else { return nil }
+            return finding(
+                in: document, at: target.range,
+                message: "the translation is its source (line \(source.firstLine)) copied unchanged", source: source.range)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import MTCore
+import MTText
+
+/// MT306: the translation ends a sentence differently from its source.
+public struct EndPunctuationMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT306",
+        id: "end-punctuation-mismatch",
+        summary: "The translation drops its source's final punctuation, or turns an ellipsis or exclamation into a stop.",
+        rationale: """
+            A sentence that ends without its stop reads as cut off, and a lost ellipsis or exclamation mark \
+            changes the tone. In each aligned pair mtlint reads the last run of sentence marks on both sides, \
+            past closing quotation marks and brackets (Russian writes «Мы готовы»., English "We are ready."). \
+            It reports a translation that ends with no mark where its source has one, an ellipsis that became \
+            a stop, and an exclamation that became a stop. Questions are sentence-type-mismatch's, a translation \
+            that stops on a function word is truncated-translation's, and a stop the translation adds is not \
+            reported (captions often end without one in one language only).
+            """,
+        mqm: .punctuation,
+        severity: .minor,
+        triggering: [
+            .segment("Путин прибыл в Кронштадт для участия в торжественных мероприятиях.",
+                     "Putin arrived in Kronstadt to take part in the ⟦celebrations⟧"),
+            .segment("Переговоры продолжатся…", "The talks will continue⟦.⟧"),
+        ],
+        nonTriggering: [
+            .segment("«Мы готовы», — сказал он.", "\"We are ready,\" he said."),
+            .segment("Участники заседания в Минске. 26 декабря 2024 года", "Participants of the meeting in Minsk. December 26, 2024"),
+            .segment("Переговоры продолжатся...", "The talks will continue…"),
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let language = document.pair.target
+        for (source, target) in document.alignedCaptions where document.hasContent(target) {
+            let (expected, sourceRange) = document.endMark(of: source)
+            let (found, range) = document.endMark(of: target)
+            switch (expected, found) {
+            case (.stop, .none), (.exclamation, .none), (.ellipsis, .none):
+                // A translation stopping on a function word is truncated-translation's.
+                guard let last = document.lastWord(of: target),
+                      !language.isStopword(Normalizer.foldKey(document.buffer.string(last.range))) else { continue }
+                findings.append(finding(
+                    in: document, at: last.range,
+                    message: "the translation ends without the final '\(document.buffer.string(sourceRange!))' of its source "
+                        + "(line \(source.firstLine))",
+                    source: sourceRange))
+            case (.ellipsis, .stop), (.exclamation, .stop):
+                findings.append(finding(
+                    in: document, at: range!,
+                    message: "the source (line \(source.firstLine)) ends with '\(document.buffer.string(sourceRange!))', "
+                        + "the translation with a stop",
+                    source: sourceRange))
+            default:
+                continue
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,93 @@
+import MTCore
+import MTText
+
+/// MT307: a translation that starts in lower case, or is written all in one case, unlike its source.
+public struct LetterCaseMismatch: Rule {
+    public init() {}
+
+    /// Fewest letters a translation needs before "all lower case" or "all upper case" is judged.
+    static let minimumLetters = 12
+
+    public let description = RuleDescription(
+        code: "MT307",
+        id: "letter-case-mismatch",
+        summary: "A translated sentence starts in lower case where its source starts in upper case, or the translation is all lower (or upper) case unlike its source.",
+        rationale: """
+            Lost capitals make a translation look broken and hide its names. In each aligned pair, mtlint \
+            compares the first letter of the translation with the first letter of its source, and, when both \
+            have as many sentences, the first letter of each sentence with its counterpart's. A word with a \
+            capital inside ("iPhone", "eBay") starts lower case on purpose and is left alone. A translation of \
+            twelve letters or more with no capital at all, where its source has capitals, is reported once as \
+            written in lower case (and one with no lower-case letter, where its source has some, as written in \
+            capitals).
+            """,
+        mqm: .spelling,
+        severity: .minor,
+        triggering: [
+            .segment("В Московском регионе ожидаются дожди.", "⟦in⟧ the Moscow region, rain is expected."),
+            .segment("В Московском регионе ожидаются дожди.", "⟦in the moscow region, rain is expected.⟧"),
+            .segment("Дожди ожидаются в Москве! Завтра потеплеет.", "Rain is expected in Moscow! ⟦tomorrow⟧ it will be warmer."),
+        ],
+        nonTriggering: [
+            .segment("В Московском регионе ожидаются дожди.", "In the Moscow region, rain is expected."),
+            .segment("iPhone 16 поступил в продажу.", "iPhone 16 went on sale."),
+            .segment("Оказывать помощь будут 10 тысяч человек.", "10,000 people will provide assistance."),
+            .segment("«Мы готовы», — сказал он.", "\"We are ready,\" he said."),
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for (source, target) in document.alignedCaptions where document.hasContent(target) {
+            let sourceCase = document.letterCase(source.range), targetCase = document.letterCase(target.range)
+            // A translation starting with a number has no capital to lose there ("10,000 people…").
+            let startsWithWord = target.tokens.first(where: \.isWordLike)?.kind == .word
+            if targetCase.letters >= Self.minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1) {
+                findings.append(finding(
+                    in: document, at: target.range,
+                    message: "the translation is written all in lower case; its source (line \(source.firstLine)) is not"))
+                continue
+            }
+            if targetCase.letters >= Self.minimumLetters, targetCase.lower == 0, sourceCase.lower > 0 {
+                findings.append(finding(
+                    in: document, at: target.range,
+                    message: "the translation is written all in capitals; its source (line \(source.firstLine)) is not"))
+                continue
+            }
+            let starts = source.sentences.count == target.sentences.count
+                ? Array(zip(source.sentences, target.sentences)) : [(source.range, target.range)]
+            for (sourceSentence, targetSentence) in starts {
+                guard let expected = document.firstWord(in: sourceSentence, of: source), expected.isCapitalized,
+                      let word = document.firstWord(in: targetSentence, of: target), !word.isCapitalized,
+                      document.startsLowerCase(word) else { continue }
+                findings.append(finding(
+                    in: document, at: word.range,
+                    message: "'\(document.buffer.string(word.range))' starts its sentence in lower case; the source sentence "
+                        + "starts with '\(document.buffer.string(expected.range))' (line \(source.firstLine))",
+                    source: expected.range))
+            }
+        }
+        return findings
+    }
+}
+
+extension Document {
+    /// Letters of a range, and how many are upper and lower case.
+    func letterCase(_ range: Range<Int>) -> (letters: Int, upper: Int, lower: Int) {
+        var letters = 0, upper = 0, lower = 0
+        for (_, scalar) in buffer.scalars(in: range) where CharacterInfo.isLetter(scalar) {
+            letters += 1
+            if CharacterInfo.isUppercase(scalar) { upper += 1 } else if CharacterInfo.isLowercase(scalar) { lower += 1 }
+        }
+        return (letters, upper, lower)
+    }
+
+    /// The first word of a range of a block; `nil` when the range starts with a number ("10,000 people").
+    func firstWord(in range: Range<Int>, of block: Block) -> Token? {
+        block.tokens.first { range.contains($0.range.lowerBound) && $0.isWordLike }.flatMap { $0.kind == .word ? $0 : nil }
+    }
+
+    /// Whether a word is lower case all through: "iPhone" and "eBay" are not (a capital inside).
+    func startsLowerCase(_ token: Token) -> Bool {
+        letterCase(token.range).upper == 0
+    }
+}

@@ -1,0 +1,61 @@
+import MTCore
+
+/// MT502: a URL, address, handle, hashtag, placeholder or tag that the translation changed, dropped or added.
+public struct PlaceholderMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT502",
+        id: "placeholder-mismatch",
+        summary: "A URL, e-mail address, @handle, #hashtag, placeholder ({name}, %s) or HTML tag is not carried over unchanged.",
+        rationale: """
+            Links, addresses, handles, placeholders and markup are not text to translate: a changed one breaks \
+            a link, a template or the page. In each aligned pair mtlint collects them on both sides (URLs with \
+            a scheme or www., e-mail addresses, @handles, #hashtags, {name}, {{name}}, ${name}, printf-style \
+            %s and %1$d, and HTML or XML tags) and compares them as written: one of the source missing from the \
+            translation is reported at the end of the translation, one of the translation not in the source \
+            where it stands.
+            """,
+        mqm: .markup,
+        severity: .major,
+        triggering: [
+            .segment("Подробности на сайте https://example.org/news.", "Details on the website ⟦https://example.com/news⟧."),
+            .segment("Привет, {name}! У вас %d новых сообщений.", "Hello, ⟦{имя}⟧! You have %d new messages."),
+        ],
+        nonTriggering: [
+            .segment("Пишите на press@example.org или @example_press.", "Write to press@example.org or @example_press."),
+            .segment("Нажмите <b>Сохранить</b>.", "Click <b>Save</b>."),
+            .segment("Счёт 3:1 в пользу «Зенита».", "The score is 3:1 in Zenit's favour."),
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for (source, target) in document.alignedCaptions {
+            var expected = Placeholder.all(in: source, of: document)
+            let found = Placeholder.all(in: target, of: document)
+            var added: [Placeholder] = []
+            for item in found {
+                if let index = expected.firstIndex(where: { $0.text == item.text }) {
+                    expected.remove(at: index)
+                } else {
+                    added.append(item)
+                }
+            }
+            for item in added {
+                findings.append(finding(
+                    in: document, at: item.range,
+                    message: "\(item.kind.rawValue) '\(item.text)' is not in the source (line \(source.firstLine))"
+                        + (expected.first(where: { $0.kind == item.kind }).map { "; it has '\($0.text)'" } ?? "")))
+            }
+            // Missing ones that no added one of their kind stands for.
+            for item in expected where !added.contains(where: { $0.kind == item.kind }) {
+                let end = target.range.isEmpty ? target.range : (target.range.upperBound - 1)..<target.range.upperBound
+                findings.append(finding(
+                    in: document, at: end,
+                    message: "\(item.kind.rawValue) '\(item.text)' of the source (line \(source.firstLine)) is missing from the translation",
+                    source: item.range))
+            }
+        }
+        return findings
+    }
+}

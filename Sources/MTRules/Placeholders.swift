@@ -1,0 +1,48 @@
+import MTCore
+
+/// Text that must cross a translation unchanged: URLs, e-mail addresses, @handles, #hashtags,
+/// placeholders ({name}, {{name}}, ${name}, %s, %1$d) and HTML/XML tags.
+struct Placeholder: Hashable {
+    enum Kind: String { case url = "URL", email = "e-mail address", handle = "@handle", hashtag = "#hashtag", placeholder, tag = "tag" }
+
+    let kind: Kind
+    let text: String
+    let range: Range<Int>
+
+    // Scanned in order; a later pattern never matches inside an earlier match. Regex is not declared
+    // Sendable, but these are immutable and matching does not mutate them (compiled once, not per block).
+    nonisolated(unsafe) private static let patterns: [(Kind, Regex<Substring>)] = [
+        (.url, try! Regex(#"(?:https?://|www\.)[^\s<>"«»“”]+"#, as: Substring.self)),
+        (.email, try! Regex(#"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#, as: Substring.self)),
+        (.handle, try! Regex(#"@[A-Za-z0-9_]{2,}"#, as: Substring.self)),
+        (.hashtag, try! Regex(#"#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*"#, as: Substring.self)),
+        (.placeholder, try! Regex(#"\{\{[^{}\s]+\}\}|\$\{[^{}\s]+\}|\{[\p{L}\p{N}_.:-]*\}|%(?:\d+\$)?[-+ 0#]?\d*(?:\.\d+)?[sdifuxXeEgGc@]"#, as: Substring.self)),
+        (.tag, try! Regex(#"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"#, as: Substring.self)),
+    ]
+
+    /// The placeholders of a block, in text order.
+    static func all(in block: Block, of document: Document) -> [Placeholder] {
+        let text = document.text(block)
+        var found: [Placeholder] = []
+        var taken: [Range<String.Index>] = []
+        for (kind, pattern) in patterns {
+            for match in text.matches(of: pattern) where !taken.contains(where: { $0.overlaps(match.range) }) {
+                // A handle or hashtag starts a word ("a@b", "C#" are neither).
+                if kind == .handle || kind == .hashtag, match.range.lowerBound > text.startIndex {
+                    let before = text[text.index(before: match.range.lowerBound)]
+                    if before.isLetter || before.isNumber || "_@#.&".contains(before) { continue }
+                }
+                var range = match.range
+                // A URL does not take the sentence's punctuation after it.
+                while kind == .url, range.upperBound > range.lowerBound, ".,;:!?)]".contains(text[text.index(before: range.upperBound)]) {
+                    range = range.lowerBound..<text.index(before: range.upperBound)
+                }
+                taken.append(range)
+                let start = block.range.lowerBound + text.utf16.distance(from: text.startIndex, to: range.lowerBound)
+                found.append(Placeholder(kind: kind, text: String(text[range]),
+                                         range: start..<(start + text[range].utf16.count)))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

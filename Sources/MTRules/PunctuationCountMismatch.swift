@@ -1,0 +1,122 @@
+import MTCore
+import MTText
+
+/// MT308: punctuation the translation adds or drops compared with its source.
+public struct PunctuationCountMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT308",
+        id: "punctuation-count-mismatch",
+        summary: "The translation has brackets, quotation marks or stray symbols its source does not, or a word with a dangling hyphen or apostrophe.",
+        rationale: """
+            Punctuation carries over from Russian to English with few changes: brackets stay brackets, and a \
+            semicolon, underscore or asterisk the source does not have is a slip. In each aligned pair mtlint \
+            counts on both sides the opening and closing brackets (reported when the counts differ), and \
+            semicolons, underscores, asterisks and other stray symbols, quotation marks (a pair of straight \
+            quotes, “…” and «…» all count as one quotation; reported only when the translation has more, since \
+            English often drops the quotes Russian puts around names) and exclamation marks (reported when the \
+            translation has more). It also reports a word with a hyphen hanging after it ("similar- position") \
+            where the source has no such hyphen, and an apostrophe after a word that cannot take a possessive \
+            apostrophe there ("Vladivostok'"; "countries'" is fine).
+            """,
+        mqm: .punctuation,
+        severity: .minor,
+        triggering: [
+            .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics over Vladivostok⟦'⟧."),
+            .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics⟦;⟧ over Vladivostok."),
+            .segment("Он занимал аналогичную должность.", "He held a similar⟦-⟧ position."),
+            .segment("Лидируют США (4 млн) и Бразилия.", "The United States (4 million) and Brazil⟦)⟧ lead."),
+        ],
+        nonTriggering: [
+            .segment("Основатель группы \"Тинькофф\" Олег Тиньков.", "Tinkoff Group founder Oleg Tinkov."),
+            .segment("«Мы готовы», — сказал он.", "\"We are ready,\" he said."),
+            .segment("Права стран-участниц защищены.", "The member countries' rights are protected."),
+            .segment("Гидро- и теплоэнергетика растут.", "Hydro- and thermal power are growing."),
+        ])
+
+    /// Marks counted on both sides; a translation with more of them than its source is reported.
+    private static let stray: Set<UInt16> = [0x3B, 0x5F, 0x2A, 0x7E, 0x7C, 0x5C, 0x5E, 0x60, 0x21]  // ; _ * ~ | \ ^ ` !
+    private static let openers: Set<UInt16> = [0x28, 0x5B]  // ( [
+    private static let closers: Set<UInt16> = [0x29, 0x5D]  // ) ]
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let units = document.buffer.units
+        for (source, target) in document.alignedCaptions where document.hasContent(target) {
+            func offsets(_ block: Block, _ marks: Set<UInt16>) -> [Int] { block.range.filter { marks.contains(units[$0]) } }
+            func report(_ offset: Int, _ message: String) {
+                findings.append(finding(in: document, at: offset..<(offset + 1), message: message + " (line \(source.firstLine))"))
+            }
+            for mark in Self.stray {
+                let added = offsets(target, [mark])
+                let count = offsets(source, [mark]).count
+                if added.count > count {
+                    report(added[count], "'\(Character(Unicode.Scalar(mark)!))' is not in the source")
+                }
+            }
+            for marks in [Self.openers, Self.closers] {
+                let inTarget = offsets(target, marks), inSource = offsets(source, marks)
+                if inTarget.count > inSource.count {
+                    report(inTarget[inSource.count], "the translation has \(inTarget.count) of these brackets, its source \(inSource.count)")
+                } else if inTarget.count < inSource.count, let last = inTarget.last ?? document.endMark(of: target).range?.lowerBound {
+                    report(last, "the translation has \(inTarget.count) of these brackets, its source \(inSource.count)")
+                }
+            }
+            let quotations = document.quotations(in: target), sourceQuotations = document.quotations(in: source)
+            if quotations.count > sourceQuotations.count {
+                report(quotations[sourceQuotations.count], "the translation quotes more often than its source")
+            }
+            if !document.hasDanglingHyphen(source), let hyphen = document.danglingHyphens(target).first {
+                report(hyphen, "a hyphen hangs after the word; the source has no such hyphen")
+            }
+            for apostrophe in document.strayApostrophes(target) {
+                report(apostrophe, "an apostrophe after a word that takes none")
+            }
+        }
+        return findings
+    }
+}
+
+extension Document {
+    /// Offsets of the quotation marks that open a quotation: «, „, “ and every other straight ".
+    func quotations(in block: Block) -> [Int] {
+        let units = buffer.units
+        var straight = 0
+        return block.range.filter { i in
+            switch units[i] {
+            case 0xAB, 0x201E, 0x201C: return true
+            case 0x22:
+                straight += 1
+                return straight % 2 == 1
+            default: return false
+            }
+        }
+    }
+
+    /// Hyphens right after a letter and before white space ("similar- position").
+    func danglingHyphens(_ block: Block) -> [Int] {
+        let units = buffer.units
+        return block.range.dropLast().filter { i in
+            i > block.range.lowerBound && units[i] == 0x2D && CharacterInfo.isWhitespace(units[i + 1])
+                && Unicode.Scalar(units[i - 1]).map(CharacterInfo.isLetter) ?? false
+        }
+    }
+
+    func hasDanglingHyphen(_ block: Block) -> Bool { !danglingHyphens(block).isEmpty }
+
+    /// Apostrophes closing a word that does not end in "s" (a plural possessive: "countries'"), followed
+    /// by white space or punctuation: "Vladivostok'". A quotation in single quotes is left alone.
+    func strayApostrophes(_ block: Block) -> [Int] {
+        let units = buffer.units
+        let opensSingleQuote = block.range.contains { units[$0] == 0x2018 || (units[$0] == 0x27 && ($0 == block.range.lowerBound || CharacterInfo.isWhitespace(units[$0 - 1]))) }
+        guard !opensSingleQuote else { return [] }
+        return block.tokens.compactMap { token -> Int? in
+            let end = token.range.upperBound
+            guard token.kind == .word, end < block.range.upperBound, units[end] == 0x27 || units[end] == 0x2019,
+                  end + 1 == block.range.upperBound || !(Unicode.Scalar(units[end + 1]).map(CharacterInfo.isLetter) ?? false),
+                  !["s", "z", "x"].contains(buffer.string((end - 1)..<end).lowercased()) else { return nil }
+            return end
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import MTCore
+
+/// MT111: a question turned into a statement, or a statement into a question.
+public struct SentenceTypeMismatch: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        code: "MT111",
+        id: "sentence-type-mismatch",
+        summary: "The translation asks a question where its source states something, or the other way round.",
+        rationale: """
+            A question mark changes what a sentence says: "Did the centre report rain?" is not a report of \
+            rain. In each aligned pair (caption and translation, or a segment pair), mtlint counts the questions \
+            on both sides: runs of sentence marks holding a question mark ("?", "?!"), wherever they stand, \
+            inside quotation marks or not, so Russian and English quotation conventions do not matter. A \
+            translation with more questions is reported at its first extra question mark; one with fewer, at \
+            its end.
+            """,
+        mqm: .mistranslation,
+        severity: .major,
+        triggering: [
+            .segment("Путин прибыл в Кронштадт для участия в торжественных мероприятиях.",
+                     "Did Putin arrive in Kronstadt to take part in the celebrations⟦?⟧"),
+            .segment("Вы готовы к переговорам?", "You are ready for the talks⟦.⟧"),
+        ],
+        nonTriggering: [
+            .segment("«Вы готовы к переговорам?» — спросил журналист.", "\"Are you ready for the talks?\" the journalist asked."),
+            .segment("Путин прибыл в Кронштадт.", "Putin arrived in Kronstadt."),
+        ])
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for (source, target) in document.alignedCaptions where document.hasContent(target) {
+            let asked = document.questionMarks(in: source), asking = document.questionMarks(in: target)
+            if asking.count > asked.count {
+                findings.append(finding(
+                    in: document, at: asking[asked.count],
+                    message: "the translation asks a question here, but its source (line \(source.firstLine)) has "
+                        + (asked.isEmpty ? "none" : "only \(asked.count)"),
+                    source: asked.isEmpty ? nil : asked.last))
+            } else if asking.count < asked.count {
+                let end = document.endMark(of: target).range ?? (target.range.upperBound - 1)..<target.range.upperBound
+                findings.append(finding(
+                    in: document, at: end,
+                    message: "the source (line \(source.firstLine)) asks \(asked.count == 1 ? "a question" : "\(asked.count) questions"), "
+                        + "the translation " + (asking.isEmpty ? "none" : "only \(asking.count)"),
+                    source: asked[asking.count]))
+            }
+        }
+        return findings
+    }
+}
