@@ -13,13 +13,17 @@ public struct NumberMismatch: Rule {
             Numbers must survive translation. mtlint reads the numbers of each aligned caption pair in each \
             language's own notation with ICU ("1 234,5" = "1,234.5", "110,4 млн" = "110.4 million", "−5" ≠ "+5"), including \
             number words and ordinals through ICU's spell-out rules ("4-й" = "fourth", "двух" = "two") and numbers \
-            inside names ("Взаимодействие-2018" = "Interaction-2018"). A number in digits in the target that \
-            matches no source number, while the source has a number the target lacks, is reported with that \
-            source number. Dates are left to date-mismatch.
+            inside names ("Взаимодействие-2018" = "Interaction-2018"), and scale words on their own ("a dozen", \
+            "a million people" = "миллион человек"). A number in the target (in digits, or a number word from \
+            two up: "one" is more often a pronoun than a number) that matches no source number, while the \
+            source has a number the target lacks, is reported with that source number, in either direction \
+            ("three" for "пять", "two" for "3", "7" for "семь"). Dates are left to date-mismatch.
             """,
         mqm: .mistranslation,
         severity: .major,
         triggering: [
+            .segment("Певица назвала пять продуктов, которые помогли ей.", "The singer named ⟦three⟧ products that helped her."),
+            .segment("Пострадали десять человек.", "A ⟦dozen⟧ people were injured."),
             """
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
@@ -40,6 +44,9 @@ public struct NumberMismatch: Rule {
             """,
         ],
         nonTriggering: [
+            .segment("Зал на двести двадцать пять мест.", "A hall with two hundred twenty-five seats."),
+            .segment("Пострадали двенадцать человек, один из них в тяжелом состоянии.", "A dozen people were injured, one of them seriously."),
+            .segment("Парад посмотрели миллионы людей.", "Millions of people watched the parade."),
             """
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
@@ -60,7 +67,8 @@ public struct NumberMismatch: Rule {
             for number in targetQuantities.numbers(excluding: targetQuantities.dates.map(\.range)) {
                 if let match = unmatchedSource.firstIndex(where: { Self.equal($0.value, number.value) }) {
                     unmatchedSource.remove(at: match)
-                } else if number.inDigits {
+                } else if number.inDigits || number.value >= 2 {
+                    // Number words count from two up: "one" and "a" are more often words than numbers.
                     unmatchedTarget.append(number)
                 }
             }

@@ -144,7 +144,21 @@ struct Quantities {
                 }
                 numbers.append(NumberMention(range: start..<words[end].range.upperBound, value: value, inDigits: true))
                 i = end
-            } else if token.kind == .word, token.range.count >= 3, let value = reader.value(ofWord: text(token)) {
+            } else if token.kind == .word, token.range.count >= 3, var value = reader.value(ofWord: text(token)) {
+                // Number words written together make one number ("two hundred", "twenty-five").
+                var end = i
+                while end + 1 < words.count, words[end + 1].kind == .word,
+                      buffer.string(words[end].range.upperBound..<words[end + 1].range.lowerBound).allSatisfy({ $0 == " " || $0 == "-" }) {
+                    let phraseRange = token.range.lowerBound..<words[end + 1].range.upperBound
+                    guard let longer = reader.value(ofPhrase: buffer.string(phraseRange), words: words[i...(end + 1)].map(text)) else { break }
+                    value = longer
+                    end += 1
+                }
+                numbers.append(NumberMention(range: token.range.lowerBound..<words[end].range.upperBound, value: value, inDigits: false))
+                i = end
+            } else if token.kind == .word, let value = language.scaleWords[Normalizer.foldKey(text(token))],
+                      i == 0 || language.isStopword(Normalizer.foldKey(text(words[i - 1]))) {
+                // A scale word on its own: "a dozen", "a million people", "миллион человек".
                 numbers.append(NumberMention(range: token.range, value: value, inDigits: false))
             }
         }

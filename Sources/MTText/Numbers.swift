@@ -101,6 +101,23 @@ public final class NumberReader: Sendable {
         }
     }
 
+    /// The value of number words written together, as in the text ("two hundred", "twenty-five",
+    /// "двадцать пять"): every word must be a number word of the language, and ICU's spell-out rules
+    /// must read the whole phrase.
+    public func value(ofPhrase phrase: String, words: [String]) -> Double? {
+        let keys = words.map(Normalizer.foldKey)
+        let phraseKey = Normalizer.foldKey(phrase)
+        return state.withLock { state in
+            guard keys.allSatisfy(state.vocabulary.contains) else { return nil }
+            if let cached = state.wordCache[phraseKey] { return cached }
+            var value: Double?
+            let units = Array(phraseKey.utf16)
+            for format in state.spellout where value == nil { value = Self.parse(format, units) }
+            state.wordCache[phraseKey] = value
+            return value
+        }
+    }
+
     /// Parses all of `units` or nothing.
     private static func parse(_ format: NumberFormat, _ units: [UInt16]) -> Double? {
         var position: Int32 = 0
