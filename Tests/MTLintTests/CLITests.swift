@@ -151,6 +151,21 @@ import Testing
         #expect(missingDictionary.status == 2 && missingDictionary.stderr.contains("no Hunspell dictionary 'xx_XX'"))
     }
 
+    @Test func emptySegmentsAreCheckedNotCrashedOn() throws {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-empty-\(UUID().uuidString).jsonl")
+        let lines = [
+            #"{"id":"a","source":"Путин прибыл в Кронштадт.","target":""}"#, #"{"id":"b","source":"","target":"Putin arrived."}"#,
+            #"{"id":"c","source":"","target":""}"#, #"{"id":"d","source":"Путин прибыл.","target":"\"."}"#,
+        ]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let result = try mtlint(["check", "--stdin-jsonl", "--no-fail"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n")
+        #expect(rows.count == 4)
+        #expect(rows[0].contains("\"rule\":\"empty-translation\"") && rows[0].contains("\"severity\":\"critical\""))
+        #expect(rows[2].contains("\"findings\":[]"))
+    }
+
     @Test func alignListsWhichNamesEachSideAccountsFor() throws {
         let segment = try mtlint(["align", "--entities", "--source", "Мэр Москвы Сергей Собянин открыл станцию.",
                                   "--target", "Moscow Mayor Tomasz Wierzbicki opened the station."])
