@@ -11,22 +11,25 @@ import MTText
 /// exemplar cities) and `Data/conventional-names.<source>-<target>.tsv`.
 public final class BilingualLexicon: Sendable {
     public let pair: LanguagePair
-    /// Source stem → stems of the target words that can translate it.
-    private let translations: [String: Set<String>]
-    /// Source stems of more than four letters that have translations, for compounds whose last part is
-    /// a known word ("гидрометцентр" ends with "центр" = centre).
-    private let compoundHeads: [Int: Set<String>]
+    /// The word list's part, compiled ahead of time (`Data/lexicon.<pair>.compiled.tsv`, see
+    /// `compile(pair:)`) and searched in place: no stemming and no large tables at start-up.
+    private let compiled: CompiledTable
+    /// The name tables' part (CLDR from ICU, conventional names), small and built at start-up.
+    private let names: Tables
     /// Stems of the source language's common (lower-case) words.
-    public let sourceCommonStems: Set<String>
+    public let sourceCommonStems: StemSet
     /// Source stems that translate into a capitalised name ("московский" = "Moscow"): words of a name
     /// even where the source language writes them in lower case.
-    public let sourceProperStems: Set<String>
+    public let sourceProperStems: StemSet
     /// Stems of target words that the word list uses to translate common words.
-    public let targetCommonStems: Set<String>
-    /// Source initialisms (folded) → target stems of what they stand for ("юар" → south, africa).
-    private let sourceInitialisms: [String: Set<String>]
-    /// Target initialisms (folded) of names the source may spell out ("uk" → великобритан).
-    private let targetInitialisms: [String: Set<String>]
+    public let targetCommonStems: StemSet
+
+    /// A set of stems kept in the compiled table under a one-letter section.
+    public struct StemSet: Sendable {
+        let table: CompiledTable
+        let section: Character
+        public func contains(_ stem: String) -> Bool { table.value(section, stem) != nil }
+    }
 
     private static let cache = ProcessCache<String, BilingualLexicon>()
 
@@ -37,16 +40,72 @@ public final class BilingualLexicon: Sendable {
 
     init(pair: LanguagePair) {
         self.pair = pair
+        let name = "lexicon.\(pair.source.code)-\(pair.target.code)"
+        // Without its compiled form (a checkout that has not run .ci/regenerate), compile now: slower.
+        let compiledText = KnowledgeFile.url(name + ".compiled.tsv").flatMap { try? Data(contentsOf: $0) }.map(Array.init)
+            ?? Array(Self.compile(pair: pair).utf8)
+        compiled = CompiledTable(compiledText)
+        var names = Tables(pair: pair)
+        for entry in CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale) {
+            names.add(entry.source, translations: [entry.target], common: false)
+        }
+        for row in KnowledgeFile.rows(named: "conventional-names.\(pair.source.code)-\(pair.target.code).tsv") where row.count >= 2 {
+            names.add(row[0], translations: row[1].split(separator: "|").map(String.init), common: false)
+        }
+        self.names = names
+        sourceCommonStems = StemSet(table: compiled, section: "c")
+        sourceProperStems = StemSet(table: compiled, section: "p")
+        targetCommonStems = StemSet(table: compiled, section: "e")
+    }
+
+    /// The word list of a pair (`Data/lexicon.<pair>.tsv`) compiled into sorted lines of
+    /// `section:key<TAB>values`: `t` source stem → target stems, `c`/`p`/`e` the common source, proper
+    /// source and common target stems, `i`/`j` source and target initialisms → stems of what they stand
+    /// for. `swift run mtlint-bench compile-lexicon` writes it (`.ci/regenerate`); a test keeps it current.
+    public static func compile(pair: LanguagePair) -> String {
+        var tables = Tables(pair: pair)
+        for row in KnowledgeFile.rows(named: "lexicon.\(pair.source.code)-\(pair.target.code).tsv") where row.count >= 3 {
+            tables.add(row[0], translations: Self.alternatives(row[2]), common: true)
+        }
+        var lines: [String] = []
+        func section(_ letter: Character, _ table: [String: Set<String>]) {
+            for (key, values) in table { lines.append("\(letter):\(key)\t\(values.sorted().joined(separator: " "))") }
+        }
+        section("t", tables.translations)
+        section("i", tables.sourceInitialisms)
+        section("j", tables.targetInitialisms)
+        for (letter, set) in [("c", tables.sourceCommon), ("p", tables.sourceProper), ("e", tables.targetCommon)] {
+            for key in set { lines.append("\(letter):\(key)\t") }
+        }
+        lines.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return "# Generated from lexicon.\(pair.source.code)-\(pair.target.code).tsv by `swift run mtlint-bench compile-lexicon`"
+            + " (.ci/regenerate); do not edit.\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What a row list records: translations by stem, common and proper stems, initialisms.
+    struct Tables {
+        let source: Language, target: Language
+        let targetSpeller: Speller?
         var translations: [String: Set<String>] = [:]
         var sourceCommon = Set<String>(), targetCommon = Set<String>(), sourceProper = Set<String>()
         var sourceInitialisms: [String: Set<String>] = [:], targetInitialisms: [String: Set<String>] = [:]
-        let source = pair.source, target = pair.target
-        let targetSpeller = target.speller
+
+        init(pair: LanguagePair) {
+            source = pair.source
+            target = pair.target
+            targetSpeller = pair.target.speller
+        }
+
+        mutating func add(_ sourceText: String, translations targetTexts: [String], common: Bool) {
+            let sourceWords = BilingualLexicon.words(sourceText)
+            let sourceStems = sourceWords.map(source.stem)
+            for targetText in targetTexts { add(sourceText, sourceWords, sourceStems, targetText, common: common) }
+        }
 
         /// Records that `targetText` translates the source phrase `sourceText` (its words and their
         /// stems, computed once per row by the caller). `common`: from the word list, not a name table.
-        func add(_ sourceText: String, _ sourceWords: [String], _ sourceStems: [String], _ targetText: String, common: Bool) {
-            let targetWords = Self.words(targetText)
+        private mutating func add(_ sourceText: String, _ sourceWords: [String], _ sourceStems: [String], _ targetText: String, common: Bool) {
+            let targetWords = BilingualLexicon.words(targetText)
             let targetWordStems = targetWords.map(target.stem)
             if common {
                 for (word, stem) in zip(sourceWords, sourceStems) where word.first?.isLowercase ?? false { sourceCommon.insert(stem) }
@@ -64,44 +123,32 @@ public final class BilingualLexicon: Sendable {
             for (word, stem) in zip(sourceWords, sourceStems) where !source.isStopword(word) {
                 translations[stem, default: []].formUnion(targetStems)
             }
-            if sourceWords.count >= 2 { sourceInitialisms[Self.initials(sourceWords), default: []].formUnion(targetStems) }
+            if sourceWords.count >= 2 { sourceInitialisms[BilingualLexicon.initials(sourceWords), default: []].formUnion(targetStems) }
             let contentTarget = targetWords.filter { !target.isStopword($0.lowercased()) }
             if contentTarget.count >= 2 {
-                targetInitialisms[Self.initials(contentTarget), default: []].formUnion(sourceStems)
+                targetInitialisms[BilingualLexicon.initials(contentTarget), default: []].formUnion(sourceStems)
             }
         }
-        func add(_ sourceText: String, translations targetTexts: [String], common: Bool) {
-            let sourceWords = Self.words(sourceText)
-            let sourceStems = sourceWords.map(source.stem)
-            for targetText in targetTexts { add(sourceText, sourceWords, sourceStems, targetText, common: common) }
-        }
+    }
 
-        for row in KnowledgeFile.rows(named: "lexicon.\(source.code)-\(target.code).tsv") where row.count >= 3 {
-            add(row[0], translations: Self.alternatives(row[2]), common: true)
+    /// The translations of a source stem in both parts, `nil` when neither has it.
+    private func translations(_ stem: String) -> Set<String>? {
+        let listed = compiled.values("t", stem), named = names.translations[stem]
+        switch (listed, named) {
+        case (nil, nil): return nil
+        case let (listed?, nil): return listed
+        case let (nil, named?): return named
+        case let (listed?, named?): return listed.union(named)
         }
-        for entry in CLDRNames.entries(source: source.icuLocale, target: target.icuLocale) {
-            add(entry.source, translations: [entry.target], common: false)
-        }
-        for row in KnowledgeFile.rows(named: "conventional-names.\(source.code)-\(target.code).tsv") where row.count >= 2 {
-            add(row[0], translations: row[1].split(separator: "|").map(String.init), common: false)
-        }
-        self.translations = translations
-        compoundHeads = Dictionary(grouping: translations.keys.filter { $0.count > 4 }, by: \.count).mapValues(Set.init)
-        sourceCommonStems = sourceCommon
-        sourceProperStems = sourceProper
-        targetCommonStems = targetCommon
-        self.sourceInitialisms = sourceInitialisms
-        self.targetInitialisms = targetInitialisms
     }
 
     /// Stems of the target words that can translate a source word (by its stem): its own entry,
     /// else the entry of the longest known word it ends with (a compound's head).
     public func targetStems(forSourceStem stem: String) -> Set<String> {
-        if let direct = translations[stem] { return direct }
+        if let direct = translations(stem) { return direct }
         if let restored = withFleetingVowel(stem) { return restored }
         for length in stride(from: stem.count - 3, through: 5, by: -1) {
-            let tail = String(stem.suffix(length))
-            if compoundHeads[length]?.contains(tail) ?? false, let found = translations[tail] { return found }
+            if let found = translations(String(stem.suffix(length))) { return found }
         }
         return []
     }
@@ -115,16 +162,20 @@ public final class BilingualLexicon: Sendable {
         guard !vowels.contains(letters[letters.count - 1]), !vowels.contains(letters[letters.count - 2]) else { return nil }
         for vowel in ["е", "о"] {
             let candidate = String(letters.dropLast()) + vowel + String(letters.last!)
-            if let found = translations[candidate] { return found }
+            if let found = translations(candidate) { return found }
         }
         return nil
     }
 
     /// What a source initialism stands for, as target stems.
-    public func expansion(ofSourceInitialism folded: String) -> Set<String> { sourceInitialisms[folded] ?? [] }
+    public func expansion(ofSourceInitialism folded: String) -> Set<String> {
+        (compiled.values("i", folded) ?? []).union(names.sourceInitialisms[folded] ?? [])
+    }
 
     /// Source stems a target initialism can stand for.
-    public func sourceStems(forTargetInitialism folded: String) -> Set<String> { targetInitialisms[folded] ?? [] }
+    public func sourceStems(forTargetInitialism folded: String) -> Set<String> {
+        (compiled.values("j", folded) ?? []).union(names.targetInitialisms[folded] ?? [])
+    }
 
     /// Folded initial letters of words ("Южно-Африканская Республика" → "юар").
     static func initials(_ words: [String]) -> String {
@@ -148,5 +199,49 @@ public final class BilingualLexicon: Sendable {
             }
             return ([outside] + inside).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+    }
+}
+
+/// Sorted lines `section:key<TAB>values` (values separated by spaces), searched in place by binary
+/// search on the key's UTF-8 bytes. Lines starting with `#` are comments.
+final class CompiledTable: Sendable {
+    private let bytes: [UInt8]
+    /// Where each data line starts, and where its key ends (the tab).
+    private let lines: [(start: Int, tab: Int, end: Int)]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var lines: [(start: Int, tab: Int, end: Int)] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            if bytes[start] != 0x23, let tab = bytes[start..<end].firstIndex(of: 0x09) { lines.append((start, tab, end)) }
+            start = end + 1
+        }
+        self.lines = lines
+    }
+
+    /// The values of `section:key`, as written; `nil` when the table has no such key.
+    func value(_ section: Character, _ key: String) -> ArraySlice<UInt8>? {
+        let wanted = Array("\(section):\(key)".utf8)
+        var low = 0, high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            let line = lines[mid]
+            let candidate = bytes[line.start..<line.tab]
+            if candidate.lexicographicallyPrecedes(wanted) {
+                low = mid + 1
+            } else if candidate.elementsEqual(wanted) {
+                return bytes[(line.tab + 1)..<line.end]
+            } else {
+                high = mid
+            }
+        }
+        return nil
+    }
+
+    /// The values of `section:key` as a set of strings.
+    func values(_ section: Character, _ key: String) -> Set<String>? {
+        value(section, key).map { slice in Set(slice.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }) }
     }
 }

@@ -149,8 +149,7 @@ struct Quantities {
                 var end = i
                 while end + 1 < words.count, words[end + 1].kind == .word,
                       buffer.string(words[end].range.upperBound..<words[end + 1].range.lowerBound).allSatisfy({ $0 == " " || $0 == "-" }) {
-                    let phraseRange = token.range.lowerBound..<words[end + 1].range.upperBound
-                    guard let longer = reader.value(ofPhrase: buffer.string(phraseRange), words: words[i...(end + 1)].map(text)) else { break }
+                    guard let longer = reader.value(ofWords: words[i...(end + 1)].map(text)) else { break }
                     value = longer
                     end += 1
                 }

@@ -5,25 +5,21 @@ import Synchronization
 typealias NumberFormat = UnsafeMutablePointer<UNumberFormat?>
 
 /// Reads numbers the way a language writes them, with ICU: digits with that language's
-/// separators ("1 234,5" in Russian, "1,234.5" in English) and number words through ICU's
-/// spell-out rules ("two", "fourth", "двух"). A parse counts only when it consumes the whole text.
+/// separators ("1 234,5" in Russian, "1,234.5" in English), and number words ("two", "fourth",
+/// "двух") from a table that ICU's spell-out rules write once per process. A digit parse counts only
+/// when it consumes the whole text.
 public final class NumberReader: Sendable {
     public let language: Language
-    private let state: Mutex<State>
+    /// Decimal formats: the language's own, then the root locale's as a fallback (under a lock:
+    /// ICU formats are not thread-safe).
+    private let decimal: Mutex<DecimalFormats>
+    /// Every word form the spell-out rules write for 0–100, the hundreds and the powers of a thousand,
+    /// in every public rule set (cardinal, ordinal and their case forms), with its value.
+    private let words: [String: Double]
 
-    private struct State: ~Copyable {
-        /// Decimal formats: the language's own, then the root locale's as a fallback.
-        let decimal: [NumberFormat]
-        /// One spell-out format per public rule set (cardinal, ordinal, and their case forms).
-        let spellout: [NumberFormat]
-        /// Every word the spell-out rules write for 0–100, the hundreds and the powers of a thousand:
-        /// only these are worth the (slow) spell-out parse.
-        let vocabulary: Set<String>
-        var wordCache: [String: Double?] = [:]
-
-        deinit {
-            for format in decimal + spellout { unum_close(format) }
-        }
+    private struct DecimalFormats: ~Copyable {
+        let formats: [NumberFormat]
+        deinit { for format in formats { unum_close(format) } }
     }
 
     private static let readers = ProcessCache<String, NumberReader>()
@@ -42,35 +38,51 @@ public final class NumberReader: Sendable {
                 decimal.append(format)
             }
         }
-        var spellout: [NumberFormat] = []
+        self.decimal = Mutex(DecimalFormats(formats: decimal))
+        words = Self.spelledWords(language)
+    }
+
+    /// The spell-out table: one formatter, switched from rule set to rule set (each live formatter
+    /// holds all of the locale's rules: fifty of them for Russian cost a quarter of a gigabyte).
+    private static func spelledWords(_ language: Language) -> [String: Double] {
         var status = U_ZERO_ERROR
-        if let probe = unum_open(UNUM_SPELLOUT, nil, 0, language.icuLocale, nil, &status), ICU.succeeded(status) {
-            let names = ICU.withGrowingBuffer(initialCapacity: 1024) { buffer, capacity, status in
-                unum_getTextAttribute(probe, UNUM_PUBLIC_RULESETS, buffer, capacity, &status)
-            }.map { String(decoding: $0, as: UTF16.self) } ?? ""
-            unum_close(probe)
-            for name in names.split(separator: ";") where name.hasPrefix("%spellout") {
-                var status = U_ZERO_ERROR
-                guard let format = unum_open(UNUM_SPELLOUT, nil, 0, language.icuLocale, nil, &status), ICU.succeeded(status)
-                else { continue }
-                let units = Array(name.utf16)
-                unum_setTextAttribute(format, UNUM_DEFAULT_RULESET, units, Int32(units.count), &status)
-                if ICU.succeeded(status) { spellout.append(format) } else { unum_close(format) }
-            }
-        }
-        var vocabulary: Set<String> = []
+        guard let format = unum_open(UNUM_SPELLOUT, nil, 0, language.icuLocale, nil, &status), ICU.succeeded(status) else { return [:] }
+        defer { unum_close(format) }
+        let names = ICU.withGrowingBuffer(initialCapacity: 1024) { buffer, capacity, status in
+            unum_getTextAttribute(format, UNUM_PUBLIC_RULESETS, buffer, capacity, &status)
+        }.map { String(decoding: $0, as: UTF16.self) } ?? ""
         let samples = Array(0...100).map(Double.init) + stride(from: 200.0, through: 900, by: 100) + [1e3, 1e6, 1e9, 1e12]
-        for format in spellout {
+        var table: [String: Double] = [:]
+        var phrases: [(value: Double, words: [String])] = []
+        for name in names.split(separator: ";") where name.hasPrefix("%spellout") {
+            var status = U_ZERO_ERROR
+            let units = Array(name.utf16)
+            unum_setTextAttribute(format, UNUM_DEFAULT_RULESET, units, Int32(units.count), &status)
+            guard ICU.succeeded(status) else { continue }
             for sample in samples {
                 let written = ICU.withGrowingBuffer(initialCapacity: 64) { buffer, capacity, status in
                     unum_formatDouble(format, sample, buffer, capacity, nil, &status)
                 }.map { String(decoding: $0, as: UTF16.self) } ?? ""
-                for word in written.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{00AD}" }) {
-                    vocabulary.insert(Normalizer.foldKey(String(word)))
+                let parts = written.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{00AD}" }).map { Normalizer.foldKey(String($0)) }
+                if parts.count == 1 {
+                    if table[parts[0]] == nil { table[parts[0]] = sample }
+                } else if parts.count > 1 {
+                    phrases.append((sample, parts))
                 }
             }
         }
-        state = Mutex(State(decimal: decimal, spellout: spellout, vocabulary: vocabulary))
+        // Words written only inside longer numbers ("hundred" in "one hundred"): a power of ten is the
+        // product of its words ("one hundred", "одна тысяча"), then any other number their sum.
+        for powers in [true, false] {
+            for phrase in phrases where [100, 1e3, 1e6, 1e9, 1e12].contains(phrase.value) == powers {
+                let unknown = Set(phrase.words.filter { table[$0] == nil })
+                guard unknown.count == 1, let word = unknown.first else { continue }
+                let known = phrase.words.compactMap { table[$0] }
+                let solved = powers ? phrase.value / max(1, known.reduce(1, *)) : phrase.value - known.reduce(0, +)
+                if solved > 0 { table[word] = solved }
+            }
+        }
+        return table
     }
 
     /// The value of a number written in digits, e.g. "1 234,5" (Russian) or "1,234.5" (English).
@@ -78,44 +90,49 @@ public final class NumberReader: Sendable {
     public func value(ofDigits text: String) -> Double? {
         let units = Array(text.utf16.filter { ![0x20, 0xA0, 0x2009, 0x202F].contains($0) })
         guard !units.isEmpty else { return nil }
-        return state.withLock { state in
-            state.decimal.lazy.compactMap { Self.parse($0, units) }.first
+        return decimal.withLock { decimal in
+            decimal.formats.lazy.compactMap { Self.parse($0, units) }.first
         }
     }
 
-    /// The value of a number word in any form ICU's spell-out rules know ("fourth" = 4, "двух" = 2).
+    /// The value of a number word in any form the spell-out rules write ("fourth" = 4, "двух" = 2).
     public func value(ofWord word: String) -> Double? {
         let key = Normalizer.foldKey(word)
-        return state.withLock { state in
-            if let cached = state.wordCache[key] { return cached }
-            // ICU's Russian rules spell "е" where texts may write "ё" ("четвёртой").
-            let candidates = (key.contains("ё") ? [key, String(key.map { $0 == "ё" ? "е" : $0 })] : [key])
-                .filter(state.vocabulary.contains)
-            var value: Double?
-            for candidate in candidates where value == nil {
-                let units = Array(candidate.utf16)
-                for format in state.spellout where value == nil { value = Self.parse(format, units) }
-            }
-            state.wordCache[key] = value
-            return value
-        }
+        // ICU's Russian rules spell "е" where texts may write "ё" ("четвёртой").
+        return words[key] ?? (key.contains("ё") ? words[String(key.map { $0 == "ё" ? "е" : $0 })] : nil)
     }
 
-    /// The value of number words written together, as in the text ("two hundred", "twenty-five",
-    /// "двадцать пять"): every word must be a number word of the language, and ICU's spell-out rules
-    /// must read the whole phrase.
-    public func value(ofPhrase phrase: String, words: [String]) -> Double? {
-        let keys = words.map(Normalizer.foldKey)
-        let phraseKey = Normalizer.foldKey(phrase)
-        return state.withLock { state in
-            guard keys.allSatisfy(state.vocabulary.contains) else { return nil }
-            if let cached = state.wordCache[phraseKey] { return cached }
-            var value: Double?
-            let units = Array(phraseKey.utf16)
-            for format in state.spellout where value == nil { value = Self.parse(format, units) }
-            state.wordCache[phraseKey] = value
-            return value
+    /// The value of number words written together ("two hundred", "twenty-five", "двадцать пять"):
+    /// every word a number word, in the order numbers are written: a power of a thousand multiplies
+    /// what comes before it, "hundred" multiplies a digit's word, and otherwise each word adds a lower
+    /// order of magnitude to a round number ("twenty five", not "five twenty" or "two first").
+    public func value(ofWords words: [String]) -> Double? {
+        let values = words.map { value(ofWord: $0) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+        var total = 0.0, group = 0.0, last = Double.infinity
+        for case let value? in values {
+            if value >= 1000, value == pow10(value) {
+                total += max(group, 1) * value
+                group = 0
+            } else if value == 100, group > 0, group < 10 {
+                group *= 100
+            } else if last.isInfinite || (value < pow10(last) && last.truncatingRemainder(dividingBy: pow10(last)) == 0) {
+                // After a round number, a smaller order of magnitude: "twenty five", "сто двадцать";
+                // not "двух первых" (2, 1) or "twelve three".
+                group += value
+            } else {
+                return nil
+            }
+            last = value
         }
+        return total + group
+    }
+
+    /// The largest power of ten not above a value.
+    private func pow10(_ value: Double) -> Double {
+        var power = 1.0
+        while power * 10 <= value { power *= 10 }
+        return power
     }
 
     /// Parses all of `units` or nothing.

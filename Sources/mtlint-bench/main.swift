@@ -4,12 +4,26 @@
 //
 // The input is ARTICLE (default: the first Corpora article) repeated to about N MiB (default 8);
 // --only runs the benchmarks whose name contains SUBSTRING (for profiling one of them).
+//
+//     swift run -c release mtlint-bench compile-lexicon [SOURCE-TARGET]
+//
+// prints the compiled word list of a language pair (default ru-en), which .ci/regenerate writes to
+// Sources/MTCore/Data/lexicon.<pair>.compiled.tsv.
 import Foundation
 import MTCore
 import MTRules
 import MTText
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "compile-lexicon" {
+    let codes = (arguments.dropFirst().first ?? "ru-en").split(separator: "-").map(String.init)
+    guard codes.count == 2, let source = Language.named(codes[0]), let target = Language.named(codes[1]) else {
+        FileHandle.standardError.write(Data("mtlint-bench: compile-lexicon takes a pair such as ru-en\n".utf8))
+        exit(2)
+    }
+    print(BilingualLexicon.compile(pair: LanguagePair(source: source, target: target)), terminator: "")
+    exit(0)
+}
 @MainActor func option(_ name: String) -> String? {
     guard let flag = arguments.firstIndex(of: name), flag + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(flag...(flag + 1)) }

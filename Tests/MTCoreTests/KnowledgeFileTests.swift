@@ -1,3 +1,4 @@
+import Foundation
 import MTCore
 import MTText
 import Testing
@@ -24,6 +25,14 @@ import Testing
             }
             seen[key] = forms
         }
+    }
+
+    @Test func compiledWordListIsCurrent() throws {
+        // Sources/MTCore/Data/lexicon.ru-en.compiled.tsv is what `mtlint-bench compile-lexicon` writes
+        // (.ci/regenerate): stale after a change to the word list, the stemmer or the compiler.
+        let url = try #require(KnowledgeFile.url("lexicon.ru-en.compiled.tsv"), "run bash .ci/regenerate")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == BilingualLexicon.compile(pair: .russianEnglish), "stale: run bash .ci/regenerate")
     }
 
     @Test func pageTextEntriesAreFoldedUniqueAndKnown() {

@@ -59,4 +59,16 @@ import Testing
         #expect(!SpoofChecker.shared.isSuspicious(latin, 0..<latin.count))
         #expect(!SpoofChecker.shared.isSuspicious(cyrillic, 0..<cyrillic.count))
     }
+
+    @Test func numberWordsWrittenTogetherMakeOneNumber() {
+        let english = NumberReader.shared(for: .english), russian = NumberReader.shared(for: .russian)
+        #expect(english.value(ofWord: "hundred") == 100)  // only written inside "one hundred"
+        #expect(english.value(ofWords: ["two", "hundred", "twenty", "five"]) == 225)
+        #expect(english.value(ofWords: ["one", "thousand", "two", "hundred"]) == 1200)
+        #expect(russian.value(ofWords: ["двадцать", "пять"]) == 25)
+        #expect(russian.value(ofWords: ["сто", "двадцать", "первый"]) == 121)
+        #expect(russian.value(ofWords: ["двух", "первых"]) == nil)
+        #expect(english.value(ofWords: ["five", "twenty"]) == nil)
+        #expect(english.value(ofWords: ["twelve", "three"]) == nil)
+    }
 }
