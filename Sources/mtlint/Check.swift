@@ -144,7 +144,7 @@ struct Check: ParsableCommand {
 
     private func runStream(_ linter: Linter, _ pair: LanguagePair) throws {
         let sink = try openOutput()
-        let counts = StreamMode.run(linter: linter, pair: pair, output: sink)
+        let counts = StreamMode.run(linter: linter, pair: pair, output: sink, jobs: jobs)
         do { try sink.commit() } catch {
             warn("mtlint: \(error)")
             throw ExitCode(2)

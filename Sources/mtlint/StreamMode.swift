@@ -2,34 +2,69 @@ import Foundation
 import MTCore
 import MTReporters
 
+import Synchronization
+
 /// `mtlint check --stdin-jsonl`: reads JSON lines from standard input, `{"id","text"}` (an article)
-/// or `{"id","source","target"}` (a segment pair), and writes one JSON line per input line as soon
-/// as it is checked, holding one line in memory at a time: a stage for GNU parallel, xargs, Spark's
-/// `RDD.pipe` or Hadoop Streaming.
+/// or `{"id","source","target"}` (a segment pair), and writes one JSON line per input line, in input
+/// order: a stage for GNU parallel, xargs, Spark's `RDD.pipe` or Hadoop Streaming. With one job each
+/// line is written as soon as it is checked; with more, lines are checked in batches of eight per job
+/// on all of them, so memory holds one batch, and the output is byte-identical for any number of jobs.
 enum StreamMode {
     struct Counts {
         var failed = false
         var invalid = false
     }
 
-    static func run(linter: Linter, pair: LanguagePair, output: Output) -> Counts {
+    /// One checked line: its JSON result line, and whether it failed the gate or was invalid.
+    private struct Checked: Sendable {
+        var text = ""
+        var failed = false
+        var invalid = false
+    }
+
+    static func run(linter: Linter, pair: LanguagePair, output: Output, jobs: Int = 1) -> Counts {
         var counts = Counts()
         var number = 0
+        var batch: [(number: Int, line: String)] = []
+        let batchSize = jobs == 1 ? 1 : jobs * 8
+        func flush() {
+            let lines = batch
+            let checked = Mutex([Checked](repeating: Checked(), count: lines.count))
+            let workers = min(jobs, lines.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: lines.count, by: workers) {
+                    let result = check(lines[index].line, number: lines[index].number, linter: linter, pair: pair)
+                    checked.withLock { $0[index] = result }
+                }
+            }
+            for result in checked.withLock({ $0 }) {
+                counts.failed = counts.failed || result.failed
+                counts.invalid = counts.invalid || result.invalid
+                output.write(result.text)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         while let line = readLine(strippingNewline: true) {
             number += 1
             if line.allSatisfy(\.isWhitespace) { continue }
-            do {
-                let (id, document) = try parse(line, number: number, pair: pair)
-                let result = linter.lint(document)
-                if !result.score.passed { counts.failed = true }
-                output.write(try JSONReporter.line(result, id: id))
-            } catch {
-                counts.invalid = true
-                output.write(errorLine(id: (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"],
-                                       message: "line \(number): \(error)"))
-            }
+            batch.append((number, line))
+            if batch.count >= batchSize { flush() }
         }
+        flush()
         return counts
+    }
+
+    private static func check(_ line: String, number: Int, linter: Linter, pair: LanguagePair) -> Checked {
+        do {
+            let (id, document) = try parse(line, number: number, pair: pair)
+            let result = linter.lint(document)
+            return Checked(text: try JSONReporter.line(result, id: id), failed: !result.score.passed)
+        } catch {
+            return Checked(
+                text: errorLine(id: (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"],
+                                message: "line \(number): \(error)"),
+                invalid: true)
+        }
     }
 
     private struct LineError: Error, CustomStringConvertible {
