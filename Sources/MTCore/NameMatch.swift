@@ -57,12 +57,8 @@ public enum NameMatch {
 
     /// A folded Latin word reduced to what transliterations agree on.
     public static func skeleton(_ word: String) -> [Character] {
-        var text = word
-        for (from, to) in [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tz", "ts"), ("ts", "c"), ("x", "ks"), ("ck", "k"),
-                           ("ph", "f"), ("q", "k"), ("w", "u")] {
-            text = text.replacingOccurrences(of: from, with: to)
-        }
-        let letters = Array(text)
+        var letters = Array(word)
+        for (from, to) in replacements { replace(from, with: to, in: &letters) }
         var out: [Character] = []
         for (index, character) in letters.enumerated() where character.isLetter && !"yh".contains(character) {
             var letter = character
@@ -76,6 +72,30 @@ public enum NameMatch {
             if out.last != letter { out.append(letter) }
         }
         return out
+    }
+
+    /// Spelling conventions rewritten in order, each everywhere in the word before the next.
+    private static let replacements: [([Character], [Character])] = [
+        ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tz", "ts"), ("ts", "c"), ("x", "ks"), ("ck", "k"), ("ph", "f"), ("q", "k"), ("w", "u"),
+    ].map { (Array($0.0), Array($0.1)) }
+
+    /// Replaces every occurrence of `pattern`, left to right (what `replacingOccurrences` does, without
+    /// Foundation's string machinery on a hot path).
+    private static func replace(_ pattern: [Character], with replacement: [Character], in letters: inout [Character]) {
+        guard letters.count >= pattern.count, letters.contains(pattern[0]) else { return }
+        var out: [Character] = []
+        out.reserveCapacity(letters.count + 2)
+        var i = 0
+        while i < letters.count {
+            if i + pattern.count <= letters.count, letters[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out += replacement
+                i += pattern.count
+            } else {
+                out.append(letters[i])
+                i += 1
+            }
+        }
+        letters = out
     }
 
     /// A folded Cyrillic word reduced the same way: soft and hard signs dropped, vowels folded to
