@@ -12,6 +12,20 @@ public final class Speller: Sendable {
 
     public let dictionary: String
     private let state: Mutex<State>
+    /// Handles for suggestions (slow: milliseconds a word), one per worker that asks at the same time,
+    /// opened on first use, so that workers neither wait for each other nor hold up spell checks.
+    private let suggesters = Mutex<[Suggester]>([])
+
+    /// A Hunspell handle lent to one thread at a time (taken from the pool, given back after use).
+    private final class Suggester: @unchecked Sendable {
+        let handle: OpaquePointer
+        init?(_ files: (aff: String, dic: String)) {
+            guard let handle = Hunspell_create(files.aff, files.dic) else { return nil }
+            self.handle = handle
+        }
+        deinit { Hunspell_destroy(handle) }
+    }
+    private let files: (aff: String, dic: String)
 
     private struct State: ~Copyable {
         let handle: OpaquePointer
@@ -30,6 +44,7 @@ public final class Speller: Sendable {
         guard let directory = Self.searchPaths.first(where: { Self.readable("\($0)/\(dictionary).aff") && Self.readable("\($0)/\(dictionary).dic") }),
               let handle = Hunspell_create("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic") else { return nil }
         self.dictionary = dictionary
+        files = ("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic")
         state = Mutex(State(handle: handle))
     }
 
@@ -41,13 +56,14 @@ public final class Speller: Sendable {
 
     /// Hunspell's corrections for a word, best first (at most `limit`).
     public func suggestions(_ word: String, limit: Int = 3) -> [String] {
-        state.withLock { state in
-            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-            let count = Hunspell_suggest(state.handle, &list, word)
-            defer { if count > 0 { Hunspell_free_list(state.handle, &list, count) } }
-            guard count > 0, let list else { return [] }
-            return (0..<Int(min(count, Int32(limit)))).compactMap { list[$0].map { String(cString: $0) } }
-        }
+        let free = suggesters.withLock { $0.popLast() }
+        guard let suggester = free ?? Suggester(files) else { return [] }
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let count = Hunspell_suggest(suggester.handle, &list, word)
+        let found = (0..<Int(max(0, min(count, Int32(limit))))).compactMap { list?[$0].map { String(cString: $0) } }
+        if count > 0 { Hunspell_free_list(suggester.handle, &list, count) }
+        suggesters.withLock { $0.append(suggester) }
+        return found
     }
 
     /// Whether the dictionary accepts the word as written ("moscow" is not accepted, "Moscow" is).

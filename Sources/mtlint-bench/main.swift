@@ -5,6 +5,10 @@
 // The input is ARTICLE (default: the first Corpora article) repeated to about N MiB (default 8);
 // --only runs the benchmarks whose name contains SUBSTRING (for profiling one of them).
 //
+//     swift run -c release mtlint-bench compare PAIRS.jsonl [--pofilter PATH] [--jobs N]
+//
+// times pofilter and `mtlint check --stdin-jsonl` on the same pairs (see Compare.swift).
+//
 //     swift run -c release mtlint-bench compile-lexicon [SOURCE-TARGET]
 //
 // prints the compiled word list of a language pair (default ru-en), which .ci/regenerate writes to
@@ -15,6 +19,7 @@ import MTRules
 import MTText
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "compare" { exit(Compare.run(Array(arguments.dropFirst()))) }
 if arguments.first == "compile-lexicon" {
     let codes = (arguments.dropFirst().first ?? "ru-en").split(separator: "-").map(String.init)
     guard codes.count == 2, let source = Language.named(codes[0]), let target = Language.named(codes[1]) else {
@@ -77,4 +82,21 @@ measure("document: classify + align", runs: 1) { Document(path: path, text: text
 if only.map({ "all rules + score".contains($0) }) ?? true {
     let document = Document(path: path, text: text)
     measure("all rules + score", runs: 1) { Linter(rules: RuleRegistry.all).lint(document).findings.count }
+}
+if only.map({ "scaling".contains($0) }) ?? true {
+    // End to end (read, classify, align, all rules, score) on the article repeated 1, 8, 64 and 256
+    // times: the cost must grow linearly with the input.
+    print("scaling (end to end)                 copies     MiB      s     MiB/s   time ratio / size ratio")
+    var previous: (copies: Int, seconds: Double)?
+    for copies in [1, 8, 64, 256] {
+        let input = Array(repeating: article, count: copies).joined(separator: "\n\n")
+        let start = ContinuousClock.now
+        _ = Linter(rules: RuleRegistry.all).lint(Document(path: path, text: input)).findings.count
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let mib = Double(input.utf8.count) / 1_048_576
+        let growth = previous.map { String(format: "%.2f", (seconds / $0.seconds) / (Double(copies) / Double($0.copies))) } ?? "-"
+        print("                                 \(String(format: "%6d  %6.2f  %7.3f  %6.2f", copies, mib, seconds, mib / seconds))   \(growth)")
+        previous = (copies, seconds)
+    }
 }

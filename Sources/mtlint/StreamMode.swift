@@ -7,7 +7,7 @@ import Synchronization
 /// `mtlint check --stdin-jsonl`: reads JSON lines from standard input, `{"id","text"}` (an article)
 /// or `{"id","source","target"}` (a segment pair), and writes one JSON line per input line, in input
 /// order: a stage for GNU parallel, xargs, Spark's `RDD.pipe` or Hadoop Streaming. With one job each
-/// line is written as soon as it is checked; with more, lines are checked in batches of eight per job
+/// line is written as soon as it is checked; with more, lines are checked in batches of 32 per job
 /// on all of them, so memory holds one batch, and the output is byte-identical for any number of jobs.
 enum StreamMode {
     struct Counts {
@@ -26,13 +26,19 @@ enum StreamMode {
         var counts = Counts()
         var number = 0
         var batch: [(number: Int, line: String)] = []
-        let batchSize = jobs == 1 ? 1 : jobs * 8
+        let batchSize = jobs == 1 ? 1 : jobs * 32
         func flush() {
             let lines = batch
             let checked = Mutex([Checked](repeating: Checked(), count: lines.count))
-            let workers = min(jobs, lines.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: lines.count, by: workers) {
+            // Each worker takes the next unchecked line: one slow line does not idle the others.
+            let next = Mutex(0)
+            DispatchQueue.concurrentPerform(iterations: min(jobs, lines.count)) { _ in
+                while true {
+                    let index = next.withLock { value in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard index < lines.count else { return }
                     let result = check(lines[index].line, number: lines[index].number, linter: linter, pair: pair)
                     checked.withLock { $0[index] = result }
                 }

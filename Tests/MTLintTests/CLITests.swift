@@ -158,8 +158,11 @@ import Testing
             #"{"id":"c","source":"","target":""}"#, #"{"id":"d","source":"Путин прибыл.","target":"\"."}"#,
         ]
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
-        let result = try mtlint(["check", "--stdin-jsonl", "--no-fail"], stdin: input)
+        let result = try mtlint(["check", "--stdin-jsonl", "--no-fail", "--jobs", "1"], stdin: input)
         #expect(result.status == 0, "\(result.stderr)")
+        // Workers check lines in parallel; the output keeps input order, byte for byte.
+        let parallel = try mtlint(["check", "--stdin-jsonl", "--no-fail", "--jobs", "3"], stdin: input)
+        #expect(parallel.stdout == result.stdout)
         let rows = result.stdout.split(separator: "\n")
         #expect(rows.count == 4)
         #expect(rows[0].contains("\"rule\":\"empty-translation\"") && rows[0].contains("\"severity\":\"critical\""))
