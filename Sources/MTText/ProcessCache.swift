@@ -35,3 +35,34 @@ public final class Lazy<Value: Sendable>: Sendable {
         }
     }
 }
+
+/// A memo of bounded size for per-word results (stems, spellings, transliterations): two generations
+/// of at most `capacity` entries each; when the newer one fills up, the older is dropped. Entries still
+/// in use are found in the older generation and carried over, so memory stays flat over a stream of
+/// millions of distinct words while the words of the current documents stay cached.
+public struct BoundedCache<Key: Hashable, Value> {
+    public let capacity: Int
+    private var current: [Key: Value] = [:]
+    private var previous: [Key: Value] = [:]
+
+    public init(capacity: Int = 8_192) { self.capacity = capacity }
+
+    public var count: Int { current.count + previous.count }
+
+    public subscript(key: Key) -> Value? {
+        mutating get {
+            if let value = current[key] { return value }
+            guard let value = previous[key] else { return nil }
+            insert(value, for: key)
+            return value
+        }
+    }
+
+    public mutating func insert(_ value: Value, for key: Key) {
+        if current.count >= capacity {
+            previous = current
+            current = [:]
+        }
+        current[key] = value
+    }
+}

@@ -29,7 +29,7 @@ public final class Speller: Sendable {
 
     private struct State: ~Copyable {
         let handle: OpaquePointer
-        var cache: [String: Bool] = [:]
+        var cache = BoundedCache<String, Bool>()
         deinit { Hunspell_destroy(handle) }
     }
 
@@ -71,7 +71,7 @@ public final class Speller: Sendable {
         state.withLock { state in
             if let known = state.cache[word] { return known }
             let known = Hunspell_spell(state.handle, word) != 0
-            if state.cache.count < 1 << 20 { state.cache[word] = known }
+            state.cache.insert(known, for: word)
             return known
         }
     }

@@ -10,7 +10,7 @@ public final class Stemmer: Sendable {
 
     private struct State: ~Copyable {
         let handle: OpaquePointer
-        var cache: [String: String] = [:]
+        var cache = BoundedCache<String, String>()
         deinit { sb_stemmer_delete(handle) }
     }
 
@@ -37,7 +37,7 @@ public final class Stemmer: Sendable {
                 let length = Int(sb_stemmer_length(state.handle))
                 return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
             }
-            if state.cache.count < 1 << 20 { state.cache[word] = result }
+            state.cache.insert(result, for: word)
             return result
         }
     }

@@ -10,7 +10,7 @@ public final class Transliterator: Sendable {
 
     private struct State: ~Copyable {
         let handle: UnsafeMutablePointer<UTransliterator?>
-        var cache: [String: String] = [:]
+        var cache = BoundedCache<String, String>()
         deinit { utrans_close(handle) }
     }
 
@@ -38,7 +38,7 @@ public final class Transliterator: Sendable {
         state.withLock { state in
             if let cached = state.cache[text] { return cached }
             let result = Self.run(state.handle, text) ?? text
-            state.cache[text] = result
+            state.cache.insert(result, for: text)
             return result
         }
     }

@@ -52,3 +52,16 @@ import Testing
         #expect(Language.named("xx") == nil)
     }
 }
+
+@Suite struct BoundedCacheTests {
+    @Test func memoryStaysBoundedAndRecentEntriesSurvive() {
+        var cache = BoundedCache<Int, Int>(capacity: 4)
+        for key in 0..<100 {
+            cache.insert(key * 2, for: key)
+            _ = cache[0]  // kept in use: carried over from generation to generation
+        }
+        #expect(cache.count <= 8)
+        #expect(cache[0] == 0 && cache[99] == 198)
+        #expect(cache[50] == nil)
+    }
+}
