@@ -242,8 +242,12 @@ public struct EntityAlignment: Sendable {
             guard token.kind == .word else { continue }
             let text = buffer.string(token.range)
             let folded = Normalizer.bareKey(text)
-            let romanized = language.script == .latin ? folded : Normalizer.foldKey(language.romanize(text))
-            let nativeForm = language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
+            // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
+            // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
+            let capitalized = token.isCapitalized
+            let romanized = language.script == .latin || !(capitalized || folded.count <= 5)
+                ? folded : Normalizer.foldKey(language.romanize(text))
+            let nativeForm = language == native ? folded : capitalized ? native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? "" : ""
             // "MCIs": an acronym's plural is the acronym.
             let singular = text.count > 2 && text.hasSuffix("s") ? String(text.dropLast()) : text
             let isAcronym = token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase))
@@ -251,8 +255,8 @@ public struct EntityAlignment: Sendable {
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: NameMatch.skeleton(romanized),
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
-                isCapitalized: token.isCapitalized, isCommon: language.isStopword(folded) || isCommon(stem, folded),
-                isDictionaryWord: speller?.accepts(text) ?? false,
+                isCapitalized: capitalized, isCommon: !capitalized || language.isStopword(folded) || isCommon(stem, folded),
+                isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),
                 isMixedScript: token.script == .mixed,
                 isCommonAcronym: isAcronym && language.commonAcronyms.contains(singular),
                 isAcronym: isAcronym && !language.commonAcronyms.contains(singular),

@@ -75,12 +75,13 @@ public struct MisspelledWord: Rule {
                     continue
                 }
                 if projectWords.contains(Normalizer.foldKey(word)) || Self.accepts(speller, word) { continue }
-                let suggestions = speller.suggestions(word)
-                // A compound the dictionary knows in parts ("hydrobiologist": "hydro-biologist").
-                if suggestions.contains(where: { Self.isCompound($0, of: word) }) { continue }
+                // A compound the dictionary knows in parts ("hydrobiologist" = "hydro" + "biologist").
+                if Self.isCompound(word, speller) { continue }
+                // Dictionary words one typo away (cheap lookups); Hunspell's slower search only when none is.
+                let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
                 // A transliterated source word ("oblast" for "области"), unless a dictionary word is one
                 // typo away: a misspelled cognate ("istory" for "истории", "vido" for "видео") is a typo.
-                if !suggestions.contains(where: { Self.isOneEdit($0.lowercased(), word.lowercased()) }) {
+                if nearby.isEmpty {
                     let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
                         NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range))))
                     }
@@ -88,6 +89,7 @@ public struct MisspelledWord: Rule {
                     let skeleton = NameMatch.skeleton(Normalizer.foldKey(word))
                     if skeletons.contains(where: { NameMatch.transliterates($0, skeleton) }) { continue }
                 }
+                let suggestions = nearby.isEmpty ? speller.suggestions(word) : Array(nearby.prefix(3))
                 // Hunspell also offers splits ("morn ign"); whole words are the useful corrections.
                 let whole = suggestions.filter { !$0.contains(" ") && !$0.contains("-") }
                 let shown = whole.isEmpty ? suggestions : whole
@@ -108,24 +110,14 @@ public struct MisspelledWord: Rule {
         return before == 0x28 || after == 0x29 || after == 0x2E
     }
 
-    /// Whether two words are one typo apart: a letter inserted, dropped, replaced, or two neighbours swapped.
-    static func isOneEdit(_ a: String, _ b: String) -> Bool {
-        let x = Array(a), y = Array(b)
-        if x.count == y.count {
-            let differ = x.indices.filter { x[$0] != y[$0] }
-            return differ.count == 1 || (differ.count == 2 && differ[1] == differ[0] + 1 && x[differ[0]] == y[differ[1]] && x[differ[1]] == y[differ[0]])
+    /// Whether the word is two dictionary words of five letters or more written together
+    /// ("hydrobiologist"): a compound, not a typo ("is tory" for "istory" is no such split).
+    static func isCompound(_ word: String, _ speller: Speller) -> Bool {
+        let letters = Array(word.lowercased())
+        guard letters.count >= 10 else { return false }
+        return (5...(letters.count - 5)).contains { split in
+            speller.accepts(String(letters[..<split])) && speller.accepts(String(letters[split...]))
         }
-        let (short, long) = x.count < y.count ? (x, y) : (y, x)
-        guard long.count == short.count + 1 else { return false }
-        let prefix = zip(short, long).prefix { $0 == $1 }.count
-        return short[prefix...].elementsEqual(long[(prefix + 1)...])
-    }
-
-    /// Whether a suggestion splits the word into two dictionary words of five letters or more
-    /// ("hydro biologist"): a compound, not a typo ("is tory" for "istory" is no such split).
-    static func isCompound(_ suggestion: String, of word: String) -> Bool {
-        let parts = suggestion.split(whereSeparator: { $0 == " " || $0 == "-" })
-        return parts.count == 2 && parts.allSatisfy { $0.count >= 5 } && parts.joined().lowercased() == word.lowercased()
     }
 
     /// Whether the dictionary accepts a word as written, in lower case (a sentence's first word), or in

@@ -29,6 +29,8 @@ public struct Language: Sendable, Hashable {
     /// Acronyms common in the language's running text that stand for no particular entity
     /// ("CEO", "GDP"): not reported as unsupported entities.
     public let commonAcronyms: Set<String>
+    /// The lower-case letters of the language (what a typo can add or replace, for spelling suggestions).
+    public let alphabet: String
     /// Words the language writes with a capital wherever they stand ("I"): in lower case, a misspelling.
     public let alwaysCapitalized: Set<String>
     /// Words that scale the number before them ("млн" = 10⁶). Keys of five letters or more match
@@ -112,6 +114,7 @@ extension Language {
             grammaticalDoubles: Set(list("grammatical-doubles")),
             noSpaceBefore: Set(list("no-space-before").compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }),
             commonAcronyms: Set(list("common-acronyms")),
+            alphabet: fields["alphabet"] ?? "",
             alwaysCapitalized: Set(list("always-capitalized")),
             scaleWords: pairs("scale-words").compactMapValues(Double.init))
     }

@@ -75,4 +75,36 @@ public final class Speller: Sendable {
             return known
         }
     }
+
+    /// The dictionary words one typo away from `word` (a letter dropped, added, replaced, or two
+    /// neighbours swapped; added and replacing letters are the word's own and `alphabet`), in that
+    /// order of kinds. Each candidate is one Hunspell lookup (microseconds), where Hunspell's own
+    /// suggestion search takes milliseconds a word; candidates are not cached.
+    public func wordsOneEditAway(_ word: String, alphabet: String) -> [String] {
+        let letters = Array(word.lowercased())
+        let pool = Array(Set(letters).union(alphabet))
+        var candidates: [[Character]] = []
+        for i in letters.indices { candidates.append(Array(letters[..<i] + letters[(i + 1)...])) }
+        for i in letters.indices.dropLast() where letters[i] != letters[i + 1] {
+            var swapped = letters
+            swapped.swapAt(i, i + 1)
+            candidates.append(swapped)
+        }
+        for i in letters.indices {
+            for letter in pool where letter != letters[i] {
+                var replaced = letters
+                replaced[i] = letter
+                candidates.append(replaced)
+            }
+        }
+        for i in 0...letters.count {
+            for letter in pool { candidates.append(Array(letters[..<i]) + [letter] + Array(letters[i...])) }
+        }
+        var seen = Set<String>()
+        return state.withLock { state in
+            candidates.map { String($0) }.filter { candidate in
+                !candidate.isEmpty && seen.insert(candidate).inserted && Hunspell_spell(state.handle, candidate) != 0
+            }
+        }
+    }
 }

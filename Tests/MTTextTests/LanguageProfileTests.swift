@@ -19,7 +19,7 @@ import Testing
         })
         #expect(fields["code"] == code)
         #expect(fields["script"].flatMap(Script.init(rawValue:)) != nil, "script '\(fields["script"] ?? "")'")
-        for key in ["name", "hunspell", "snowball"] { #expect(!(fields[key] ?? "").isEmpty, "\(code): no \(key)") }
+        for key in ["name", "hunspell", "snowball", "alphabet"] { #expect(!(fields[key] ?? "").isEmpty, "\(code): no \(key)") }
         let language = try #require(Language.named(code))
         #expect(Stemmer.shared(language.snowballAlgorithm) != nil, "\(code): no Snowball stemmer '\(language.snowballAlgorithm)'")
         if language.script != .latin {
