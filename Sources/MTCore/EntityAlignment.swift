@@ -84,19 +84,21 @@ public struct EntityAlignment: Sendable {
             word.isCapitalized
                 ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
         }
+        // What the word lists give each word, looked up once per word (not once per pair of words).
+        let translations = sourceWords.map { lexicon.targetStems(forSourceStem: $0.stem) }
+        let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
+        let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
         for i in sourceWords.indices {
-            let word = sourceWords[i]
-            sourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !lexicon.targetStems(forSourceStem: word.stem).isEmpty
-                || (word.isAcronym && !lexicon.expansion(ofSourceInitialism: word.folded).isEmpty)
+            sourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !translations[i].isEmpty || !expansions[i].isEmpty
         }
         var source = Self.entities(sourceWords)
         var target = Self.entities(targetWords)
         func counterparts(_ si: Int, _ ti: Int) -> Bool {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
-            if !t.isStopword, lexicon.targetStems(forSourceStem: s.stem).contains(t.stem) { return true }
-            if s.isAcronym, lexicon.expansion(ofSourceInitialism: s.folded).contains(t.stem) { return true }
-            if t.isAcronym, lexicon.sourceStems(forTargetInitialism: t.folded).contains(s.stem) { return true }
+            if !t.isStopword, translations[si].contains(t.stem) { return true }
+            if s.isAcronym, expansions[si].contains(t.stem) { return true }
+            if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
             if s.isAcronym || t.isAcronym, s.skeleton.count >= 2, s.skeleton == t.skeleton { return true }
             guard s.isCapitalized, t.isCapitalized else { return false }

@@ -176,16 +176,24 @@ final class MonthTable: Sendable {
         let capitalised: Bool
     }
 
-    private let tables = ProcessCache<String, [Month]>()
+    /// A language's months, and the first three letters (lower case) of every form and stem: a word
+    /// that starts otherwise names no month, and most words are rejected before any folding.
+    private struct Table {
+        let months: [Month]
+        let heads: Set<String>
+    }
+
+    private let tables = ProcessCache<String, Table>()
 
     /// The month (1–12) a word names, if any. Where the language capitalises month names
     /// (English), only a capitalised word counts, so that "may" the verb is not May.
     func month(of token: Token, _ word: String, _ language: Language) -> Int? {
         guard token.kind == .word else { return nil }
+        let table = table(language)
+        guard table.heads.contains(String(word.prefix(3)).lowercased()) else { return nil }
         let key = Normalizer.foldKey(word)
-        let months = table(language)
         var best: (month: Int, length: Int)?
-        for (index, month) in months.enumerated() where !month.capitalised || token.isCapitalized {
+        for (index, month) in table.months.enumerated() where !month.capitalised || token.isCapitalized {
             if month.exact.contains(key) { return index + 1 }
             if let stem = month.stem, key.hasPrefix(stem), key.count <= stem.count + 3, stem.count > best?.length ?? 0 {
                 best = (index + 1, stem.count)
@@ -194,9 +202,9 @@ final class MonthTable: Sendable {
         return best?.month
     }
 
-    private func table(_ language: Language) -> [Month] {
+    private func table(_ language: Language) -> Table {
         tables.value(for: language.code) {
-            MonthNames.forms(language).map { forms -> Month in
+            let months = MonthNames.forms(language).map { forms -> Month in
                 let folded = forms.map(Normalizer.bareKey)
                 let wide = folded.filter { $0.count > 3 }
                 let stem = wide.dropFirst().reduce(wide.first ?? "") { common, form in
@@ -206,6 +214,8 @@ final class MonthTable: Sendable {
                     exact: Set(folded), stem: stem.count >= 3 ? stem : nil,
                     capitalised: forms.first?.first?.isUppercase ?? false)
             }
+            let heads = Set(months.flatMap { month in (month.exact + [month.stem].compactMap { $0 }).map { String($0.prefix(3)) } })
+            return Table(months: months, heads: heads)
         }
     }
 }
