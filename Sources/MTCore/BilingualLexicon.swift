@@ -98,7 +98,7 @@ public final class BilingualLexicon: Sendable {
 
         mutating func add(_ sourceText: String, translations targetTexts: [String], common: Bool) {
             let sourceWords = BilingualLexicon.words(sourceText)
-            let sourceStems = sourceWords.map(source.stem)
+            let sourceStems = sourceWords.map { source.stem($0) }
             for targetText in targetTexts { add(sourceText, sourceWords, sourceStems, targetText, common: common) }
         }
 
@@ -106,7 +106,7 @@ public final class BilingualLexicon: Sendable {
         /// stems, computed once per row by the caller). `common`: from the word list, not a name table.
         private mutating func add(_ sourceText: String, _ sourceWords: [String], _ sourceStems: [String], _ targetText: String, common: Bool) {
             let targetWords = BilingualLexicon.words(targetText)
-            let targetWordStems = targetWords.map(target.stem)
+            let targetWordStems = targetWords.map { target.stem($0) }
             if common {
                 for (word, stem) in zip(sourceWords, sourceStems) where word.first?.isLowercase ?? false { sourceCommon.insert(stem) }
                 for (word, stem) in zip(targetWords, targetWordStems) where word.first?.isLowercase ?? false { targetCommon.insert(stem) }

@@ -60,6 +60,12 @@ public struct CaptionPair: Sendable, Hashable {
     public let lengthDelta: Double?
 }
 
+/// A word's comparison forms: its NFKC_Casefold key and its stem.
+public struct WordKey: Sendable, Hashable {
+    public let folded: String
+    public let stem: String
+}
+
 /// An article read, segmented, classified and aligned: what rules look at.
 public struct Document: Sendable {
     public let path: String
@@ -73,6 +79,9 @@ public struct Document: Sendable {
     /// use (it loads the bilingual lexicon, which `mtlint align` does not need).
     public var entities: [Int: EntityAlignment] { entityAlignments.value }
     private let entityAlignments: Lazy<[Int: EntityAlignment]>
+    /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
+    /// use: rules compare these instead of folding and stemming the same words again.
+    private let wordKeys: Lazy<[Int: WordKey]>
 
     public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
@@ -114,9 +123,27 @@ public struct Document: Sendable {
             }
             return entities
         }
+        wordKeys = Lazy { [blocks] in
+            var keys: [Int: WordKey] = [:]
+            for block in blocks {
+                let language = block.language == .source ? pair.source : pair.target
+                for token in block.tokens where token.isWordLike {
+                    let folded = Normalizer.foldKey(buffer, token.range)
+                    keys[token.range.lowerBound] = WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
+                }
+            }
+            return keys
+        }
         self.buffer = buffer
         self.blocks = blocks
         self.organisations = organisations
+    }
+
+    /// The fold key and stem of a word token of this document, analysed once per document.
+    public func key(_ token: Token, in block: Block) -> WordKey {
+        if let key = wordKeys.value[token.range.lowerBound] { return key }
+        let folded = Normalizer.foldKey(buffer, token.range)
+        return WordKey(folded: folded, stem: language(of: block).stemOfFoldKey(folded))
     }
 
     /// Reads a file (see `DocumentReader`).

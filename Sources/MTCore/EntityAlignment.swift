@@ -243,7 +243,8 @@ public struct EntityAlignment: Sendable {
             }
             guard token.kind == .word else { continue }
             let text = buffer.string(token.range)
-            let folded = Normalizer.bareKey(text)
+            let key = Normalizer.foldKey(buffer, token.range)
+            let folded = key.contains(".") ? key.filter { $0 != "." } : key
             // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
             // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
             let capitalized = token.isCapitalized
@@ -253,7 +254,7 @@ public struct EntityAlignment: Sendable {
             // "MCIs": an acronym's plural is the acronym.
             let singular = text.count > 2 && text.hasSuffix("s") ? String(text.dropLast()) : text
             let isAcronym = token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase))
-            let stem = language.stem(text)
+            let stem = language.stemOfFoldKey(key)
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: NameMatch.skeleton(romanized),
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),

@@ -13,10 +13,9 @@ extension Document {
         let language = language(of: block)
         return block.tokens.compactMap { token in
             guard token.isWordLike, range.map({ $0.contains(token.range.lowerBound) }) ?? true else { return nil }
-            let text = buffer.string(token.range)
-            let folded = Normalizer.foldKey(text)
-            guard !language.isStopword(folded) else { return nil }
-            return ContentWord(token: token, stem: language.stem(text))
+            let key = key(token, in: block)
+            guard !language.isStopword(key.folded) else { return nil }
+            return ContentWord(token: token, stem: key.stem)
         }
     }
 }

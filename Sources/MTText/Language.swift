@@ -52,7 +52,12 @@ public struct Language: Sendable, Hashable {
     /// A comparison form of a word: NFKC_Casefold, a possessive "'s" dropped, then Snowball's stem
     /// (so "Грузии" and "Грузия" both give "груз"; a name's stem can equal a common word's).
     public func stem(_ word: String) -> String {
-        var key = Normalizer.foldKey(word)
+        stemOfFoldKey(Normalizer.foldKey(word))
+    }
+
+    /// The stem of a word already in its NFKC_Casefold form (see `stem(_:)`).
+    public func stemOfFoldKey(_ folded: String) -> String {
+        var key = folded
         for possessive in ["'s", "’s"] where key.hasSuffix(possessive) {
             key.removeLast(possessive.count)
         }
