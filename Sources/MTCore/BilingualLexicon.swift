@@ -223,7 +223,9 @@ final class CompiledTable: Sendable {
 
     /// The values of `section:key`, as written; `nil` when the table has no such key.
     func value(_ section: Character, _ key: String) -> ArraySlice<UInt8>? {
-        let wanted = Array("\(section):\(key)".utf8)
+        var wanted = [UInt8](section.utf8)
+        wanted.append(0x3A)  // ":"
+        wanted.append(contentsOf: key.utf8)
         var low = 0, high = lines.count
         while low < high {
             let mid = (low + high) / 2

@@ -23,8 +23,17 @@ struct Placeholder: Hashable {
     /// The placeholders of a block, in text order.
     static func all(in block: Block, of document: Document) -> [Placeholder] {
         // Every pattern needs "@", "#", "{", "%", "<", "://" or "www.": most blocks have none.
+        let units = document.buffer.units
+        let hasTrigger = block.range.contains { i in
+            switch units[i] {
+            case 0x40, 0x23, 0x7B, 0x25, 0x3C: return true  // @ # { % <
+            case 0x3A: return i + 2 < block.range.upperBound && units[i + 1] == 0x2F && units[i + 2] == 0x2F  // ://
+            case 0x2E: return i >= block.range.lowerBound + 3 && units[(i - 3)..<i].elementsEqual([0x77, 0x77, 0x77])  // www.
+            default: return false
+            }
+        }
+        guard hasTrigger else { return [] }
         let text = document.text(block)
-        guard text.contains(where: { "@#{%<".contains($0) }) || text.contains("://") || text.contains("www.") else { return [] }
         var found: [Placeholder] = []
         var taken: [Range<String.Index>] = []
         for (kind, pattern) in patterns {
