@@ -85,7 +85,6 @@ public final class BilingualLexicon: Sendable {
     /// What a row list records: translations by stem, common and proper stems, initialisms.
     struct Tables {
         let source: Language, target: Language
-        let targetSpeller: Speller?
         var translations: [String: Set<String>] = [:]
         var sourceCommon = Set<String>(), targetCommon = Set<String>(), sourceProper = Set<String>()
         var sourceInitialisms: [String: Set<String>] = [:], targetInitialisms: [String: Set<String>] = [:]
@@ -93,7 +92,6 @@ public final class BilingualLexicon: Sendable {
         init(pair: LanguagePair) {
             source = pair.source
             target = pair.target
-            targetSpeller = pair.target.speller
         }
 
         mutating func add(_ sourceText: String, translations targetTexts: [String], common: Bool) {
@@ -117,7 +115,7 @@ public final class BilingualLexicon: Sendable {
             // lower case (the word list writes some common words capitalised: "министр" = "Minister").
             if common, sourceWords.count == 1, sourceText.first?.isLowercase ?? false,
                targetWords.allSatisfy({ $0.first?.isUppercase ?? false }),
-               !(targetSpeller.map { speller in targetWords.allSatisfy { speller.accepts($0.lowercased()) } } ?? false) {
+               !(target.speller.map { speller in targetWords.allSatisfy { speller.accepts($0.lowercased()) } } ?? false) {
                 sourceProper.insert(sourceStems[0])
             }
             for (word, stem) in zip(sourceWords, sourceStems) where !source.isStopword(word) {

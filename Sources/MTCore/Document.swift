@@ -114,16 +114,7 @@ public struct Document: Sendable {
             pairs.map { CaptionPair(source: $0, target: $1, confidence: 1, lengthDelta: aligner.lengthDelta(source: $0, target: $1)) }
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
-        entityAlignments = Lazy { [captionPairs, blocks] in
-            var entities: [Int: EntityAlignment] = [:]
-            for captionPair in captionPairs {
-                guard let target = captionPair.target else { continue }
-                entities[captionPair.source] = EntityAlignment(
-                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair)
-            }
-            return entities
-        }
-        wordKeys = Lazy { [blocks] in
+        let wordKeys = Lazy<[Int: WordKey]> { [blocks] in
             var keys: [Int: WordKey] = [:]
             for block in blocks {
                 let language = block.language == .source ? pair.source : pair.target
@@ -133,6 +124,16 @@ public struct Document: Sendable {
                 }
             }
             return keys
+        }
+        self.wordKeys = wordKeys
+        entityAlignments = Lazy { [captionPairs, blocks] in
+            var entities: [Int: EntityAlignment] = [:]
+            for captionPair in captionPairs {
+                guard let target = captionPair.target else { continue }
+                entities[captionPair.source] = EntityAlignment(
+                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair, keys: wordKeys.value)
+            }
+            return entities
         }
         self.buffer = buffer
         self.blocks = blocks

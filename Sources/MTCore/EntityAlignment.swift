@@ -66,17 +66,18 @@ public struct EntityAlignment: Sendable {
         let joinsPrevious: Bool
     }
 
-    init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair) {
+    /// - Parameter keys: the document's fold key and stem of each word, by start offset (`Document.key`).
+    init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair, keys: [Int: WordKey]) {
         let lexicon = BilingualLexicon.shared(for: pair)
         // A source word is common when the spelling dictionary accepts it in lower case (an exact
         // form: stems collide, путин/путина); without a dictionary, when the word list has its stem.
         let sourceSpeller = pair.source.speller
-        var sourceWords = Self.words(sourceBlock, buffer, pair.source, native: pair.source) { stem, lowercased in
+        var sourceWords = Self.words(sourceBlock, buffer, keys, pair.source, native: pair.source) { stem, lowercased in
             !lexicon.sourceProperStems.contains(stem)
                 && (sourceSpeller.map { $0.accepts(lowercased) } ?? lexicon.sourceCommonStems.contains(stem))
         }
         let targetSpeller = pair.target.speller
-        let targetWords = Self.words(targetBlock, buffer, pair.target, native: pair.source) { stem, lowercased in
+        let targetWords = Self.words(targetBlock, buffer, keys, pair.target, native: pair.source) { stem, lowercased in
             lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
         }
         // Conventional forms of each capitalised source word, looked up once.
@@ -229,7 +230,7 @@ public struct EntityAlignment: Sendable {
     /// - Parameters:
     ///   - native: the language whose script `nativeSkeleton` is in (the source language).
     ///   - isCommon: whether a word (by its stem and its lower-cased form) is a common word of `language`.
-    static func words(_ block: Block, _ buffer: TextBuffer, _ language: Language, native: Language,
+    static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [Int: WordKey], _ language: Language, native: Language,
                       isCommon: (String, String) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
@@ -243,8 +244,9 @@ public struct EntityAlignment: Sendable {
             }
             guard token.kind == .word else { continue }
             let text = buffer.string(token.range)
-            let key = Normalizer.foldKey(buffer, token.range)
-            let folded = key.contains(".") ? key.filter { $0 != "." } : key
+            let key = keys[token.range.lowerBound]
+                ?? WordKey(folded: Normalizer.foldKey(buffer, token.range), stem: language.stem(text))
+            let folded = key.folded.contains(".") ? key.folded.filter { $0 != "." } : key.folded
             // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
             // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
             let capitalized = token.isCapitalized
@@ -254,7 +256,7 @@ public struct EntityAlignment: Sendable {
             // "MCIs": an acronym's plural is the acronym.
             let singular = text.count > 2 && text.hasSuffix("s") ? String(text.dropLast()) : text
             let isAcronym = token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase))
-            let stem = language.stemOfFoldKey(key)
+            let stem = key.stem
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: NameMatch.skeleton(romanized),
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),

@@ -20,6 +20,15 @@ extension Document {
     }
 }
 
+extension Document {
+    /// For each content word of a source block, the target stems that can render it: its own stem (a
+    /// name or number spelled alike) and the translations the bilingual word list gives.
+    func renderings(of source: Block) -> [Set<String>] {
+        let lexicon = BilingualLexicon.shared(for: pair)
+        return contentWords(source).map { lexicon.targetStems(forSourceStem: $0.stem).union([$0.stem]) }
+    }
+}
+
 /// Whether two stems are forms of one word: equal, or one a prefix of the other of at least
 /// five letters ("withdraw" ~ "withdrawal").
 func sameWord(_ a: String, _ b: String) -> Bool {

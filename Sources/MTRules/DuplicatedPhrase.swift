@@ -100,9 +100,8 @@ public struct DuplicatedPhrase: Rule {
     /// безопасности … Договора о коллективной безопасности" repeats what "collective security" repeats):
     /// every run word with a counterpart in the source has two, by the bilingual word list or the same spelling.
     private func sourceRepeats(_ run: [String], _ source: Block, _ document: Document) -> Bool {
-        let lexicon = BilingualLexicon.shared(for: document.pair)
-        let sourceWords = document.contentWords(source).map { (stem: $0.stem, translations: lexicon.targetStems(forSourceStem: $0.stem)) }
-        let counts = run.map { stem in sourceWords.filter { $0.stem == stem || $0.translations.contains(stem) }.count }
+        let renderings = document.renderings(of: source)
+        let counts = run.map { stem in renderings.filter { $0.contains(stem) }.count }
         return counts.contains { $0 > 0 } && counts.allSatisfy { $0 == 0 || $0 >= 2 }
     }
 

@@ -202,12 +202,11 @@ public struct InconsistentTranslation: Rule {
             } ?? true
             if !adjacent || token.kind != .word { flush() }
             guard token.kind == .word else { continue }
-            let text = buffer.string(token.range)
-            let folded = Normalizer.foldKey(text)
+            let key = document.key(token, in: block)
             if token.isCapitalized, !sentenceStarts.contains(token.range.lowerBound) {
-                run.append((token, language.stem(text), true))
-            } else if !run.isEmpty, connectors.contains(folded) {
-                run.append((token, folded, false))
+                run.append((token, key.stem, true))
+            } else if !run.isEmpty, connectors.contains(key.folded) {
+                run.append((token, key.folded, false))
             } else {
                 flush()
             }

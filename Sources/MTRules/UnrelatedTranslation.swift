@@ -37,15 +37,16 @@ public struct UnrelatedTranslation: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        let lexicon = BilingualLexicon.shared(for: document.pair)
         for (source, target) in document.alignedCaptions {
             let words = document.contentWords(target).filter { $0.token.kind == .word && !$0.token.isCapitalized }
             guard words.count >= Self.minimumWords else { continue }
-            let translations = document.contentWords(source).reduce(into: Set<String>()) { set, word in
-                set.insert(word.stem)
-                set.formUnion(lexicon.targetStems(forSourceStem: word.stem))
+            let translations = document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
+            // sameWord needs a shared prefix of five letters: only stems with the same five are compared.
+            let byPrefix = Dictionary(grouping: translations.filter { $0.count >= 5 }, by: { $0.prefix(5) })
+            let covered = words.filter { word in
+                translations.contains(word.stem)
+                    || (word.stem.count >= 5 && byPrefix[word.stem.prefix(5)]?.contains { sameWord($0, word.stem) } ?? false)
             }
-            let covered = words.filter { word in translations.contains(word.stem) || translations.contains { sameWord($0, word.stem) } }
             guard Double(covered.count) <= Self.minimumCoverage * Double(words.count) else { continue }
             findings.append(finding(
                 in: document, at: target.range,
