@@ -32,7 +32,7 @@ FUNCTIONS = [
     "unum_getTextAttribute", "unum_formatDouble",
     "udat_open", "udat_close", "udat_getSymbols", "udat_countSymbols", "udat_format",
     "uloc_getISOCountries", "uloc_getDisplayCountry", "uloc_getISOLanguages", "uloc_getDisplayLanguage",
-    "ucal_openTimeZones", "uenum_next", "uenum_close", "ucurr_openISOCurrencies", "ucurr_getName",
+    "ucal_openTimeZones", "ucal_open", "ucal_close", "ucal_setTimeZone", "udat_formatCalendar", "uenum_next", "uenum_close", "ucurr_openISOCurrencies", "ucurr_getName",
 ]
 DECL = re.compile(r"U_CAPI\s+(?P<ret>[^;{}]*?)\s*U_EXPORT2\s+(?P<name>\w+)\s*\((?P<params>[^;{}]*?)\)\s*(?:__attribute__\s*\(\(.*?\)\)\s*)?;", re.S)
 

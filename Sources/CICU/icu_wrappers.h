@@ -100,6 +100,14 @@ static inline const char* const* uloc_getISOLanguages(void) { return U_ICU_ENTRY
 static inline int32_t uloc_getDisplayLanguage(const char* locale, const char* displayLocale, UChar* language, int32_t languageCapacity, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(uloc_getDisplayLanguage)(locale, displayLocale, language, languageCapacity, status); }
 #undef ucal_openTimeZones
 static inline UEnumeration* ucal_openTimeZones(UErrorCode* ec) { return U_ICU_ENTRY_POINT_RENAME(ucal_openTimeZones)(ec); }
+#undef ucal_open
+static inline UCalendar* ucal_open(const UChar* zoneID, int32_t len, const char* locale, UCalendarType type, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(ucal_open)(zoneID, len, locale, type, status); }
+#undef ucal_close
+static inline void ucal_close(UCalendar *cal) { U_ICU_ENTRY_POINT_RENAME(ucal_close)(cal); }
+#undef ucal_setTimeZone
+static inline void ucal_setTimeZone(UCalendar* cal, const UChar* zoneID, int32_t len, UErrorCode* status) { U_ICU_ENTRY_POINT_RENAME(ucal_setTimeZone)(cal, zoneID, len, status); }
+#undef udat_formatCalendar
+static inline int32_t udat_formatCalendar(const UDateFormat* format, UCalendar* calendar, UChar* result, int32_t capacity, UFieldPosition* position, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(udat_formatCalendar)(format, calendar, result, capacity, position, status); }
 #undef uenum_next
 static inline const char* uenum_next(UEnumeration* en, int32_t* resultLength, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(uenum_next)(en, resultLength, status); }
 #undef uenum_close

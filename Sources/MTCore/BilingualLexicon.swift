@@ -224,20 +224,28 @@ final class CompiledTable: Sendable {
         var wanted = [UInt8](section.utf8)
         wanted.append(0x3A)  // ":"
         wanted.append(contentsOf: key.utf8)
-        var low = 0, high = lines.count
-        while low < high {
-            let mid = (low + high) / 2
-            let line = lines[mid]
-            let candidate = bytes[line.start..<line.tab]
-            if candidate.lexicographicallyPrecedes(wanted) {
-                low = mid + 1
-            } else if candidate.elementsEqual(wanted) {
-                return bytes[(line.tab + 1)..<line.end]
-            } else {
-                high = mid
+        let found: Range<Int>? = bytes.withUnsafeBufferPointer { bytes in
+            wanted.withUnsafeBufferPointer { wanted in
+                var low = 0, high = lines.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    let line = lines[mid]
+                    let length = line.tab - line.start
+                    // Byte order, as the compiler sorted the lines: a common prefix, then the shorter first.
+                    var order = memcmp(bytes.baseAddress! + line.start, wanted.baseAddress!, min(length, wanted.count))
+                    if order == 0 { order = length < wanted.count ? -1 : length > wanted.count ? 1 : 0 }
+                    if order < 0 {
+                        low = mid + 1
+                    } else if order == 0 {
+                        return (line.tab + 1)..<line.end
+                    } else {
+                        high = mid
+                    }
+                }
+                return nil
             }
         }
-        return nil
+        return found.map { bytes[$0] }
     }
 
     /// The values of `section:key` as a set of strings.

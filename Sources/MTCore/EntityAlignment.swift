@@ -47,9 +47,9 @@ public struct EntityAlignment: Sendable {
         let range: Range<Int>
         let folded: String
         let stem: String
-        let skeleton: [Character]
+        let skeleton: NameMatch.Skeleton
         /// The word in the source language's script (a target word transliterated into it), reduced.
-        let nativeSkeleton: [Character]
+        let nativeSkeleton: NameMatch.Skeleton
         let isCapitalized: Bool
         let isCommon: Bool
         let isDictionaryWord: Bool
@@ -218,7 +218,7 @@ public struct EntityAlignment: Sendable {
         }
     }
 
-    static func isSubsequence(_ needle: [Character], of haystack: [Character]) -> Bool {
+    static func isSubsequence(_ needle: NameMatch.Skeleton, of haystack: NameMatch.Skeleton) -> Bool {
         var rest = haystack[...]
         for character in needle {
             guard let index = rest.firstIndex(of: character) else { return false }
@@ -246,29 +246,31 @@ public struct EntityAlignment: Sendable {
             let text = buffer.string(token.range)
             let key = keys[token.range.lowerBound]
                 ?? WordKey(folded: Normalizer.foldKey(buffer, token.range), stem: language.stem(text))
-            let folded = key.folded.contains(".") ? key.folded.filter { $0 != "." } : key.folded
+            let folded = key.folded.utf8.contains(0x2E) ? key.folded.filter { $0 != "." } : key.folded
             // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
             // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
             let capitalized = token.isCapitalized
             let romanized = language.script == .latin || !(capitalized || folded.count <= 5)
                 ? folded : Normalizer.foldKey(language.romanize(text))
-            let nativeForm = language == native ? folded : capitalized ? native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? "" : ""
+            // Only capitalised words are compared by their native spelling (`counterparts`).
+            let nativeForm = !capitalized ? "" : language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
             // "MCIs": an acronym's plural is the acronym.
             let singular = text.count > 2 && text.hasSuffix("s") ? String(text.dropLast()) : text
             let isAcronym = token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase))
             let stem = key.stem
+            let isStopword = language.isStopword(folded)
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: NameMatch.skeleton(romanized),
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
-                isCapitalized: capitalized, isCommon: !capitalized || language.isStopword(folded) || isCommon(stem, folded),
+                isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded),
                 isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),
                 isMixedScript: token.script == .mixed,
                 isCommonAcronym: isAcronym && language.commonAcronyms.contains(singular),
                 isAcronym: isAcronym && !language.commonAcronyms.contains(singular),
-                isSentenceInitial: awaitingFirst, isStopword: language.isStopword(folded),
+                isSentenceInitial: awaitingFirst, isStopword: isStopword,
                 isNameConnector: language.nameConnectors.contains(folded),
                 joinsPrevious: previousEnd.map { end in
-                    buffer.isBlank(end..<token.range.lowerBound) || buffer.string(end..<token.range.lowerBound) == "-"
+                    buffer.isBlank(end..<token.range.lowerBound) || (token.range.lowerBound == end + 1 && buffer.units[end] == 0x2D)
                 } ?? false))
             awaitingFirst = false
             previousEnd = token.range.upperBound

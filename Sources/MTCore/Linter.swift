@@ -9,6 +9,7 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ document: Document) -> LintResult {
+        Preload.start(for: document)
         let findings = rules.flatMap { $0.check(document) }.sorted(by: Finding.reportOrder)
         return LintResult(document: document, findings: findings, score: policy.score(findings, wordCount: document.targetWordCount))
     }

@@ -12,6 +12,9 @@ import MTText
 /// trailing case-ending consonant ("Льюис" ~ "Lewis", "Айседоры" ~ "Isadora"). Names English does
 /// not transliterate come from `ConventionalNames` and CLDR (`BilingualLexicon`).
 public enum NameMatch {
+    /// A word reduced to what transliterations agree on, as scalars (compared as integers).
+    public typealias Skeleton = [Unicode.Scalar]
+
     public static func matches(_ sourceWord: String, _ targetWord: String, pair: LanguagePair) -> Bool {
         let target = Normalizer.foldKey(targetWord)
         if let conventional = ConventionalNames.forms(of: sourceWord, from: pair.source, to: pair.target),
@@ -26,7 +29,7 @@ public enum NameMatch {
     }
 
     /// Compares two skeletons (see `skeleton`).
-    public static func similar(_ x: [Character], _ y: [Character]) -> Bool {
+    public static func similar(_ x: Skeleton, _ y: Skeleton) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
         let prefix = zip(x, y).prefix(while: same).count
         if prefix >= min(5, x.count, y.count) { return true }
@@ -41,49 +44,61 @@ public enum NameMatch {
     /// A stricter test for common words borrowed by transliteration ("oblast" for "области"): the same
     /// first five letters, or one edit apart. A misspelled translation of a cognate ("gropu" for
     /// "группы") keeps the consonant frame but fails this.
-    public static func transliterates(_ x: [Character], _ y: [Character]) -> Bool {
+    public static func transliterates(_ x: Skeleton, _ y: Skeleton) -> Bool {
         guard x.count >= 3, y.count >= 3 else { return x == y }
         let prefix = zip(x, y).prefix(while: same).count
         return prefix >= 5 || editDistance(x, y) <= 1
     }
 
-    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+    private static func isVowel(_ letter: Unicode.Scalar) -> Bool {
+        letter == "a" || letter == "e" || letter == "i" || letter == "o" || letter == "u"
+    }
 
     /// Letters a transliteration may write for one another: a soft "c" is "s" in one direction and
     /// "ts" in the other ("Tracy" ~ "Трейси", "Center" ~ "Центр").
-    static func same(_ a: Character, _ b: Character) -> Bool {
+    static func same(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         a == b || (a == "c" && b == "s") || (a == "s" && b == "c")
     }
 
     /// A folded Latin word reduced to what transliterations agree on.
-    public static func skeleton(_ word: String) -> [Character] {
-        var letters = Array(word)
+    public static func skeleton(_ word: String) -> Skeleton {
+        var letters = Array(word.unicodeScalars)
         for (from, to) in replacements { replace(from, with: to, in: &letters) }
-        var out: [Character] = []
-        for (index, character) in letters.enumerated() where character.isLetter && !"yh".contains(character) {
+        var out: Skeleton = []
+        out.reserveCapacity(letters.count)
+        for (index, character) in letters.enumerated() where isLetter(character) && character != "y" && character != "h" {
             var letter = character
             // c is "ts"/"s" before e, i and y, "k" elsewhere (Center ~ Центр, Craig ~ Крейг).
             if letter == "c" {
-                let next = index + 1 < letters.count ? letters[index + 1] : " "
-                if !"eiy".contains(next) && next != "c" { letter = "k" }
+                let next: Unicode.Scalar = index + 1 < letters.count ? letters[index + 1] : " "
+                if next != "e" && next != "i" && next != "y" && next != "c" { letter = "k" }
             }
             // "i" after a vowel is a glide some transliterations write "y" (Aleksei, Alexey).
-            if letter == "i", let last = out.last, vowels.contains(last) { continue }
+            if letter == "i", let last = out.last, isVowel(last) { continue }
             if out.last != letter { out.append(letter) }
         }
         return out
     }
 
+    /// Whether a scalar is a letter (general category L*), as `Character.isLetter` asks of a character.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
     /// Spelling conventions rewritten in order, each everywhere in the word before the next.
-    private static let replacements: [([Character], [Character])] = [
+    private static let replacements: [(Skeleton, Skeleton)] = [
         ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tz", "ts"), ("ts", "c"), ("x", "ks"), ("ck", "k"), ("ph", "f"), ("q", "k"), ("w", "u"),
-    ].map { (Array($0.0), Array($0.1)) }
+    ].map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
 
     /// Replaces every occurrence of `pattern`, left to right (what `replacingOccurrences` does, without
     /// Foundation's string machinery on a hot path).
-    private static func replace(_ pattern: [Character], with replacement: [Character], in letters: inout [Character]) {
+    private static func replace(_ pattern: Skeleton, with replacement: Skeleton, in letters: inout Skeleton) {
         guard letters.count >= pattern.count, letters.contains(pattern[0]) else { return }
-        var out: [Character] = []
+        var out: Skeleton = []
         out.reserveCapacity(letters.count + 2)
         var i = 0
         while i < letters.count {
@@ -100,31 +115,37 @@ public enum NameMatch {
 
     /// A folded Cyrillic word reduced the same way: soft and hard signs dropped, vowels folded to
     /// five Latin vowel letters (so the consonant frame works alike), doubled letters collapsed.
-    public static func cyrillicSkeleton(_ word: String) -> [Character] {
-        let vowels: [Character: Character] = ["а": "a", "я": "a", "е": "e", "ё": "e", "э": "e", "и": "i", "ы": "i", "й": "i",
-                                              "о": "o", "у": "u", "ю": "u"]
-        var out: [Character] = []
-        for character in word where character.isLetter && character != "ь" && character != "ъ" {
-            let letter = vowels[character] ?? character
-            if letter == "i", let last = out.last, Self.vowels.contains(last) { continue }
+    public static func cyrillicSkeleton(_ word: String) -> Skeleton {
+        var out: Skeleton = []
+        for character in word.unicodeScalars where isLetter(character) && character != "ь" && character != "ъ" {
+            let letter = cyrillicVowels[character] ?? character
+            if letter == "i", let last = out.last, isVowel(last) { continue }
             if out.last != letter { out.append(letter) }
         }
         return out
     }
 
-    static func consonants(_ skeleton: [Character]) -> [Character] {
-        skeleton.filter { !vowels.contains($0) }
+    private static let cyrillicVowels: [Unicode.Scalar: Unicode.Scalar] = [
+        "а": "a", "я": "a", "е": "e", "ё": "e", "э": "e", "и": "i", "ы": "i", "й": "i", "о": "o", "у": "u", "ю": "u",
+    ]
+
+    static func consonants(_ skeleton: Skeleton) -> Skeleton {
+        skeleton.filter { !isVowel($0) }
     }
 
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Levenshtein distance with `same` as equality, in two reused rows.
+    static func editDistance(_ a: Skeleton, _ b: Skeleton) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1))
             }
-            previous = current
+            swap(&previous, &current)
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 }

@@ -57,7 +57,7 @@ public struct MisspelledWord: Rule {
         }
         for (source, block) in document.alignedCaptions {
             let skipped = Placeholder.all(in: block, of: document).map(\.range)
-            var sourceSkeletons: [[Character]]?
+            var sourceSkeletons: [NameMatch.Skeleton]?
             for token in block.tokens where token.kind == .word && token.script == .single(language.script) && !token.isCapitalized {
                 let word = document.buffer.string(token.range).replacingApostrophes
                 let (start, end) = (token.range.lowerBound, token.range.upperBound)

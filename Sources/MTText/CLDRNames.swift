@@ -42,9 +42,11 @@ public enum CLDRNames {
         }
         status = U_ZERO_ERROR
         if let zones = ucal_openTimeZones(&status) {
+            // One formatter per locale, its calendar moved from zone to zone (not one per zone).
+            let sourceCities = ExemplarCities(locale: source), targetCities = ExemplarCities(locale: target)
             var seen = Set<String>()
             for zone in strings(zones) where zone.contains("/") && !zone.hasPrefix("Etc/") && !zone.hasPrefix("SystemV/") {
-                add(.city, zone) { zone, locale in exemplarCity(zone, locale) }
+                add(.city, zone) { zone, locale in (locale == source ? sourceCities : targetCities)?.city(zone) }
                 if let last = entries.last, last.code == zone, !seen.insert(last.source + "\u{0}" + last.target).inserted {
                     entries.removeLast()  // an alias of a zone already listed
                 }
@@ -89,21 +91,45 @@ public enum CLDRNames {
         return String(decoding: UnsafeBufferPointer(start: name, count: Int(length)), as: UTF16.self)
     }
 
-    /// The exemplar city of a time zone (date pattern "VVV"); `nil` where ICU has only its
-    /// "unknown city" placeholder.
-    private static func exemplarCity(_ zone: String, _ locale: String) -> String? {
-        guard let city = format(pattern: "VVV", zone: zone, locale), city != format(pattern: "VVV", zone: "Etc/Unknown", locale) else {
-            return nil
-        }
-        return city
-    }
+    /// Exemplar cities of time zones in one locale (date pattern "VVV"), read with one date
+    /// formatter whose calendar is moved from zone to zone.
+    private final class ExemplarCities {
+        private let format: UnsafeMutablePointer<UDateFormat?>
+        private let calendar: UnsafeMutablePointer<UCalendar?>
+        /// What ICU writes for a zone without a city of its own.
+        private var unknown: String?
 
-    private static func format(pattern: String, zone: String, _ locale: String) -> String? {
-        let pattern = Array(pattern.utf16), zoneID = Array(zone.utf16)
-        var status = U_ZERO_ERROR
-        guard let format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, zoneID, Int32(zoneID.count), pattern, Int32(pattern.count), &status),
-              ICU.succeeded(status) else { return nil }
-        defer { udat_close(format) }
-        return string { udat_format(format, 0, $0, $1, nil, &$2) }
+        init?(locale: String) {
+            let pattern = Array("VVV".utf16), utc = Array("Etc/UTC".utf16)
+            var status = U_ZERO_ERROR
+            guard let format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, utc, Int32(utc.count), pattern, Int32(pattern.count), &status),
+                  ICU.succeeded(status) else { return nil }
+            guard let calendar = ucal_open(utc, Int32(utc.count), locale, UCAL_GREGORIAN, &status), ICU.succeeded(status) else {
+                udat_close(format)
+                return nil
+            }
+            self.format = format
+            self.calendar = calendar
+            unknown = formatted("Etc/Unknown")
+        }
+
+        deinit {
+            ucal_close(calendar)
+            udat_close(format)
+        }
+
+        /// The exemplar city of `zone`; `nil` where ICU has only its "unknown city" placeholder.
+        func city(_ zone: String) -> String? {
+            guard let city = formatted(zone), city != unknown else { return nil }
+            return city
+        }
+
+        private func formatted(_ zone: String) -> String? {
+            let zoneID = Array(zone.utf16)
+            var status = U_ZERO_ERROR
+            ucal_setTimeZone(calendar, zoneID, Int32(zoneID.count), &status)
+            guard ICU.succeeded(status) else { return nil }
+            return string { udat_formatCalendar(format, calendar, $0, $1, nil, &$2) }
+        }
     }
 }

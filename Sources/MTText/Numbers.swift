@@ -54,6 +54,7 @@ public final class NumberReader: Sendable {
         let samples = Array(0...100).map(Double.init) + stride(from: 200.0, through: 900, by: 100) + [1e3, 1e6, 1e9, 1e12]
         var table: [String: Double] = [:]
         var phrases: [(value: Double, words: [String])] = []
+        var folded: [ArraySlice<UInt16>: String] = [:]
         for name in names.split(separator: ";") where name.hasPrefix("%spellout") {
             var status = U_ZERO_ERROR
             let units = Array(name.utf16)
@@ -62,8 +63,14 @@ public final class NumberReader: Sendable {
             for sample in samples {
                 let written = ICU.withGrowingBuffer(initialCapacity: 64) { buffer, capacity, status in
                     unum_formatDouble(format, sample, buffer, capacity, nil, &status)
-                }.map { String(decoding: $0, as: UTF16.self) } ?? ""
-                let parts = written.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{00AD}" }).map { Normalizer.foldKey(String($0)) }
+                } ?? []
+                // Words split at spaces, hyphens and soft hyphens; each distinct word folded once.
+                let parts = written.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D || $0 == 0xAD }).map { units in
+                    if let known = folded[units] { return known }
+                    let key = Normalizer.foldKey(String(decoding: units, as: UTF16.self))
+                    folded[units] = key
+                    return key
+                }
                 if parts.count == 1 {
                     if table[parts[0]] == nil { table[parts[0]] = sample }
                 } else if parts.count > 1 {

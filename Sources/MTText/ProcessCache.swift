@@ -1,20 +1,23 @@
 import Synchronization
 
 /// Values built once per key and kept for the life of the process: ICU and C-library handles,
-/// knowledge tables. The value is built under the lock, so threads that ask for the same key at
-/// once wait for one build instead of each doing it (`make` must not use the same cache).
+/// knowledge tables. Each key's value is built once, under that key's own lock: threads that ask for
+/// the same key at once wait for one build instead of each doing it (`make` must not ask for its own key).
 public final class ProcessCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private let storage = Mutex<[Key: Value]>([:])
+    private let storage = Mutex<[Key: Lazy<Value>]>([:])
 
     public init() {}
 
-    public func value(for key: Key, _ make: () -> Value) -> Value {
-        storage.withLock { storage in
+    /// The value for `key`, made by the first caller. Only callers of the same key wait for it: two
+    /// keys (two dictionaries) can be made at the same time on two threads.
+    public func value(for key: Key, _ make: @escaping @Sendable () -> Value) -> Value {
+        let cell = storage.withLock { storage in
             if let existing = storage[key] { return existing }
-            let made = make()
-            storage[key] = made
-            return made
+            let cell = Lazy(make)
+            storage[key] = cell
+            return cell
         }
+        return cell.value
     }
 }
 

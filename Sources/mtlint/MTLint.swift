@@ -8,19 +8,27 @@ import MTText
 struct Entry {
     /// ArgumentParser exits 64 on bad usage; mtlint promises 2 (0 pass, 1 gate failed, 2 usage or input error).
     static func main() {
+        let status = run()
+        // Background loads a command started (Preload) finish before the process exits.
+        Preload.wait()
+        exit(status)
+    }
+
+    private static func run() -> Int32 {
         do {
             var command = try MTLint.parseAsRoot()
             try command.run()
+            return 0
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            return code.rawValue
         } catch {
             let code = MTLint.exitCode(for: error)
             if code == .success {
                 print(MTLint.fullMessage(for: error))
-                exit(0)
+                return 0
             }
             FileHandle.standardError.write(Data(("mtlint: " + MTLint.fullMessage(for: error) + "\n").utf8))
-            exit(2)
+            return 2
         }
     }
 }

@@ -19,9 +19,9 @@ import Testing
     }
 
     @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {
-        #expect(NameMatch.editDistance(Array("kitten"), Array("sitting")) == 3)
-        #expect(NameMatch.editDistance([], Array("abc")) == 3)
-        #expect(NameMatch.editDistance(Array("abc"), []) == 3)
+        #expect(NameMatch.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
+        #expect(NameMatch.editDistance([], Array("abc".unicodeScalars)) == 3)
+        #expect(NameMatch.editDistance(Array("abc".unicodeScalars), []) == 3)
     }
 }
 
