@@ -1,5 +1,6 @@
 import Foundation
 import MTText
+import Synchronization
 
 /// What mtlint knows about which target words can translate which source words, for recognising
 /// translated (not transliterated) names and terms: "Северной" is a form of северный = north, so
@@ -32,6 +33,9 @@ public final class BilingualLexicon: Sendable {
     }
 
     private static let cache = ProcessCache<String, BilingualLexicon>()
+    /// `targetStems(forSourceStem:)` of recent stems: the same words recur across the documents of a
+    /// stream, and each lookup is several binary searches (suffixes, a fleeting vowel).
+    private let recentTargetStems = Mutex(BoundedCache<String, Set<String>>())
 
     /// The lexicon of a language pair, built once per process.
     public static func shared(for pair: LanguagePair) -> BilingualLexicon {
@@ -143,6 +147,13 @@ public final class BilingualLexicon: Sendable {
     /// Stems of the target words that can translate a source word (by its stem): its own entry,
     /// else the entry of the longest known word it ends with (a compound's head).
     public func targetStems(forSourceStem stem: String) -> Set<String> {
+        if let known = recentTargetStems.withLock({ $0[stem] }) { return known }
+        let found = lookUpTargetStems(stem)
+        recentTargetStems.withLock { $0.insert(found, for: stem) }
+        return found
+    }
+
+    private func lookUpTargetStems(_ stem: String) -> Set<String> {
         if let direct = translations(stem) { return direct }
         if let restored = withFleetingVowel(stem) { return restored }
         for length in stride(from: stem.count - 3, through: 5, by: -1) {

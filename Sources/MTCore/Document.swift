@@ -81,7 +81,7 @@ public struct Document: Sendable {
     private let entityAlignments: Lazy<[Int: EntityAlignment]>
     /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
     /// use: rules compare these instead of folding and stemming the same words again.
-    private let wordKeys: Lazy<[Int: WordKey]>
+    private let wordKeys: [Int: WordKey]
 
     public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
@@ -105,33 +105,32 @@ public struct Document: Sendable {
         self.path = path
         self.pair = pair
         var blocks = blocks
+        // Each word's fold key and stem, once per document: organisation names, content words and
+        // entity alignment all compare these.
+        var wordKeys: [Int: WordKey] = [:]
+        for block in blocks {
+            let language = block.language == .source ? pair.source : pair.target
+            for token in block.tokens where token.isWordLike {
+                let folded = Normalizer.foldKey(buffer, token.range)
+                wordKeys[token.range.lowerBound] = WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
+            }
+        }
         let organisations = blocks.map { block in
             OrganisationMatcher.shared(for: block.language == .source ? pair.source : pair.target)
-                .mentions(in: buffer, tokens: block.tokens)
+                .mentions(in: buffer, tokens: block.tokens, keys: wordKeys)
         }
         let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations)
         captionPairs = forcedPairs.map { pairs in
             pairs.map { CaptionPair(source: $0, target: $1, confidence: 1, lengthDelta: aligner.lengthDelta(source: $0, target: $1)) }
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
-        let wordKeys = Lazy<[Int: WordKey]> { [blocks] in
-            var keys: [Int: WordKey] = [:]
-            for block in blocks {
-                let language = block.language == .source ? pair.source : pair.target
-                for token in block.tokens where token.isWordLike {
-                    let folded = Normalizer.foldKey(buffer, token.range)
-                    keys[token.range.lowerBound] = WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
-                }
-            }
-            return keys
-        }
         self.wordKeys = wordKeys
-        entityAlignments = Lazy { [captionPairs, blocks] in
+        entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
             var entities: [Int: EntityAlignment] = [:]
             for captionPair in captionPairs {
                 guard let target = captionPair.target else { continue }
                 entities[captionPair.source] = EntityAlignment(
-                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair, keys: wordKeys.value)
+                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair, keys: wordKeys)
             }
             return entities
         }
@@ -142,7 +141,7 @@ public struct Document: Sendable {
 
     /// The fold key and stem of a word token of this document, analysed once per document.
     public func key(_ token: Token, in block: Block) -> WordKey {
-        if let key = wordKeys.value[token.range.lowerBound] { return key }
+        if let key = wordKeys[token.range.lowerBound] { return key }
         let folded = Normalizer.foldKey(buffer, token.range)
         return WordKey(folded: folded, stem: language(of: block).stemOfFoldKey(folded))
     }

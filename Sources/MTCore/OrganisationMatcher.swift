@@ -12,6 +12,8 @@ public struct OrganisationMatcher: Sendable {
     public let language: Language
     private var acronymsByFirstWord: [String: [(Organisation, String)]] = [:]
     private var namesByFirstStem: [String: [(Organisation, [String])]] = [:]
+    /// The first UTF-16 unit of every acronym: a word that starts otherwise is not looked up.
+    private var acronymInitials = Set<UInt16>()
 
     public init(language: Language, organisations: [Organisation] = Organisation.all) {
         self.language = language
@@ -19,6 +21,7 @@ public struct OrganisationMatcher: Sendable {
         for organisation in organisations {
             for acronym in organisation.acronyms[language.code] ?? [] {
                 acronymsByFirstWord[Self.firstWord(acronym), default: []].append((organisation, acronym))
+                if let initial = acronym.utf16.first { acronymInitials.insert(initial) }
             }
             for name in organisation.names[language.code] ?? [] {
                 let buffer = TextBuffer(name)
@@ -35,11 +38,13 @@ public struct OrganisationMatcher: Sendable {
     }
 
     /// Mentions among `tokens` of `buffer`, longest match first, not overlapping.
-    public func mentions(in buffer: TextBuffer, tokens: [Token]) -> [OrganisationMention] {
+    /// - Parameter keys: the document's word keys by start offset (`Document`), whose stems are used
+    ///   where present.
+    public func mentions(in buffer: TextBuffer, tokens: [Token], keys: [Int: WordKey] = [:]) -> [OrganisationMention] {
         let words = tokens.filter(\.isWordLike)
         var stems: [String?] = Array(repeating: nil, count: words.count)
         func stem(_ i: Int) -> String {
-            if let cached = stems[i] { return cached }
+            if let cached = stems[i] ?? keys[words[i].range.lowerBound]?.stem { return cached }
             let value = language.stem(buffer.string(words[i].range))
             stems[i] = value
             return value
@@ -48,8 +53,9 @@ public struct OrganisationMatcher: Sendable {
         var i = 0
         while i < words.count {
             var best: (OrganisationMention, next: Int)?
-            let word = buffer.string(words[i].range)
-            for (organisation, acronym) in acronymsByFirstWord[Self.firstWord(word)] ?? [] {
+            let candidates = acronymInitials.contains(buffer.units[words[i].range.lowerBound])
+                ? acronymsByFirstWord[Self.firstWord(buffer.string(words[i].range))] ?? [] : []
+            for (organisation, acronym) in candidates {
                 if let end = matchAcronym(acronym, in: buffer, at: words[i].range.lowerBound) {
                     var next = i + 1
                     while next < words.count, words[next].range.lowerBound < end { next += 1 }

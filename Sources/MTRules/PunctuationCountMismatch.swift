@@ -45,24 +45,36 @@ public struct PunctuationCountMismatch: Rule {
     private static let stray: Set<UInt16> = [0x3B, 0x5F, 0x2A, 0x7E, 0x7C, 0x5C, 0x5E, 0x60, 0x21, 0x40]  // ; _ * ~ | \ ^ ` ! @
     private static let openers: Set<UInt16> = [0x28, 0x5B]  // ( [
     private static let closers: Set<UInt16> = [0x29, 0x5D]  // ) ]
+    private static let counted = stray.union(openers).union(closers)
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         let units = document.buffer.units
         for (source, target) in document.alignedCaptions where document.hasContent(target) {
-            func offsets(_ block: Block, _ marks: Set<UInt16>) -> [Int] { block.range.filter { marks.contains(units[$0]) } }
+            // Where each counted mark stands, in one pass over each block (all counted marks are ASCII).
+            func positions(_ block: Block) -> [UInt16: [Int]] {
+                var found: [UInt16: [Int]] = [:]
+                for offset in block.range where units[offset] < 0x80 && Self.counted.contains(units[offset]) {
+                    found[units[offset], default: []].append(offset)
+                }
+                return found
+            }
+            let targetMarks = positions(target), sourceMarks = positions(source)
+            func offsets(_ found: [UInt16: [Int]], _ marks: Set<UInt16>) -> [Int] {
+                marks.flatMap { found[$0] ?? [] }.sorted()
+            }
             func report(_ offset: Int, _ message: String) {
                 findings.append(finding(in: document, at: offset..<(offset + 1), message: message + " (line \(source.firstLine))"))
             }
             for mark in Self.stray {
-                let added = offsets(target, [mark])
-                let count = offsets(source, [mark]).count
+                let added = offsets(targetMarks, [mark])
+                let count = offsets(sourceMarks, [mark]).count
                 if added.count > count {
                     report(added[count], "'\(Character(Unicode.Scalar(mark)!))' is not in the source")
                 }
             }
             for marks in [Self.openers, Self.closers] {
-                let inTarget = offsets(target, marks), inSource = offsets(source, marks)
+                let inTarget = offsets(targetMarks, marks), inSource = offsets(sourceMarks, marks)
                 if inTarget.count > inSource.count {
                     report(inTarget[inSource.count], "the translation has \(inTarget.count) of these brackets, its source \(inSource.count)")
                 } else if inTarget.count < inSource.count, let last = inTarget.last ?? document.endMark(of: target).range?.lowerBound {

@@ -32,17 +32,22 @@ struct Quantities {
     let block: Block
     private let language: Language
     private let words: [Token]
+    private let months: MonthTable.Table
 
     init(_ document: Document, _ block: Block) {
         self.document = document
         self.block = block
         language = document.language(of: block)
         words = block.tokens.filter(\.isWordLike)
+        months = MonthTable.shared.table(language)
     }
 
     private var buffer: TextBuffer { document.buffer }
 
     private func text(_ token: Token) -> String { buffer.string(token.range) }
+
+    /// The word's fold key, from the document's analysis.
+    private func folded(_ token: Token) -> String { document.key(token, in: block).folded }
 
     private func onlySpaceBetween(_ a: Token, _ b: Token) -> Bool {
         buffer.isBlank(a.range.upperBound..<b.range.lowerBound)
@@ -62,7 +67,7 @@ struct Quantities {
                 i += 1
                 continue
             }
-            guard let month = MonthTable.shared.month(of: words[i], text(words[i]), language) else {
+            guard let month = months.month(of: words[i], folded: folded(words[i])) else {
                 i += 1
                 continue
             }
@@ -138,13 +143,13 @@ struct Quantities {
                     start = sign.offset
                 }
                 if end + 1 < words.count, words[end + 1].kind == .word,
-                   let scale = language.scale(of: Normalizer.foldKey(text(words[end + 1]))) {
+                   let scale = language.scale(of: folded(words[end + 1])) {
                     value *= scale
                     end += 1
                 }
                 numbers.append(NumberMention(range: start..<words[end].range.upperBound, value: value, inDigits: true))
                 i = end
-            } else if token.kind == .word, token.range.count >= 3, var value = reader.value(ofWord: text(token)) {
+            } else if token.kind == .word, token.range.count >= 3, var value = reader.value(ofFoldedWord: folded(token)) {
                 // Number words written together make one number ("two hundred", "twenty-five").
                 var end = i
                 while end + 1 < words.count, words[end + 1].kind == .word,
@@ -155,8 +160,8 @@ struct Quantities {
                 }
                 numbers.append(NumberMention(range: token.range.lowerBound..<words[end].range.upperBound, value: value, inDigits: false))
                 i = end
-            } else if token.kind == .word, let value = language.scaleWords[Normalizer.foldKey(text(token))],
-                      i == 0 || language.isStopword(Normalizer.foldKey(text(words[i - 1]))) {
+            } else if token.kind == .word, let value = language.scaleWords[folded(token)],
+                      i == 0 || language.isStopword(folded(words[i - 1])) {
                 // A scale word on its own: "a dozen", "a million people", "миллион человек".
                 numbers.append(NumberMention(range: token.range, value: value, inDigits: false))
             }
@@ -170,39 +175,38 @@ struct Quantities {
 final class MonthTable: Sendable {
     static let shared = MonthTable()
 
-    private struct Month {
+    fileprivate struct Month {
         let exact: Set<String>
         let stem: String?
         let capitalised: Bool
     }
 
-    /// A language's months, and the first three letters (lower case) of every form and stem: a word
-    /// that starts otherwise names no month, and most words are rejected before any folding.
-    private struct Table {
-        let months: [Month]
-        let heads: Set<String>
+    /// A language's months, and the first three letters of every form and stem: a word whose fold
+    /// key starts otherwise names no month, and most words are rejected by that one lookup.
+    struct Table: Sendable {
+        fileprivate let months: [Month]
+        fileprivate let heads: Set<String>
+
+        /// The month (1–12) a word names, if any. Where the language capitalises month names
+        /// (English), only a capitalised word counts, so that "may" the verb is not May.
+        /// - Parameter key: the word's fold key.
+        func month(of token: Token, folded key: String) -> Int? {
+            guard token.kind == .word, heads.contains(String(key.prefix(3))) else { return nil }
+            var best: (month: Int, length: Int)?
+            for (index, month) in months.enumerated() where !month.capitalised || token.isCapitalized {
+                if month.exact.contains(key) { return index + 1 }
+                if let stem = month.stem, key.hasPrefix(stem), key.count <= stem.count + 3, stem.count > best?.length ?? 0 {
+                    best = (index + 1, stem.count)
+                }
+            }
+            return best?.month
+        }
     }
 
     private let tables = ProcessCache<String, Table>()
 
-    /// The month (1–12) a word names, if any. Where the language capitalises month names
-    /// (English), only a capitalised word counts, so that "may" the verb is not May.
-    func month(of token: Token, _ word: String, _ language: Language) -> Int? {
-        guard token.kind == .word else { return nil }
-        let table = table(language)
-        guard table.heads.contains(String(word.prefix(3)).lowercased()) else { return nil }
-        let key = Normalizer.foldKey(word)
-        var best: (month: Int, length: Int)?
-        for (index, month) in table.months.enumerated() where !month.capitalised || token.isCapitalized {
-            if month.exact.contains(key) { return index + 1 }
-            if let stem = month.stem, key.hasPrefix(stem), key.count <= stem.count + 3, stem.count > best?.length ?? 0 {
-                best = (index + 1, stem.count)
-            }
-        }
-        return best?.month
-    }
-
-    private func table(_ language: Language) -> Table {
+    /// The month table of a language, built once per process.
+    func table(_ language: Language) -> Table {
         tables.value(for: language.code) {
             let months = MonthNames.forms(language).map { forms -> Month in
                 let folded = forms.map(Normalizer.bareKey)

@@ -104,7 +104,11 @@ public final class NumberReader: Sendable {
 
     /// The value of a number word in any form the spell-out rules write ("fourth" = 4, "двух" = 2).
     public func value(ofWord word: String) -> Double? {
-        let key = Normalizer.foldKey(word)
+        value(ofFoldedWord: Normalizer.foldKey(word))
+    }
+
+    /// `value(ofWord:)` of a word already in its fold key form.
+    public func value(ofFoldedWord key: String) -> Double? {
         // ICU's Russian rules spell "е" where texts may write "ё" ("четвёртой").
         return words[key] ?? (key.contains("ё") ? words[String(key.map { $0 == "ё" ? "е" : $0 })] : nil)
     }
