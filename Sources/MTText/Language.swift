@@ -1,6 +1,9 @@
 /// What mtlint knows about one language: its script, the abbreviations that do not end a
 /// sentence, its function words and its Snowball stemmer.
-public struct Language: Sendable, Hashable {
+///
+/// A class: one shared instance per language, so that passing a language around (as rules do for
+/// every word) costs one reference count, not one per table it holds.
+public final class Language: Sendable, Hashable {
     /// BCP 47 code, e.g. `ru`.
     public let code: String
     public let name: String
@@ -36,6 +39,31 @@ public struct Language: Sendable, Hashable {
     /// Words that scale the number before them ("млн" = 10⁶). Keys of five letters or more match
     /// as prefixes (any case form), shorter ones exactly.
     public let scaleWords: [String: Double]
+
+    init(
+        code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
+        hunspellDictionary: String, snowballAlgorithm: String, transliteratorID: String?,
+        fromLatinTransliteratorID: String?, nameConnectors: Set<String>, grammaticalDoubles: Set<String>,
+        noSpaceBefore: Set<Unicode.Scalar>, commonAcronyms: Set<String>, alphabet: String,
+        alwaysCapitalized: Set<String>, scaleWords: [String: Double]
+    ) {
+        self.code = code
+        self.name = name
+        self.script = script
+        self.abbreviations = abbreviations
+        self.stopwords = stopwords
+        self.hunspellDictionary = hunspellDictionary
+        self.snowballAlgorithm = snowballAlgorithm
+        self.transliteratorID = transliteratorID
+        self.fromLatinTransliteratorID = fromLatinTransliteratorID
+        self.nameConnectors = nameConnectors
+        self.grammaticalDoubles = grammaticalDoubles
+        self.noSpaceBefore = noSpaceBefore
+        self.commonAcronyms = commonAcronyms
+        self.alphabet = alphabet
+        self.alwaysCapitalized = alwaysCapitalized
+        self.scaleWords = scaleWords
+    }
 
     public var icuLocale: String { code }
 
