@@ -44,10 +44,16 @@ public struct EntityAlignment: Sendable {
 
     /// Every word of a block, analysed once.
     struct Word {
+        /// The skeleton of any word (of a lower-case one, computed here: only acronym comparisons need it).
+        var comparableSkeleton: NameMatch.Skeleton { isCapitalized ? skeleton : NameMatch.skeleton(romanized) }
+
         let range: Range<Int>
         let folded: String
         let stem: String
+        /// The romanized fold key, reduced (`NameMatch.skeleton`); computed for capitalised words only
+        /// (`comparableSkeleton` for any word).
         let skeleton: NameMatch.Skeleton
+        let romanized: String
         /// The word in the source language's script (a target word transliterated into it), reduced.
         let nativeSkeleton: NameMatch.Skeleton
         let isCapitalized: Bool
@@ -101,7 +107,10 @@ public struct EntityAlignment: Sendable {
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
-            if s.isAcronym || t.isAcronym, s.skeleton.count >= 2, s.skeleton == t.skeleton { return true }
+            if s.isAcronym || t.isAcronym {
+                let a = s.comparableSkeleton
+                if a.count >= 2, a == t.comparableSkeleton { return true }
+            }
             guard s.isCapitalized, t.isCapitalized else { return false }
             if NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton) { return true }
             return conventionalForms[si]?.contains(where: { t.folded.hasPrefix($0) }) ?? false
@@ -243,24 +252,25 @@ public struct EntityAlignment: Sendable {
                 awaitingFirst = true
             }
             guard token.kind == .word else { continue }
-            let text = buffer.string(token.range)
             let key = keys[token.range.lowerBound]
-                ?? WordKey(folded: Normalizer.foldKey(buffer, token.range), stem: language.stem(text))
+                ?? WordKey(folded: Normalizer.foldKey(buffer, token.range), stem: language.stem(buffer.string(token.range)))
             let folded = key.folded.utf8.contains(0x2E) ? key.folded.filter { $0 != "." } : key.folded
             // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
             // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
             let capitalized = token.isCapitalized
-            let romanized = language.script == .latin || !(capitalized || folded.count <= 5)
-                ? folded : Normalizer.foldKey(language.romanize(text))
+            let needsRomanizing = language.script != .latin && (capitalized || folded.count <= 5)
+            // The word as written: only capitalised words and words to romanize look at it.
+            let text = capitalized || needsRomanizing ? buffer.string(token.range) : ""
+            let romanized = needsRomanizing ? Normalizer.foldKey(language.romanize(text)) : folded
             // Only capitalised words are compared by their native spelling (`counterparts`).
             let nativeForm = !capitalized ? "" : language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
-            // "MCIs": an acronym's plural is the acronym.
+            // "MCIs": an acronym's plural is the acronym. (A word that does not start with a capital is none.)
             let singular = text.count > 2 && text.hasSuffix("s") ? String(text.dropLast()) : text
-            let isAcronym = token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase))
+            let isAcronym = capitalized && (token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase)))
             let stem = key.stem
             let isStopword = language.isStopword(folded)
             result.append(Word(
-                range: token.range, folded: folded, stem: stem, skeleton: NameMatch.skeleton(romanized),
+                range: token.range, folded: folded, stem: stem, skeleton: capitalized ? NameMatch.skeleton(romanized) : [], romanized: romanized,
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
                 isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded),
                 isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),

@@ -21,8 +21,8 @@ public enum Normalizer {
     private static func fold(_ units: ArraySlice<UInt16>) -> String {
         if units.allSatisfy({ $0 < 0x80 }) {
             // ASCII: NFKC_Casefold is lower-casing.
-            let lowered = units.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
-            return lowered.withUnsafeBufferPointer { String(decoding: $0, as: UTF16.self) }
+            let lowered = units.map { (0x41...0x5A).contains($0) ? UInt8($0 + 0x20) : UInt8($0) }
+            return String(decoding: lowered, as: UTF8.self)
         }
         let source = Array(units)
         var status = U_ZERO_ERROR
@@ -34,6 +34,6 @@ public enum Normalizer {
                 unorm2_normalize(normalizer, src.baseAddress, Int32(src.count), dest, capacity, &status)
             }
         }
-        return String(decoding: result ?? source, as: UTF16.self)
+        return String(utf16Units: result ?? source)
     }
 }

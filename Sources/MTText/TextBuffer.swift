@@ -49,8 +49,7 @@ public struct TextBuffer: Sendable {
 
     /// The text of a UTF-16 range.
     public func string(_ range: Range<Int>) -> String {
-        // Through a buffer pointer: decoding an ArraySlice takes an unspecialised slow path.
-        units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+        units.withUnsafeBufferPointer { String(utf16Units: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The 1-based line holding a UTF-16 offset.
@@ -156,5 +155,53 @@ public struct ScalarSequence: Sequence, IteratorProtocol {
         }
         index += 1
         return (offset, Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
+    }
+}
+
+extension String {
+    /// UTF-16 code units as a string, the same as `String(decoding:as: UTF16.self)` (a lone surrogate
+    /// becomes U+FFFD), transcoded here into UTF-8, which the standard library takes on its fast path
+    /// (UTF-16 input goes through a generic, unspecialised one).
+    init(utf16Units units: UnsafeBufferPointer<UInt16>) {
+        self.init(unsafeUninitializedCapacity: units.count * 3) { out in
+            var o = 0, i = 0
+            while i < units.count {
+                var scalar = UInt32(units[i])
+                i += 1
+                if scalar < 0x80 {
+                    out[o] = UInt8(scalar)
+                    o += 1
+                    continue
+                }
+                if scalar & 0xFC00 == 0xD800, i < units.count, units[i] & 0xFC00 == 0xDC00 {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                    i += 1
+                } else if scalar & 0xF800 == 0xD800 {
+                    scalar = 0xFFFD
+                }
+                if scalar < 0x800 {
+                    out[o] = UInt8(0xC0 | (scalar >> 6))
+                    out[o + 1] = UInt8(0x80 | (scalar & 0x3F))
+                    o += 2
+                } else if scalar < 0x10000 {
+                    out[o] = UInt8(0xE0 | (scalar >> 12))
+                    out[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (scalar & 0x3F))
+                    o += 3
+                } else {
+                    out[o] = UInt8(0xF0 | (scalar >> 18))
+                    out[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                    out[o + 3] = UInt8(0x80 | (scalar & 0x3F))
+                    o += 4
+                }
+            }
+            return o
+        }
+    }
+
+    /// `init(utf16Units:)` of an array's elements.
+    init(utf16Units units: [UInt16]) {
+        self = units.withUnsafeBufferPointer { String(utf16Units: $0) }
     }
 }

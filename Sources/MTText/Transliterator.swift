@@ -59,7 +59,7 @@ public final class Transliterator: Sendable {
                 continue
             }
             guard ICU.succeeded(status) else { return nil }
-            return String(decoding: buffer[0..<Int(length)], as: UTF16.self)
+            return buffer.withUnsafeBufferPointer { String(utf16Units: UnsafeBufferPointer(rebasing: $0[0..<Int(length)])) }
         }
         return nil
     }

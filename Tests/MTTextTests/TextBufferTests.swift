@@ -32,4 +32,16 @@ import Testing
         let buffer = TextBuffer("\u{00A0} word \t")
         #expect(buffer.string(buffer.trimmed(0..<buffer.count)) == "word")
     }
+
+    @Test("UTF-16 ranges decode as the standard library decodes them, lone surrogates included")
+    func utf16DecodingMatchesStandardLibrary() {
+        let samples: [[UInt16]] = [
+            [], Array("plain ASCII".utf16), Array("Путин — «Москва» €5 😀 Ⅻ".utf16),
+            [0xD800], [0xDC00, 0x41], [0x41, 0xD83D], [0xD83D, 0xD83D, 0xDE00], [0xDE00, 0xD83D], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
+        ]
+        for units in samples {
+            #expect(String(utf16Units: units) == String(decoding: units, as: UTF16.self), "\(units)")
+            #expect(Array(String(utf16Units: units).utf8) == Array(String(decoding: units, as: UTF16.self).utf8))
+        }
+    }
 }
