@@ -101,7 +101,8 @@ enum Classifier {
             return block.wordCount >= bodyWords
                 || (block.wordCount >= bodyWordsWithPunctuation && endsSentence(buffer, block))
         })
-        let bodyZone = (body.min() ?? 0)...(body.max() ?? blocks.count)
+        let firstBody = body.min()
+        let bodyZone = (firstBody ?? 0)...(body.max() ?? blocks.count)
         let credits = Set(blocks.indices.filter { blocks[$0].kind == .credit })
         for i in blocks.indices where blocks[i].kind != .credit {
             let block = blocks[i]
@@ -112,7 +113,7 @@ enum Classifier {
                 || (block.language == .source && blocks.indices.contains(i + 1) && blocks[i + 1].language == .target
                     && credits.contains(i + 2))
             // The line right before the first paragraph, if it has a few words, is the article's title.
-            let title = block.language == .target && i + 1 == body.min() && block.wordCount >= titleWords
+            let title = block.language == .target && i + 1 == firstBody && block.wordCount >= titleWords
             if isInterfacePhrase(buffer, block.range, language) || (!bodyZone.contains(i) && short && !credited && !title) {
                 blocks[i].kind = .furniture
             } else if block.language == .source {

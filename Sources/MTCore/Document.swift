@@ -44,6 +44,16 @@ public struct Block: Sendable {
     public let sentences: [Range<Int>]
 
     public var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
+
+    /// The index in `tokens` of the token that starts at `offset` (a binary search).
+    public func tokenIndex(at offset: Int) -> Int? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < tokens.count && tokens[low].range.lowerBound == offset ? low : nil
+    }
     public var isSourceCaption: Bool { kind == .caption && language == .source }
 }
 
@@ -81,7 +91,8 @@ public struct Document: Sendable {
     private let entityAlignments: Lazy<[Int: EntityAlignment]>
     /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
     /// use: rules compare these instead of folding and stemming the same words again.
-    private let wordKeys: [Int: WordKey]
+    /// The key of each token of each block (`nil` for punctuation), by block index and token index.
+    private let wordKeys: [[WordKey?]]
 
     public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
@@ -105,19 +116,20 @@ public struct Document: Sendable {
         self.path = path
         self.pair = pair
         var blocks = blocks
-        // Each word's fold key and stem, once per document: organisation names, content words and
-        // entity alignment all compare these.
-        var wordKeys: [Int: WordKey] = [:]
-        for block in blocks {
+        // Each word's fold key and stem, once per document, kept per block beside its tokens (an array
+        // per block stays in cache where one table of a long document's words does not): organisation
+        // names, content words and entity alignment all compare these.
+        let wordKeys: [[WordKey?]] = blocks.map { block in
             let language = block.language == .source ? pair.source : pair.target
-            for token in block.tokens where token.isWordLike {
+            return block.tokens.map { token in
+                guard token.isWordLike else { return nil }
                 let folded = Normalizer.foldKey(buffer, token.range)
-                wordKeys[token.range.lowerBound] = WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
+                return WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
             }
         }
-        let organisations = blocks.map { block in
+        let organisations = zip(blocks, wordKeys).map { block, keys in
             OrganisationMatcher.shared(for: block.language == .source ? pair.source : pair.target)
-                .mentions(in: buffer, tokens: block.tokens, keys: wordKeys)
+                .mentions(in: buffer, tokens: block.tokens, keys: keys)
         }
         let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations)
         captionPairs = forcedPairs.map { pairs in
@@ -130,7 +142,8 @@ public struct Document: Sendable {
             for captionPair in captionPairs {
                 guard let target = captionPair.target else { continue }
                 entities[captionPair.source] = EntityAlignment(
-                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair, keys: wordKeys)
+                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair,
+                    sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target])
             }
             return entities
         }
@@ -141,7 +154,9 @@ public struct Document: Sendable {
 
     /// The fold key and stem of a word token of this document, analysed once per document.
     public func key(_ token: Token, in block: Block) -> WordKey {
-        if let key = wordKeys[token.range.lowerBound] { return key }
+        if block.index < wordKeys.count, let i = block.tokenIndex(at: token.range.lowerBound), let key = wordKeys[block.index][i] {
+            return key
+        }
         let folded = Normalizer.foldKey(buffer, token.range)
         return WordKey(folded: folded, stem: language(of: block).stemOfFoldKey(folded))
     }

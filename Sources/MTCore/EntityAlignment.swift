@@ -72,18 +72,20 @@ public struct EntityAlignment: Sendable {
         let joinsPrevious: Bool
     }
 
-    /// - Parameter keys: the document's fold key and stem of each word, by start offset (`Document.key`).
-    init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair, keys: [Int: WordKey]) {
+    /// - Parameters:
+    ///   - sourceKeys, targetKeys: the document's fold key and stem of each token of the blocks (`Document.key`).
+    init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair,
+         sourceKeys: [WordKey?], targetKeys: [WordKey?]) {
         let lexicon = BilingualLexicon.shared(for: pair)
         // A source word is common when the spelling dictionary accepts it in lower case (an exact
         // form: stems collide, путин/путина); without a dictionary, when the word list has its stem.
         let sourceSpeller = pair.source.speller
-        var sourceWords = Self.words(sourceBlock, buffer, keys, pair.source, native: pair.source) { stem, lowercased in
+        var sourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source) { stem, lowercased in
             !lexicon.sourceProperStems.contains(stem)
                 && (sourceSpeller.map { $0.accepts(lowercased) } ?? lexicon.sourceCommonStems.contains(stem))
         }
         let targetSpeller = pair.target.speller
-        let targetWords = Self.words(targetBlock, buffer, keys, pair.target, native: pair.source) { stem, lowercased in
+        let targetWords = Self.words(targetBlock, buffer, targetKeys, pair.target, native: pair.source) { stem, lowercased in
             lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
         }
         // Conventional forms of each capitalised source word, looked up once.
@@ -239,20 +241,20 @@ public struct EntityAlignment: Sendable {
     /// - Parameters:
     ///   - native: the language whose script `nativeSkeleton` is in (the source language).
     ///   - isCommon: whether a word (by its stem and its lower-cased form) is a common word of `language`.
-    static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [Int: WordKey], _ language: Language, native: Language,
+    static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [WordKey?], _ language: Language, native: Language,
                       isCommon: (String, String) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
         var result: [Word] = []
         var awaitingFirst = false
         var previousEnd: Int?
-        for token in block.tokens {
+        for (index, token) in block.tokens.enumerated() {
             while let start = sentenceStarts.first, start <= token.range.lowerBound {
                 sentenceStarts.removeFirst()
                 awaitingFirst = true
             }
             guard token.kind == .word else { continue }
-            let key = keys[token.range.lowerBound]
+            let key = (index < keys.count ? keys[index] : nil)
                 ?? WordKey(folded: Normalizer.foldKey(buffer, token.range), stem: language.stem(buffer.string(token.range)))
             let folded = key.folded.utf8.contains(0x2E) ? key.folded.filter { $0 != "." } : key.folded
             // Only capitalised words can be names: the costly analyses (romanisation, native spelling,

@@ -38,13 +38,14 @@ public struct OrganisationMatcher: Sendable {
     }
 
     /// Mentions among `tokens` of `buffer`, longest match first, not overlapping.
-    /// - Parameter keys: the document's word keys by start offset (`Document`), whose stems are used
-    ///   where present.
-    public func mentions(in buffer: TextBuffer, tokens: [Token], keys: [Int: WordKey] = [:]) -> [OrganisationMention] {
-        let words = tokens.filter(\.isWordLike)
-        var stems: [String?] = Array(repeating: nil, count: words.count)
+    /// - Parameter keys: the document's key of each of `tokens` (`Document`), whose stems are used
+    ///   where given.
+    public func mentions(in buffer: TextBuffer, tokens: [Token], keys: [WordKey?] = []) -> [OrganisationMention] {
+        let wordIndices = tokens.indices.filter { tokens[$0].isWordLike }
+        let words = wordIndices.map { tokens[$0] }
+        var stems: [String?] = keys.count == tokens.count ? wordIndices.map { keys[$0]?.stem } : Array(repeating: nil, count: words.count)
         func stem(_ i: Int) -> String {
-            if let cached = stems[i] ?? keys[words[i].range.lowerBound]?.stem { return cached }
+            if let cached = stems[i] { return cached }
             let value = language.stem(buffer.string(words[i].range))
             stems[i] = value
             return value

@@ -72,11 +72,13 @@ public struct InconsistentTranslation: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         let allNames = document.targetTextBlocks.filter { $0.kind != .heading }.flatMap { names(in: $0, document) }
-        return oneNameTwoForms(allNames, document) + oneFormTwoSources(allNames, document)
+        let sources = sourceOfTarget(document)
+        return oneNameTwoForms(allNames, sources, document) + oneFormTwoSources(allNames, sources, document)
     }
 
     /// A later name made of the same words as an earlier one, arranged differently.
-    private func oneNameTwoForms(_ allNames: [Name], _ document: Document) -> [Finding] {
+    /// - Parameter sources: `sourceOfTarget(document)`.
+    private func oneNameTwoForms(_ allNames: [Name], _ sources: [Int: Block], _ document: Document) -> [Finding] {
         var findings: [Finding] = []
         var firstByContent: [[String]: Name] = [:]
         for name in allNames {
@@ -85,23 +87,22 @@ public struct InconsistentTranslation: Rule {
                 continue
             }
             guard first.form != name.form else { continue }
-            let sources = sharedSourcePhrase(first, name, document)
+            let shared = sharedSourcePhrase(first, name, sources, document)
             var message = "'\(document.buffer.string(name.range))' is written '\(document.buffer.string(first.range))' "
                 + "on line \(document.buffer.line(at: first.range.lowerBound))"
-            if let (earlier, _) = sources {
+            if let (earlier, _) = shared {
                 message += ", though the source has '\(document.buffer.string(earlier))' both times"
             }
             findings.append(finding(
                 in: document, at: name.range, message: message + "; use one form",
-                source: sources?.1, related: [first.range] + (sources.map { [$0.0] } ?? [])))
+                source: shared?.1, related: [first.range] + (shared.map { [$0.0] } ?? [])))
         }
         return findings
     }
 
     /// The same name, in two aligned captions, translating source phrases that share less than half their words.
-    private func oneFormTwoSources(_ allNames: [Name], _ document: Document) -> [Finding] {
+    private func oneFormTwoSources(_ allNames: [Name], _ sources: [Int: Block], _ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        let sources = sourceOfTarget(document)
         var firstByForm: [[String]: (name: Name, source: Range<Int>, stems: Set<String>)] = [:]
         for name in allNames {
             guard let source = sources[name.block] else { continue }
@@ -159,8 +160,7 @@ public struct InconsistentTranslation: Rule {
     /// (as long as the name) that both source captions share, choosing, among several, the one whose
     /// place in each caption is closest to the name's place in its translation. Returns its ranges in
     /// the first and the second source caption.
-    private func sharedSourcePhrase(_ first: Name, _ second: Name, _ document: Document) -> (Range<Int>, Range<Int>)? {
-        let sources = sourceOfTarget(document)
+    private func sharedSourcePhrase(_ first: Name, _ second: Name, _ sources: [Int: Block], _ document: Document) -> (Range<Int>, Range<Int>)? {
         guard let a = sources[first.block], let b = sources[second.block] else { return nil }
         let runsA = sourceRuns(a, length: first.content.count, document), runsB = sourceRuns(b, length: first.content.count, document)
         let placeA = place(first, document), placeB = place(second, document)
