@@ -136,8 +136,10 @@ struct CaptionAligner {
         guard total > 0 else { return 0.5 }
         var found = sourceAnchors.numbers.intersection(targetAnchors.numbers).count
         found += sourceAnchors.organisations.intersection(targetAnchors.organisations).count
-        found += sourceAnchors.names.filter { name in
-            targetAnchors.names.contains { NameMatch.matches(name, $0, pair: pair) }
+        // Each name analysed once, then compared with every name of the other side.
+        let targetNames = targetAnchors.names.map(NameMatch.TargetName.init)
+        found += sourceAnchors.names.map { NameMatch.SourceName($0, pair: pair) }.filter { name in
+            targetNames.contains { NameMatch.matches(name, $0) }
         }.count
         return Double(found) / Double(total)
     }

@@ -16,16 +16,37 @@ public enum NameMatch {
     public typealias Skeleton = [Unicode.Scalar]
 
     public static func matches(_ sourceWord: String, _ targetWord: String, pair: LanguagePair) -> Bool {
-        let target = Normalizer.foldKey(targetWord)
-        if let conventional = ConventionalNames.forms(of: sourceWord, from: pair.source, to: pair.target),
-           conventional.contains(where: { Normalizer.bareKey(targetWord).hasPrefix(Normalizer.bareKey($0)) }) {
-            return true
-        }
-        return similar(Normalizer.foldKey(pair.source.romanize(sourceWord)), target)
+        matches(SourceName(sourceWord, pair: pair), TargetName(targetWord))
     }
 
-    static func similar(_ a: String, _ b: String) -> Bool {
-        similar(skeleton(a), skeleton(b))
+    /// A source word analysed for `matches` once, however many target words it is compared with:
+    /// its conventional target forms and its romanized skeleton.
+    public struct SourceName: Sendable {
+        let conventional: [String]?
+        let skeleton: Skeleton
+
+        public init(_ word: String, pair: LanguagePair) {
+            conventional = ConventionalNames.forms(of: word, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
+            skeleton = NameMatch.skeleton(Normalizer.foldKey(pair.source.romanize(word)))
+        }
+    }
+
+    /// A target word analysed for `matches`: its bare key and skeleton.
+    public struct TargetName: Sendable {
+        let bare: String
+        let skeleton: Skeleton
+
+        public init(_ word: String) {
+            bare = Normalizer.bareKey(word)
+            skeleton = NameMatch.skeleton(Normalizer.foldKey(word))
+        }
+    }
+
+    /// Whether the target word can be the source word's name: a conventional form it starts with, or
+    /// similar skeletons.
+    public static func matches(_ source: SourceName, _ target: TargetName) -> Bool {
+        if let conventional = source.conventional, conventional.contains(where: { target.bare.hasPrefix($0) }) { return true }
+        return similar(source.skeleton, target.skeleton)
     }
 
     /// Compares two skeletons (see `skeleton`).

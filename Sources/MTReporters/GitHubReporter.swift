@@ -38,8 +38,11 @@ public enum GitHubReporter {
 extension String {
     /// Replaces characters by strings, in one pass.
     func replacingAll(_ table: [Character: String]) -> String {
+        guard contains(where: { table[$0] != nil }) else { return self }
         var out = ""
-        for character in self { out += table[character] ?? String(character) }
+        for character in self {
+            if let replacement = table[character] { out += replacement } else { out.append(character) }
+        }
         return out
     }
 }

@@ -67,7 +67,10 @@ public struct TextReporter: Sendable {
 
 extension String {
     /// Tabs as single spaces, so the underline stays under its span.
-    var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
+    var replacingTabs: String {
+        guard utf8.contains(0x09) else { return self }
+        return String(decoding: utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
+    }
 
     /// A number with two decimals, without Foundation's locale-dependent formatting.
     public init(format2 value: Double) {
