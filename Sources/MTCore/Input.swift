@@ -53,6 +53,11 @@ public enum DocumentReader {
 
     /// Decodes file bytes, refusing empty, binary (NUL bytes) and invalid UTF-8 input.
     public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> Decoded {
+        // UTF-32 first: its little-endian mark starts like UTF-16's.
+        for (mark, name) in [([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"),
+                             ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] as [([UInt8], String)] where bytes.starts(with: mark) {
+            throw InputError(path: path, reason: "is \(name) (byte order mark); mtlint reads UTF-8: convert it with iconv -f \(name.prefix(6)) -t UTF-8")
+        }
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let start = bytes.starts(with: bom) ? 3 : 0
         let body = bytes[start...]
@@ -69,7 +74,7 @@ public enum DocumentReader {
     }
 
     /// The byte offset where UTF-8 decoding first fails.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int {
+    public static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int {
         var offset = start
         var iterator = bytes[start...].makeIterator()
         var decoder = UTF8()

@@ -14,7 +14,7 @@ public enum JSONReporter {
 
     /// One document as a single JSON line (`--format jsonl`): the document object of `render`, with the
     /// schema version and, when given, the input's id.
-    public static func line(_ result: LintResult, id: String? = nil) throws -> String {
+    public static func line(_ result: LintResult, id: RecordID? = nil) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Line(version: version, id: id, document: DocumentEntry(result)))
@@ -23,7 +23,7 @@ public enum JSONReporter {
 
     struct Line: Encodable {
         let version: Int
-        let id: String?
+        let id: RecordID?
         let document: DocumentEntry
 
         func encode(to encoder: any Encoder) throws {
@@ -120,6 +120,40 @@ public enum JSONReporter {
             utf16Offset = span.start.utf16Offset
             utf16EndOffset = span.end.utf16Offset
             text = span.text
+        }
+    }
+}
+
+/// The id of a `--stdin-jsonl` record, kept as given: a string, or an integer (written back as a
+/// number). Anything else (true, 1.5, an object) is refused by decoding.
+public enum RecordID: Codable, Sendable, Hashable, CustomStringConvertible {
+    case text(String)
+    case integer(Int)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let integer = try? container.decode(Int.self) {
+            self = .integer(integer)
+        } else {
+            throw DecodingError.typeMismatch(
+                RecordID.self, .init(codingPath: decoder.codingPath, debugDescription: "\"id\" must be a string or an integer"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .integer(let integer): try container.encode(integer)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .text(let text): text
+        case .integer(let integer): String(integer)
         }
     }
 }

@@ -70,6 +70,9 @@ struct Check: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if stdinJsonl {
             guard inputs.isEmpty else { throw ValidationError("--stdin-jsonl reads standard input only; drop the file arguments") }
+            guard format == .text || format == .jsonl else {
+                throw ValidationError("--stdin-jsonl always writes JSON lines; drop --format \(format.rawValue)")
+            }
         } else {
             guard !inputs.isEmpty else { throw ValidationError("no input: give files, directories or - for standard input") }
         }
@@ -79,13 +82,17 @@ struct Check: ParsableCommand {
         let pair = try languages.pair()
         let linter = Linter(rules: try ruleOptions.rules(), policy: ScoringPolicy(minimumScore: minScore, failOn: failOn))
         if stdinJsonl { return try runStream(linter, pair) }
-        let inputs: [Input]
-        do {
-            inputs = try Input.collect(self.inputs, extensions: extensions, excluding: exclude)
-        } catch {
-            warn("mtlint: \(error)")
-            throw ExitCode(2)
-        }
+        // Skipped entries are named on standard error; a directory that cannot be listed makes the
+        // run exit 2 once the files found elsewhere are checked.
+        var unlisted = false
+        let inputs = Input.collect(
+            self.inputs, extensions: extensions, excluding: exclude,
+            notice: { message in warn("mtlint: " + message) },
+            failed: { error in
+                warn("mtlint: \(error)")
+                unlisted = true
+            })
+        if unlisted && inputs.isEmpty { throw ExitCode(2) }
         guard !inputs.isEmpty else {
             warn("mtlint: no files with extension \(extensions.map { "." + $0 }.joined(separator: ", ")) in \(self.inputs.joined(separator: " "))")
             throw ExitCode(2)
@@ -97,7 +104,7 @@ struct Check: ParsableCommand {
             warn("mtlint: --format html writes one page per document: give --output DIR/ for \(inputs.count) documents")
             throw ExitCode(2)
         }
-        let sink: Output? = htmlDirectory == nil ? try openOutput() : nil
+        let sink: Output? = htmlDirectory == nil ? try openOutput(inputs: inputs) : nil
 
         struct Tally {
             var results: [LintResult] = []
@@ -128,7 +135,7 @@ struct Check: ParsableCommand {
         do {
             if let renderError = final.renderError { throw ValidationFailure("cannot render \(renderError)") }
             if let htmlDirectory {
-                try writePages(final.results, reporting.html, to: htmlDirectory)
+                try writePages(final.results, reporting.html, to: htmlDirectory, inputs: inputs)
             } else if let sink {
                 if keepResults { sink.write(try reporting.run(final.results)) }
                 try sink.commit()
@@ -138,7 +145,7 @@ struct Check: ParsableCommand {
             warn("mtlint: \(error)")
             throw ExitCode(2)
         }
-        if final.unreadable { throw ExitCode(2) }
+        if final.unreadable || unlisted { throw ExitCode(2) }
         if final.failed && !noFail { throw ExitCode(1) }
     }
 
@@ -162,7 +169,7 @@ struct Check: ParsableCommand {
         return output.hasSuffix("/") || (exists && isDirectory.boolValue) ? output : nil
     }
 
-    private func writePages(_ results: [LintResult], _ html: HTMLReporter, to directory: String) throws {
+    private func writePages(_ results: [LintResult], _ html: HTMLReporter, to directory: String, inputs: [Input]) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -170,15 +177,16 @@ struct Check: ParsableCommand {
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         for (file, page) in results.map({ (HTMLReporter.file(for: $0.document.path), html.page($0)) }) + [("index.html", html.index(results))] {
-            let output = try Output(path: base + file)
+            let output = try Output(path: base + file, inputs: Input.paths(inputs))
             output.write(page)
             try output.commit()
         }
     }
 
-    private func openOutput() throws -> Output {
+    /// - Parameter inputs: what the run reads, which the output must not replace.
+    private func openOutput(inputs: [Input] = []) throws -> Output {
         do {
-            return try Output(path: output)
+            return try Output(path: output, inputs: Input.paths(inputs))
         } catch {
             warn("mtlint: \(error)")
             throw ExitCode(2)

@@ -15,7 +15,13 @@ enum Input: Hashable {
         }
     }
 
-    static func collect(_ arguments: [String], extensions: [String], excluding patterns: [String]) throws(InputError) -> [Input] {
+    /// Files to check, in argument order, directories expanded. A directory scan takes regular files
+    /// only: anything else with a checked extension (a FIFO, socket or device) is skipped with a
+    /// `notice`, as is a directory link that leads back into the scan (a loop) or a broken link.
+    /// Directory links are followed. A directory that cannot be listed goes to `failed`, and the
+    /// files found elsewhere are still returned. A FIFO given by name is read as a stream.
+    static func collect(_ arguments: [String], extensions: [String], excluding patterns: [String],
+                        notice: (String) -> Void = { _ in }, failed: (InputError) -> Void = { _ in }) -> [Input] {
         var inputs: [Input] = []
         var seen: Set<Input> = []
         func add(_ input: Input) {
@@ -26,27 +32,69 @@ enum Input: Hashable {
                 add(.standardInput)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var status = stat()
+            guard stat(argument, &status) == 0, FileType(status.st_mode) == .directory else {
                 if !excluded(argument, patterns) { add(.file(argument)) }
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: argument) else {
-                throw InputError(path: argument, reason: "cannot be listed")
-            }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let path = argument.hasSuffix("/") ? argument + relative : argument + "/" + relative
-                let name = (relative as NSString).lastPathComponent
-                guard !name.hasPrefix("."), extensions.contains(where: { name.hasSuffix("." + $0) }) else { continue }
-                var isSubdirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory), !isSubdirectory.boolValue,
-                      !excluded(path, patterns) else { continue }
-                found.append(path)
-            }
+            var visited = Set<[UInt64]>()
+            scan(argument, status, extensions, patterns, &found, &visited, notice, failed)
             found.sorted().forEach { add(.file($0)) }
         }
         return inputs
+    }
+
+    /// Adds the regular files under `directory` with a checked extension to `found`, recursively,
+    /// following directory links once (`visited`: device and inode of each directory scanned).
+    private static func scan(
+        _ directory: String, _ status: stat, _ extensions: [String], _ patterns: [String],
+        _ found: inout [String], _ visited: inout Set<[UInt64]>,
+        _ notice: (String) -> Void, _ failed: (InputError) -> Void
+    ) {
+        let identity: [UInt64] = [UInt64(status.st_dev), UInt64(status.st_ino)]
+        guard visited.insert(identity).inserted else {
+            notice("skipped \(directory): a link back into a directory already scanned")
+            return
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            var reason = "cannot be listed"
+            if let handle = opendir(directory) {
+                closedir(handle)
+            } else {
+                reason = String(cString: strerror(errno))
+            }
+            failed(InputError(path: directory, reason: "directory cannot be listed: \(reason)"))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path: String = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let wanted: Bool = extensions.contains { name.hasSuffix("." + $0) }
+            var entry = stat()
+            guard stat(path, &entry) == 0 else {
+                if wanted { notice("skipped \(path): a broken link") }
+                continue
+            }
+            let type = FileType(entry.st_mode)
+            if type == .directory {
+                scan(path, entry, extensions, patterns, &found, &visited, notice, failed)
+            } else if type == .regular {
+                if wanted && !excluded(path, patterns) { found.append(path) }
+            } else if wanted {
+                notice("skipped \(path): not a regular file (\(type.rawValue))")
+            }
+        }
+    }
+
+    /// The file paths among inputs.
+    static func paths(_ inputs: [Input]) -> [String] {
+        inputs.compactMap { input in
+            if case .file(let path) = input { return path }
+            return nil
+        }
     }
 
     /// Whether a path matches a glob (fnmatch, `*` not crossing `/` unless the pattern says so)
@@ -66,6 +114,25 @@ enum Input: Hashable {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             let decoded = try DocumentReader.decode(Array(data), path: displayPath)
             return Document(path: displayPath, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
+        }
+    }
+}
+
+/// The type of a file, from the type bits of its mode (`stat`).
+enum FileType: String {
+    case regular = "a regular file", directory = "a directory", fifo = "a FIFO", socket = "a socket"
+    case characterDevice = "a character device", blockDevice = "a block device", other = "not a file"
+
+    init(_ mode: mode_t) {
+        let type: mode_t = mode & mode_t(S_IFMT)
+        switch type {
+        case mode_t(S_IFREG): self = .regular
+        case mode_t(S_IFDIR): self = .directory
+        case mode_t(S_IFIFO): self = .fifo
+        case mode_t(S_IFSOCK): self = .socket
+        case mode_t(S_IFCHR): self = .characterDevice
+        case mode_t(S_IFBLK): self = .blockDevice
+        default: self = .other
         }
     }
 }

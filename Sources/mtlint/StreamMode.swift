@@ -25,7 +25,7 @@ enum StreamMode {
     static func run(linter: Linter, pair: LanguagePair, output: Output, jobs: Int = 1) -> Counts {
         var counts = Counts()
         var number = 0
-        var batch: [(number: Int, line: String)] = []
+        var batch: [(number: Int, line: LineReader.Line)] = []
         let batchSize = jobs == 1 ? 1 : jobs * 32
         func flush() {
             let lines = batch
@@ -50,9 +50,9 @@ enum StreamMode {
             }
             batch.removeAll(keepingCapacity: true)
         }
-        while let line = readLine(strippingNewline: true) {
+        var reader = LineReader(descriptor: STDIN_FILENO)
+        while let line = reader.next() {
             number += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
             batch.append((number, line))
             if batch.count >= batchSize { flush() }
         }
@@ -60,16 +60,14 @@ enum StreamMode {
         return counts
     }
 
-    private static func check(_ line: String, number: Int, linter: Linter, pair: LanguagePair) -> Checked {
+    private static func check(_ line: LineReader.Line, number: Int, linter: Linter, pair: LanguagePair) -> Checked {
         do {
             let (id, document) = try parse(line, number: number, pair: pair)
             let result = linter.lint(document)
             return Checked(text: try JSONReporter.line(result, id: id), failed: !result.score.passed)
         } catch {
-            return Checked(
-                text: errorLine(id: (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"],
-                                message: "line \(number): \(error)"),
-                invalid: true)
+            let id = (try? JSONDecoder().decode(IDOnly.self, from: Data(line.bytes)))?.id
+            return Checked(text: errorLine(id: id, message: "line \(number): \(error)"), invalid: true)
         }
     }
 
@@ -77,31 +75,110 @@ enum StreamMode {
         let description: String
     }
 
-    private static func parse(_ line: String, number: Int, pair: LanguagePair) throws -> (String, Document) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)), let fields = object as? [String: Any] else {
+    /// A record: an article (`text`) or a segment pair (`source`, `target`); other keys are ignored.
+    private struct Record: Decodable {
+        let id: RecordID?
+        let text: String?
+        let source: String?
+        let target: String?
+    }
+
+    private struct IDOnly: Decodable {
+        let id: RecordID?
+    }
+
+    private static func parse(_ line: LineReader.Line, number: Int, pair: LanguagePair) throws -> (RecordID, Document) {
+        if let offset = line.invalidUTF8Offset {
+            throw LineError(description: "not valid UTF-8 at byte \(offset) of the input")
+        }
+        if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            throw LineError(description: "blank line (no record)")
+        }
+        let record: Record
+        do {
+            record = try JSONDecoder().decode(Record.self, from: Data(line.bytes))
+        } catch DecodingError.typeMismatch(let type, let context) {
+            let key = context.codingPath.last?.stringValue ?? ""
+            throw LineError(description: type == RecordID.self || key == "id"
+                ? "\"id\" must be a string or an integer" : "\"\(key)\" must be a string")
+        } catch {
             throw LineError(description: "not a JSON object")
         }
-        let id: String
-        switch fields["id"] {
-        case let text as String: id = text
-        case let number as NSNumber: id = number.stringValue
-        case nil: id = "line \(number)"
-        default: throw LineError(description: "\"id\" must be a string or a number")
-        }
-        if let text = fields["text"] as? String {
+        let id = record.id ?? .text("line \(number)")
+        if let text = record.text {
             guard !text.allSatisfy(\.isWhitespace) else { throw LineError(description: "\"text\" is empty") }
-            return (id, Document(path: id, text: text, pair: pair))
+            return (id, Document(path: id.description, text: text, pair: pair))
         }
-        if let source = fields["source"] as? String, let target = fields["target"] as? String {
-            return (id, Document(segmentID: id, source: source, target: target, pair: pair))
+        if let source = record.source, let target = record.target {
+            return (id, Document(segmentID: id.description, source: source, target: target, pair: pair))
         }
         throw LineError(description: "expected {\"id\",\"text\"} or {\"id\",\"source\",\"target\"} with string values")
     }
 
-    private static func errorLine(id: Any?, message: String) -> String {
-        var object: [String: Any] = ["version": JSONReporter.version, "error": message]
-        if let id { object["id"] = id }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    private static func errorLine(id: RecordID?, message: String) -> String {
+        struct ErrorLine: Encodable {
+            let version: Int
+            let id: RecordID?
+            let error: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(ErrorLine(version: JSONReporter.version, id: id, error: message))) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Lines of a file as bytes, split at LF (a CR before it dropped), each checked for valid UTF-8
+/// without repairing it: a line that is not valid UTF-8 carries the input offset of the first bad byte.
+struct LineReader {
+    struct Line: Sendable {
+        let bytes: [UInt8]
+        /// Byte offset in the input where UTF-8 decoding first fails; nil for valid lines.
+        let invalidUTF8Offset: Int?
+    }
+
+    private let descriptor: Int32
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var start = 0, end = 0
+    /// Input offset of `buffer[0]`.
+    private var consumed = 0
+    private var atEnd = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    mutating func next() -> Line? {
+        var bytes: [UInt8] = []
+        var lineStart = consumed + start
+        while true {
+            if start == end {
+                if atEnd { break }
+                consumed += end
+                start = 0
+                var count = 0
+                repeat {
+                    count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                } while count < 0 && errno == EINTR
+                end = max(0, count)
+                if end == 0 {
+                    atEnd = true
+                    break
+                }
+                if bytes.isEmpty { lineStart = consumed }
+            }
+            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+                bytes += buffer[start..<newline]
+                start = newline + 1
+                if bytes.last == 0x0D { bytes.removeLast() }
+                return Self.line(bytes, at: lineStart)
+            }
+            bytes += buffer[start..<end]
+            start = end
+        }
+        return bytes.isEmpty ? nil : Self.line(bytes, at: lineStart)
+    }
+
+    private static func line(_ bytes: [UInt8], at offset: Int) -> Line {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return Line(bytes: bytes, invalidUTF8Offset: nil) }
+        return Line(bytes: bytes, invalidUTF8Offset: offset + DocumentReader.firstInvalidUTF8(bytes, from: 0))
     }
 }

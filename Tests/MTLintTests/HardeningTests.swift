@@ -1,0 +1,210 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// Hostile inputs and outputs (issue 11): each test reproduces a way mtlint used to lose data,
+/// hang or answer wrongly, and checks what it does now.
+@Suite struct HardeningTests {
+    /// A fresh directory for one test, removed afterwards by the caller's `defer`.
+    private func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-hardening-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    private var article: URL { Repo.corpora.appendingPathComponent("eaeu-summit-planted.txt") }
+
+    /// The type bits of a file's mode (through links), or nil when it does not exist.
+    private func fileType(_ path: String) -> mode_t? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & mode_t(S_IFMT) : nil
+    }
+
+    /// Runs mtlint, killing it after `seconds` (a hang fails the test instead of stalling the suite).
+    private func mtlintWithin(_ seconds: Double, _ arguments: [String], stdin: Data? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = Repo.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Repo.root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let deadline = DispatchTime.now() + seconds
+        DispatchQueue.global().asyncAfter(deadline: deadline) { if process.isRunning { process.terminate() } }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "mtlint \(arguments) did not finish within \(seconds) s")
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("-o naming an input is refused and the input is untouched")
+    func outputOverAnInputIsRefused() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("a.txt")
+        try FileManager.default.copyItem(at: article, to: input)
+        let before = try Data(contentsOf: input)
+        let run = try mtlint(["check", "-o", input.path, input.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("it is the input"))
+        #expect(try Data(contentsOf: input) == before)
+        // Also through a link to the input.
+        let link = directory.appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: input)
+        #expect(try mtlint(["check", "-o", link.path, input.path]).status == 2)
+        #expect(try Data(contentsOf: input) == before)
+    }
+
+    @Test("-o through a symbolic link replaces the link's target and keeps the link")
+    func outputFollowsALink() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("report.txt"), link = directory.appendingPathComponent("latest.txt")
+        try Data("old".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        #expect(try mtlint(["check", "-o", link.path, article.path]).status == 1)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("eaeu-summit-planted.txt"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["latest.txt", "report.txt"])
+    }
+
+    @Test("-o to a device or a FIFO writes into it instead of renaming over it")
+    func outputToSpecialFiles() throws {
+        #expect(try mtlint(["check", "-o", "/dev/null", article.path]).status == 1)
+        #expect(fileType("/dev/null") == mode_t(S_IFCHR))
+
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("pipe")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let received = Mutex(Data())
+        let reader = Thread {
+            if let handle = FileHandle(forReadingAtPath: fifo.path) {
+                let data = handle.readDataToEndOfFile()
+                received.withLock { $0 = data }
+            }
+        }
+        reader.start()
+        #expect(try mtlintWithin(60, ["check", "-o", fifo.path, article.path]).status == 1)
+        for _ in 0..<100 where received.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(String(decoding: received.withLock { $0 }, as: UTF8.self).contains("score"))
+        #expect(fileType(fifo.path) == mode_t(S_IFIFO))
+    }
+
+    @Test("-o into a missing directory names the OS reason")
+    func outputReason() throws {
+        let run = try mtlint(["check", "-o", "/nonexistent/dir/report.txt", article.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cannot write /nonexistent/dir/report.txt: No such file or directory"))
+    }
+
+    @Test("SIGTERM during -o leaves no temporary file")
+    func interruptedOutputIsCleanedUp() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A long article (the planted one, 200 times) keeps the run busy long enough to be interrupted.
+        let text = try String(contentsOf: article, encoding: .utf8)
+        let long = directory.appendingPathComponent("long.txt")
+        try String(repeating: text + "\n\n", count: 200).write(to: long, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = Repo.executable
+        process.arguments = ["check", "-o", directory.appendingPathComponent("report.txt").path, long.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var sawTemporary = false
+        for _ in 0..<200 where !sawTemporary {
+            Thread.sleep(forTimeInterval: 0.02)
+            sawTemporary = try FileManager.default.contentsOfDirectory(atPath: directory.path).contains { $0.hasSuffix(".tmp") }
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(sawTemporary, "the run finished before it could be interrupted")
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["long.txt"])
+    }
+
+    @Test("a directory scan skips FIFOs, link loops and broken links with a notice, and follows directory links")
+    func directoryScans() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let articles = directory.appendingPathComponent("articles"), sub = articles.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: article, to: articles.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(at: article, to: sub.appendingPathComponent("b.txt"))
+        #expect(mkfifo(articles.appendingPathComponent("fifo.txt").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("loop").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: articles.appendingPathComponent("broken.txt").path, withDestinationPath: "nowhere.txt")
+        let run = try mtlintWithin(120, ["check", "--format", "json", articles.path])
+        #expect(run.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let paths = (report?["documents"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(paths == [articles.appendingPathComponent("a.txt").path, sub.appendingPathComponent("b.txt").path])
+        #expect(run.stderr.contains("fifo.txt: not a regular file (a FIFO)"))
+        #expect(run.stderr.contains("loop: a link back into a directory already scanned"))
+        #expect(run.stderr.contains("broken.txt: a broken link"))
+
+        // A link to the directory, given as the argument, is scanned like the directory.
+        let link = directory.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: articles)
+        let linked = try mtlintWithin(120, ["check", "--format", "json", link.path])
+        let linkedReport = try JSONSerialization.jsonObject(with: Data(linked.stdout.utf8)) as? [String: Any]
+        #expect((linkedReport?["documents"] as? [Any])?.count == 2)
+    }
+
+    @Test("UTF-16 and UTF-32 files are named as such, not called binary")
+    func wideEncodingsAreNamed() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, encoding, label) in [("le.txt", String.Encoding.utf16LittleEndian, "UTF-16LE"), ("be.txt", .utf16BigEndian, "UTF-16BE"),
+                                        ("le32.txt", .utf32LittleEndian, "UTF-32LE")] {
+            let bom: [UInt8] = switch label {
+            case "UTF-16LE": [0xFF, 0xFE]
+            case "UTF-16BE": [0xFE, 0xFF]
+            default: [0xFF, 0xFE, 0x00, 0x00]
+            }
+            let file = directory.appendingPathComponent(name)
+            try (Data(bom) + "Hello world.\n".data(using: encoding)!).write(to: file)
+            let run = try mtlint(["check", file.path])
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("is \(label) (byte order mark)"), "\(run.stderr)")
+        }
+    }
+
+    @Test("--stdin-jsonl answers every input line with one line: blank, invalid UTF-8 and bad ids included")
+    func streamLinesMatchInputLines() throws {
+        var input = Data()
+        input += Data(#"{"id":"a","source":"Министр в Москве","target":"The minister in Moscow"}"#.utf8) + Data([0x0A])
+        input += Data([0x0A])  // a blank line
+        input += Data(#"{"id":"bad","text":"caf"#.utf8) + Data([0xFF]) + Data(#" ok"}"#.utf8) + Data([0x0A])
+        input += Data(#"{"id":true,"text":"x"}"#.utf8) + Data([0x0A])
+        input += Data(#"{"id":12,"text":"The ministers met."}"#.utf8) + Data([0x0D, 0x0A])
+        input += Data(#"{"id":"last","text":"No newline at the end."}"#.utf8)
+        let run = try mtlintWithin(120, ["check", "--stdin-jsonl"], stdin: input)
+        #expect(run.status == 2)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 6)
+        let objects = lines.map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects[0]?["id"] as? String == "a")
+        #expect(objects[1]?["error"] as? String == "line 2: blank line (no record)")
+        let offset = input.firstIndex(of: 0xFF)!
+        #expect(objects[2]?["error"] as? String == "line 3: not valid UTF-8 at byte \(offset) of the input")
+        #expect(objects[2]?["id"] as? String == "bad")
+        #expect(objects[3]?["error"] as? String == #"line 4: "id" must be a string or an integer"#)
+        #expect((objects[4]?["id"] as? NSNumber)?.intValue == 12 && objects[4]?["passed"] as? Bool == true)
+        #expect(objects[5]?["id"] as? String == "last")
+    }
+
+    @Test("--stdin-jsonl refuses a --format it would ignore")
+    func streamRefusesOtherFormats() throws {
+        let run = try mtlintWithin(60, ["check", "--stdin-jsonl", "--format", "json"], stdin: Data())
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--stdin-jsonl always writes JSON lines"))
+    }
+}
