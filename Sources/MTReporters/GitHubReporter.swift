@@ -24,9 +24,10 @@ public enum GitHubReporter {
         }
     }
 
-    /// The escaping GitHub's workflow-command parser expects in the message.
+    /// The escaping GitHub's workflow-command parser expects in the message ("\r\n" is one Character),
+    /// then any other control character made visible.
     static func escapeData(_ text: String) -> String {
-        text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A"])
+        text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A", "\r\n": "%0D%0A"]).escapingControlCharacters
     }
 
     /// …and in property values.

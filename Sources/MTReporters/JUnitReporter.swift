@@ -17,11 +17,12 @@ public enum JUnitReporter {
         for result in results {
             let testCase = XMLElement(name: "testcase")
             testCase.addAttribute(attribute("classname", "mtlint"))
-            testCase.addAttribute(attribute("name", result.document.path))
+            // XML 1.0 has no control characters but tab and line breaks: each text is escaped first.
+            testCase.addAttribute(attribute("name", result.document.path.escapingControlCharacters))
             let summary = "score \(String(format2: result.score.value)), \(result.findings.count) findings"
             let details = result.findings.map { finding in
-                "\(result.document.path):\(finding.target.start.line):\(finding.target.start.column): "
-                    + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+                ("\(result.document.path):\(finding.target.start.line):\(finding.target.start.column): "
+                    + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]").escapingControlCharacters(keeping: ["\t", "\n", "\r"])
             }.joined(separator: "\n")
             if !result.score.passed {
                 let failure = XMLElement(name: "failure", stringValue: details)

@@ -22,9 +22,10 @@ public struct TextReporter: Sendable {
 
     func diagnostic(_ finding: Finding, in document: Document) -> String {
         let start = finding.target.start
-        var out = "\(document.path):\(start.line):\(start.column): "
+        var out = "\(document.path.escapingControlCharacters):\(start.line):\(start.column): "
         out += paint(finding.severity.rawValue, color(finding.severity), bold: true)
-        let message = finding.message.replacingAll(["\n": " ", "\r": " "])  // one line per diagnostic
+        // One line per diagnostic, with no control character reaching the terminal.
+        let message = finding.message.replacingAll(["\n": " ", "\r": " ", "\r\n": " "]).escapingControlCharacters
         out += ": \(message) " + paint("[\(finding.ruleID)]", "2") + "\n"
 
         // The excerpt: the span's first line, clipped to a window around the span.
@@ -36,9 +37,13 @@ public struct TextReporter: Sendable {
         if from > line.lowerBound, UTF16.isTrailSurrogate(buffer.units[from]) { from -= 1 }
         if to < line.upperBound, UTF16.isTrailSurrogate(buffer.units[to]) { to += 1 }
         let lead = from > line.lowerBound ? "…" : "", tail = to < line.upperBound ? "…" : ""
-        let indent = buffer.position(at: start.utf16Offset).column - buffer.position(at: from).column + lead.count
-        let width = max(1, buffer.position(at: spanEnd).column - start.column)
-        out += "    " + lead + buffer.string(from..<to).replacingTabs + tail + "\n"
+        // Before, in and after the span, as shown: the caret is placed by what the terminal displays.
+        let shown = [from..<start.utf16Offset, start.utf16Offset..<spanEnd, spanEnd..<to].map {
+            buffer.string($0).replacingTabs.escapingControlCharacters
+        }
+        let indent = lead.count + shown[0].unicodeScalars.count
+        let width = max(1, shown[1].unicodeScalars.count)
+        out += "    " + lead + shown.joined() + tail + "\n"
         out += "    " + String(repeating: " ", count: indent)
             + paint(String(repeating: "^", count: width), color(finding.severity), bold: true) + "\n"
         return out
@@ -48,7 +53,7 @@ public struct TextReporter: Sendable {
         let counts = Severity.allCases.reversed().map { "\(result.score.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
         let verdict = result.score.passed ? paint("PASS", "32", bold: true) : paint("FAIL", "31", bold: true)
         let score = String(format2: result.score.value)
-        return "\(result.document.path): \(counts); \(result.score.wordCount) words, penalty \(String(format2: result.score.penalty)), score \(score): \(verdict)"
+        return "\(result.document.path.escapingControlCharacters): \(counts); \(result.score.wordCount) words, penalty \(String(format2: result.score.penalty)), score \(score): \(verdict)"
     }
 
     private func color(_ severity: Severity) -> String {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Synchronization
 import Testing
 
@@ -206,5 +209,31 @@ import Testing
         let run = try mtlintWithin(60, ["check", "--stdin-jsonl", "--format", "json"], stdin: Data())
         #expect(run.status == 2)
         #expect(run.stderr.contains("--stdin-jsonl always writes JSON lines"))
+    }
+
+    @Test("escape sequences in an article or a file name never reach the terminal raw, and XML stays well-formed")
+    func controlCharactersAreEscaped() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("evil\u{1B}]0;title\u{07}.txt")
+        try Data("The minister \u{1B}]0;pwned\u{07} said \u{1B}[31mred\u{1B}[0m that (maybe.\n".utf8).write(to: file)
+        let text = try mtlint(["check", "--color", "never", file.path])
+        #expect(text.status == 1)
+        #expect(!text.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(text.stdout.contains(#"The minister \x1b]0;pwned\x07 said"#))
+        // The caret still sits under the span: '(' is unbalanced.
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let excerpt = try #require(lines.firstIndex { $0.contains("'(' is never closed") }) + 1
+        let column = lines[excerpt].unicodeScalars.distance(from: lines[excerpt].unicodeScalars.startIndex,
+                                                            to: lines[excerpt].unicodeScalars.firstIndex(of: "(")!)
+        #expect(lines[excerpt + 1].unicodeScalars.firstIndex(of: "^").map {
+            lines[excerpt + 1].unicodeScalars.distance(from: lines[excerpt + 1].unicodeScalars.startIndex, to: $0)
+        } == column)
+        for format in ["junit", "github"] {
+            let run = try mtlint(["check", "--format", format, file.path])
+            #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(format)")
+        }
+        let junit = try mtlint(["check", "--format", "junit", file.path])
+        #expect(throws: Never.self) { try XMLDocument(xmlString: junit.stdout) }
     }
 }
