@@ -24,6 +24,15 @@ enum Repo {
             .sorted { $0.path < $1.path }
     }
 
+    /// The official SARIF 2.1.0 schema in the shared data.
+    static let sarifSchema = root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+
+    /// Whether a test that needs a shared file runs: when the file is there, and always under CI=true,
+    /// where its absence fails the test. Elsewhere the test shows as skipped, not as passed.
+    static func shared(_ file: URL) -> Bool {
+        isCI || FileManager.default.fileExists(atPath: file.path)
+    }
+
     /// Whether the shared seed is there; under CI=true its absence is a test failure.
     static func seedAvailable() -> Bool {
         if FileManager.default.fileExists(atPath: seedArticle.path) { return true }
