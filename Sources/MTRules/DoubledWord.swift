@@ -12,17 +12,22 @@ public struct DoubledWord: Rule {
         rationale: """
             A word repeated with only white space between the two is almost always a slip of the machine \
             translation or of post-editing. Doubles the grammar allows ("had had", "that that" in English; \
-            "что что", "так так" in Russian) are listed per language and not reported. The second word is reported.
+            "что что", "так так" in Russian) are listed per language and not reported; some only in context, as \
+            LanguageTool reads them: "is is" after "what" earlier in the sentence ("what it is is"), "do do" right \
+            after a subject pronoun ("we do do"). The second word is reported.
             """,
         mqm: .grammar,
         severity: .minor,
         triggering: [
             "Economic growth ⟦growth⟧ slowed to 2% in the second quarter, the ministry said on Monday.",
             "The ⟦the⟧ committee met on Tuesday to discuss the budget for the coming year.",
+            "The plan is ⟦is⟧ ready, the ministry said on Monday after the meeting in the capital.",
+            "What do ⟦do⟧ the ministers want from the talks on the budget next week, the agency asked.",
         ],
         nonTriggering: [
             "By the time the talks resumed, the delegations had had three weeks to prepare their positions.",
             "He said that that decision was final. Growth, growth and more growth was the slogan.",
+            "What the plan needs is is a budget, the minister said. We do do our part, he added.",
         ])
 
     public func check(_ document: Document) -> [Finding] {
@@ -31,13 +36,22 @@ public struct DoubledWord: Rule {
         for block in document.targetTextBlocks {
             let language = document.language(of: block)
             var previous: (token: Token, key: String)?
+            // The folded words of the current sentence so far (some doubles depend on them).
+            var sentence: [String] = []
+            var sentenceStarts = block.sentences.map(\.lowerBound)[...]
             for token in block.tokens {
+                while let start = sentenceStarts.first, start <= token.range.lowerBound {
+                    sentenceStarts.removeFirst()
+                    sentence.removeAll(keepingCapacity: true)
+                }
                 guard token.isWordLike else {
                     previous = nil
                     continue
                 }
                 let key = Normalizer.foldKey(buffer, token.range)
-                if let (before, beforeKey) = previous, beforeKey == key, !language.grammaticalDoubles.contains(key),
+                defer { sentence.append(key) }
+                if let (before, beforeKey) = previous, beforeKey == key,
+                   !(language.grammaticalDoubles[key]?.allows(wordsBefore: sentence.dropLast()) ?? false),
                    buffer.isBlank(before.range.upperBound..<token.range.lowerBound) {
                     findings.append(finding(
                         in: document, at: token.range,

@@ -18,7 +18,7 @@ public struct UnbalancedQuotes: Rule {
             quote is reported at the dash; any other unmatched closing quote or bracket, and an opening one left \
             open at the end of a paragraph (unless the next paragraph continues the quotation), is reported itself. \
             Straight and curly double quotes close each other ("a step”): mixed styles are typography, not an \
-            open quotation.
+            open quotation. A low quote „ is closed by “, as German and Russian typesetting write it.
             """,
         mqm: .punctuation,
         severity: .minor,
@@ -48,6 +48,9 @@ public struct UnbalancedQuotes: Rule {
             """
             He called it "a historic step” and left; the “Russian Knights" team flew over the square.
             """,
+            """
+            The sign read „Entrance“ in German style, and the “Russian Knights” flew over the square.
+            """,
         ])
 
     private enum Mark {
@@ -76,6 +79,11 @@ public struct UnbalancedQuotes: Rule {
             var stack: [(closer: Character, offset: Int)] = []
             var unmatchedClosers: [Int] = []
             for i in block.range {
+                // “ closes „ (German and Russian style: „…“) and opens “…” (English style).
+                if buffer.units[i] == 0x201C, stack.last?.closer == "“" {
+                    stack.removeLast()
+                    continue
+                }
                 guard let mark = Self.marks[buffer.units[i]] else { continue }
                 switch mark {
                 case .open(let closer):

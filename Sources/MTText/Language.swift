@@ -26,7 +26,7 @@ public final class Language: Sendable, Hashable {
     /// "Ursula von der Leyen"); other function words end a name.
     public let nameConnectors: Set<String>
     /// Lower-cased words that may legitimately stand twice in a row ("had had").
-    public let grammaticalDoubles: Set<String>
+    public let grammaticalDoubles: [String: DoubleContext]
     /// Punctuation that takes no space before it.
     public let noSpaceBefore: Set<Unicode.Scalar>
     /// Acronyms common in the language's running text that stand for no particular entity
@@ -43,7 +43,7 @@ public final class Language: Sendable, Hashable {
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
         hunspellDictionary: String, snowballAlgorithm: String, transliteratorID: String?,
-        fromLatinTransliteratorID: String?, nameConnectors: Set<String>, grammaticalDoubles: Set<String>,
+        fromLatinTransliteratorID: String?, nameConnectors: Set<String>, grammaticalDoubles: [String: DoubleContext],
         noSpaceBefore: Set<Unicode.Scalar>, commonAcronyms: Set<String>, alphabet: String,
         alwaysCapitalized: Set<String>, scaleWords: [String: Double]
     ) {
@@ -144,7 +144,7 @@ extension Language {
             transliteratorID: fields["to-latin"],
             fromLatinTransliteratorID: fields["from-latin"],
             nameConnectors: Set(list("name-connectors")),
-            grammaticalDoubles: Set(list("grammatical-doubles")),
+            grammaticalDoubles: DoubleContext.table(list("grammatical-doubles")),
             noSpaceBefore: Set(list("no-space-before").compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }),
             commonAcronyms: Set(list("common-acronyms")),
             alphabet: fields["alphabet"] ?? "",
@@ -179,4 +179,48 @@ public struct LanguageProfile: Sendable {
         "en": String(decoding: PackageResources.en_txt, as: UTF8.self),
         "ru": String(decoding: PackageResources.ru_txt, as: UTF8.self),
     ]
+}
+
+/// Where a word may stand twice in a row (a profile's `[grammatical-doubles]` line): anywhere ("had
+/// had"), only right after certain words (`before: i|you|we|they` for "I do do"), or only in a
+/// sentence with certain words earlier (`earlier: what|all` for "what it is is"). Elsewhere the
+/// double is a slip, as LanguageTool reads "is is" and "do do".
+public enum DoubleContext: Sendable, Equatable {
+    case anywhere
+    case before(Set<String>)
+    case earlier(Set<String>)
+
+    /// Whether the double is allowed, given the (folded) words of its sentence before it.
+    public func allows(wordsBefore: ArraySlice<String>) -> Bool {
+        switch self {
+        case .anywhere: true
+        case .before(let words): wordsBefore.last.map(words.contains) ?? false
+        case .earlier(let words): wordsBefore.contains(where: words.contains)
+        }
+    }
+
+    /// Profile lines: a word, optionally a tab and `before: a|b` or `earlier: a|b`.
+    static func table(_ lines: [String]) -> [String: DoubleContext] {
+        var table: [String: DoubleContext] = [:]
+        for line in lines {
+            let parts = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingWhitespace }
+            guard let word = parts.first else { continue }
+            var context = DoubleContext.anywhere
+            if parts.count == 2 {
+                let rule = parts[1].split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace }
+                let words = Set((rule.last ?? "").split(separator: "|").map { $0.trimmingWhitespace })
+                switch rule.first {
+                case "before": context = .before(words)
+                case "earlier": context = .earlier(words)
+                default: continue  // an unknown condition: the profile test reports it
+                }
+            }
+            table[word] = context
+        }
+        return table
+    }
+}
+
+private extension Substring {
+    var trimmingWhitespace: String { String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
 }

@@ -47,6 +47,10 @@ import Testing
                 #expect(isSingleWord(word) && Normalizer.foldKey(word) == word, "\(code) [\(section)] '\(word)'")
             }
         }
+        for entry in profile.sections["grammatical-doubles"] ?? [] where entry.contains("\t") {
+            let condition = entry.split(separator: "\t").last.map(String.init) ?? ""
+            #expect(condition.hasPrefix("before:") || condition.hasPrefix("earlier:"), "\(code) double '\(entry)': before: or earlier:")
+        }
         for entry in profile.sections["common-acronyms"] ?? [] {
             #expect(isSingleWord(entry) && entry.count >= 2 && entry.contains(where: \.isUppercase), "\(code) acronym '\(entry)'")
         }
