@@ -11,8 +11,15 @@ extension Document {
     /// Content words of a block, optionally limited to a range (a sentence).
     func contentWords(_ block: Block, in range: Range<Int>? = nil) -> [ContentWord] {
         let language = language(of: block)
-        return block.tokens.compactMap { token in
-            guard token.isWordLike, range.map({ $0.contains(token.range.lowerBound) }) ?? true else { return nil }
+        // Only the tokens that start inside `range` (found by binary search: a sentence's words cost
+        // as much as the sentence, not as the whole block).
+        var first = 0, end = block.tokens.count
+        if let range {
+            first = block.tokens.partitionPoint { $0.range.lowerBound >= range.lowerBound }
+            end = block.tokens[first...].partitionPoint { $0.range.lowerBound >= range.upperBound }
+        }
+        return block.tokens[first..<end].compactMap { token in
+            guard token.isWordLike else { return nil }
             let key = key(token, in: block)
             guard !language.isStopword(key.folded) else { return nil }
             return ContentWord(token: token, stem: key.stem)
@@ -35,4 +42,23 @@ func sameWord(_ a: String, _ b: String) -> Bool {
     if a == b { return true }
     let (short, long) = a.count <= b.count ? (a, b) : (b, a)
     return short.count >= 5 && long.hasPrefix(short)
+}
+
+extension Collection {
+    /// The index of the first element for which `predicate` holds, in a collection where it holds
+    /// for a suffix (binary search); `endIndex` when it holds for none.
+    func partitionPoint(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex, count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
+    }
 }
