@@ -162,8 +162,9 @@ public struct Document: Sendable {
     }
 
     /// Reads a file (see `DocumentReader`).
-    public init(contentsOf path: String, pair: LanguagePair = .russianEnglish) throws(InputError) {
-        let decoded = try DocumentReader.read(path: path)
+    public init(contentsOf path: String, pair: LanguagePair = .russianEnglish,
+                maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
+        let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
         self.init(path: path, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
     }
 

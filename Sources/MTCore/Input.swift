@@ -21,7 +21,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 /// Reads and decodes article files: UTF-8 with an optional BOM, LF or CRLF line ends.
 public enum DocumentReader {
     /// Larger files are refused rather than read into memory.
-    public static let maximumSize = 256 << 20
+    public static let defaultMaximumSize = 256 << 20
 
     public struct Decoded: Sendable {
         public let text: String
@@ -29,7 +29,8 @@ public enum DocumentReader {
         public let byteOffset: Int
     }
 
-    public static func read(path: String) throws(InputError) -> Decoded {
+    /// - Parameter maximumSize: larger inputs are refused (`--max-size`) rather than read into memory.
+    public static func read(path: String, maximumSize: Int = defaultMaximumSize) throws(InputError) -> Decoded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(path: path, reason: "no such file")
@@ -39,6 +40,12 @@ public enum DocumentReader {
             throw InputError(path: path, reason: "cannot be opened for reading (permission denied?)")
         }
         defer { try? handle.close() }
+        return try decode(read(handle, path: path, maximumSize: maximumSize), path: path)
+    }
+
+    /// At most `maximumSize` bytes of an open file (a FIFO or standard input included): a longer input
+    /// is refused after reading one byte more, never held whole.
+    public static func read(_ handle: FileHandle, path: String, maximumSize: Int = defaultMaximumSize) throws(InputError) -> [UInt8] {
         let data: Data
         do {
             data = try handle.read(upToCount: maximumSize + 1) ?? Data()
@@ -46,9 +53,16 @@ public enum DocumentReader {
             throw InputError(path: path, reason: "cannot be read: \(error.localizedDescription)")
         }
         if data.count > maximumSize {
-            throw InputError(path: path, reason: "is larger than \(maximumSize >> 20) MiB")
+            throw InputError(path: path, reason: "is larger than \(sizeDescription(maximumSize)) (--max-size)")
         }
-        return try decode(Array(data), path: path)
+        return Array(data)
+    }
+
+    /// "256 MiB", "64 KiB", "100 bytes".
+    static func sizeDescription(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
     }
 
     /// Decodes file bytes, refusing empty, binary (NUL bytes) and invalid UTF-8 input.

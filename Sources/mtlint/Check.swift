@@ -61,6 +61,11 @@ struct Check: ParsableCommand {
         """)
     var stdinJsonl = false
 
+    @Option(help: ArgumentHelp(
+        "Refuse an input (a file, standard input, or one --stdin-jsonl line) larger than this: bytes, or with K, M or G.",
+        valueName: "size"))
+    var maxSize: ByteSize = ByteSize(bytes: DocumentReader.defaultMaximumSize)
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @OptionGroup var languages: LanguageOptions
@@ -114,7 +119,8 @@ struct Check: ParsableCommand {
         }
         let tally = Mutex(Tally())
         let keepResults = !format.isStreamed
-        Runner.run(inputs, jobs: jobs, linter: linter, pair: pair, progress: Progress.make(total: inputs.count)) { outcome in
+        Runner.run(inputs, jobs: jobs, linter: linter, pair: pair, maximumSize: maxSize.bytes,
+                   progress: Progress.make(total: inputs.count)) { outcome in
             switch outcome {
             case .success(let result):
                 var text = ""
@@ -151,7 +157,7 @@ struct Check: ParsableCommand {
 
     private func runStream(_ linter: Linter, _ pair: LanguagePair) throws {
         let sink = try openOutput()
-        let counts = StreamMode.run(linter: linter, pair: pair, output: sink, jobs: jobs)
+        let counts = StreamMode.run(linter: linter, pair: pair, output: sink, jobs: jobs, maximumLine: maxSize.bytes)
         do { try sink.commit() } catch {
             warn("mtlint: \(error)")
             throw ExitCode(2)
@@ -204,3 +210,21 @@ struct Check: ParsableCommand {
 
 extension Severity: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+
+/// A size given on the command line: a number of bytes, or with a K, M or G suffix (powers of 1024).
+struct ByteSize: ExpressibleByArgument {
+    let bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let suffix = argument.last.flatMap { units[Character($0.uppercased())] }
+        guard let count = Int(suffix == nil ? argument : String(argument.dropLast())), count > 0 else { return nil }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: suffix ?? 1)
+        guard !overflow else { return nil }
+        self.bytes = bytes
+    }
+
+    var defaultValueDescription: String { "256M" }
+}

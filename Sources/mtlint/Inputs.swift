@@ -106,13 +106,13 @@ enum Input: Hashable {
         }
     }
 
-    func read(pair: LanguagePair) throws(InputError) -> Document {
+    func read(pair: LanguagePair, maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) -> Document {
         switch self {
         case .file(let path):
-            return try Document(contentsOf: path, pair: pair)
+            return try Document(contentsOf: path, pair: pair, maximumSize: maximumSize)
         case .standardInput:
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            let decoded = try DocumentReader.decode(Array(data), path: displayPath)
+            let bytes = try DocumentReader.read(FileHandle.standardInput, path: displayPath, maximumSize: maximumSize)
+            let decoded = try DocumentReader.decode(bytes, path: displayPath)
             return Document(path: displayPath, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
         }
     }

@@ -16,8 +16,8 @@ enum Runner {
     }
 
     static func run(
-        _ inputs: [Input], jobs: Int, linter: Linter, pair: LanguagePair, progress: Progress?,
-        emit: @escaping @Sendable (Outcome) -> Void
+        _ inputs: [Input], jobs: Int, linter: Linter, pair: LanguagePair, maximumSize: Int = DocumentReader.defaultMaximumSize,
+        progress: Progress?, emit: @escaping @Sendable (Outcome) -> Void
     ) {
         let state = Mutex(State())
         let group = DispatchGroup()
@@ -31,7 +31,7 @@ enum Runner {
                     }
                     guard let index else { return }
                     let outcome = Result { () throws(InputError) -> LintResult in
-                        linter.lint(try inputs[index].read(pair: pair))
+                        linter.lint(try inputs[index].read(pair: pair, maximumSize: maximumSize))
                     }
                     state.withLock { state in
                         state.waiting[index] = outcome

@@ -22,7 +22,9 @@ enum StreamMode {
         var invalid = false
     }
 
-    static func run(linter: Linter, pair: LanguagePair, output: Output, jobs: Int = 1) -> Counts {
+    /// - Parameter maximumLine: a longer input line is answered with an error object (and not held).
+    static func run(linter: Linter, pair: LanguagePair, output: Output, jobs: Int = 1,
+                    maximumLine: Int = DocumentReader.defaultMaximumSize) -> Counts {
         var counts = Counts()
         var number = 0
         var batch: [(number: Int, line: LineReader.Line)] = []
@@ -50,7 +52,7 @@ enum StreamMode {
             }
             batch.removeAll(keepingCapacity: true)
         }
-        var reader = LineReader(descriptor: STDIN_FILENO)
+        var reader = LineReader(descriptor: STDIN_FILENO, maximumLength: maximumLine)
         while let line = reader.next() {
             number += 1
             batch.append((number, line))
@@ -88,6 +90,9 @@ enum StreamMode {
     }
 
     private static func parse(_ line: LineReader.Line, number: Int, pair: LanguagePair) throws -> (RecordID, Document) {
+        if line.isTooLong {
+            throw LineError(description: "longer than \(line.bytes.count) bytes (--max-size)")
+        }
         if let offset = line.invalidUTF8Offset {
             throw LineError(description: "not valid UTF-8 at byte \(offset) of the input")
         }
@@ -135,20 +140,37 @@ struct LineReader {
         let bytes: [UInt8]
         /// Byte offset in the input where UTF-8 decoding first fails; nil for valid lines.
         let invalidUTF8Offset: Int?
+        /// The line was longer than the reader's maximum: `bytes` holds only that many.
+        var isTooLong = false
     }
 
     private let descriptor: Int32
+    private let maximumLength: Int
     private var buffer = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0, end = 0
     /// Input offset of `buffer[0]`.
     private var consumed = 0
     private var atEnd = false
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: Int32, maximumLength: Int = DocumentReader.defaultMaximumSize) {
+        self.descriptor = descriptor
+        self.maximumLength = maximumLength
+    }
 
     mutating func next() -> Line? {
         var bytes: [UInt8] = []
+        var tooLong = false
         var lineStart = consumed + start
+        // Bytes past the maximum are dropped as they are read: a huge line costs no memory.
+        func keep(_ slice: ArraySlice<UInt8>) {
+            guard !tooLong else { return }
+            if bytes.count + slice.count > maximumLength {
+                bytes += slice.prefix(maximumLength - bytes.count)
+                tooLong = true
+            } else {
+                bytes += slice
+            }
+        }
         while true {
             if start == end {
                 if atEnd { break }
@@ -166,14 +188,15 @@ struct LineReader {
                 if bytes.isEmpty { lineStart = consumed }
             }
             if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
-                bytes += buffer[start..<newline]
+                keep(buffer[start..<newline])
                 start = newline + 1
-                if bytes.last == 0x0D { bytes.removeLast() }
-                return Self.line(bytes, at: lineStart)
+                if bytes.last == 0x0D, !tooLong { bytes.removeLast() }
+                return tooLong ? Line(bytes: bytes, invalidUTF8Offset: nil, isTooLong: true) : Self.line(bytes, at: lineStart)
             }
-            bytes += buffer[start..<end]
+            keep(buffer[start..<end])
             start = end
         }
+        if tooLong { return Line(bytes: bytes, invalidUTF8Offset: nil, isTooLong: true) }
         return bytes.isEmpty ? nil : Self.line(bytes, at: lineStart)
     }
 
