@@ -35,9 +35,10 @@ public struct HTMLReporter: Sendable {
 
     /// The index of several documents, linking to their pages by `file(for:)`.
     public func index(_ results: [LintResult]) -> String {
-        let rows = results.map { result in
+        let files = Self.files(for: results.map(\.document.path))
+        let rows = zip(results, files).map { result, file in
             IndexRow(
-                path: result.document.path, file: Self.file(for: result.document.path),
+                path: result.document.path, file: file,
                 score: String(format2: result.score.value), passed: result.score.passed,
                 critical: result.score.counts[.critical] ?? 0, major: result.score.counts[.major] ?? 0,
                 minor: result.score.counts[.minor] ?? 0)
@@ -56,6 +57,22 @@ public struct HTMLReporter: Sendable {
         })
         let trimmed = safe.drop { $0 == "." || $0 == "_" }
         return (trimmed.isEmpty ? "document" : String(trimmed)) + ".html"
+    }
+
+    /// The page file names of several documents, in order: `file(for:)`, with "-2", "-3"… added to a
+    /// name an earlier document (or the index) already has ("a/b.txt" and "a_b.txt"), so no page
+    /// overwrites another.
+    public static func files(for paths: [String]) -> [String] {
+        var used: Set<String> = ["index.html"]  // the index's own name
+        return paths.map { path in
+            let name = file(for: path)
+            var candidate = name, number = 1
+            while !used.insert(candidate).inserted {
+                number += 1
+                candidate = String(name.dropLast(".html".count)) + "-\(number).html"
+            }
+            return candidate
+        }
     }
 }
 

@@ -182,7 +182,8 @@ struct Check: ParsableCommand {
             throw ValidationFailure("cannot create \(directory): \(error.localizedDescription)")
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
-        for (file, page) in results.map({ (HTMLReporter.file(for: $0.document.path), html.page($0)) }) + [("index.html", html.index(results))] {
+        let files = HTMLReporter.files(for: results.map(\.document.path))
+        for (file, page) in zip(files, results.map(html.page)) + [("index.html", html.index(results))] {
             let output = try Output(path: base + file, inputs: Input.paths(inputs))
             output.write(page)
             try output.commit()

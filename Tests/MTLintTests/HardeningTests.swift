@@ -236,4 +236,24 @@ import Testing
         let junit = try mtlint(["check", "--format", "junit", file.path])
         #expect(throws: Never.self) { try XMLDocument(xmlString: junit.stdout) }
     }
+
+    @Test("HTML pages of documents whose names map alike do not overwrite each other")
+    func htmlPageNamesAreUnique() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: article, to: directory.appendingPathComponent("a/b.txt"))
+        try FileManager.default.copyItem(at: Repo.corpora.appendingPathComponent("baikal-expedition-clean.txt"),
+                                         to: directory.appendingPathComponent("a_b.txt"))
+        try FileManager.default.copyItem(at: article, to: directory.appendingPathComponent("index"))
+        let pages = directory.appendingPathComponent("pages")
+        let run = try mtlint(["check", "--format", "html", "-o", pages.path + "/",
+                              directory.appendingPathComponent("a/b.txt").path, directory.appendingPathComponent("a_b.txt").path,
+                              directory.appendingPathComponent("index").path])
+        #expect(run.status == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted()
+        #expect(files.count == 4, "\(files)")
+        let index = try String(contentsOf: pages.appendingPathComponent("index.html"), encoding: .utf8)
+        for file in files where file != "index.html" { #expect(index.contains("href=\"\(file)\""), "\(file)") }
+    }
 }
