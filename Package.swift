@@ -49,6 +49,8 @@ let package = Package(
         // Throughput benchmarks: `swift run -c release mtlint-bench`; pofilter_pairs.py measures
         // translate-toolkit's pofilter on the same challenge pairs as `mtlint eval --pairs`.
         .executableTarget(name: "mtlint-bench", dependencies: ["MTCore", "MTRules", "MTText"], exclude: ["pofilter_pairs.py"]),
+        // libFuzzer targets (`.ci/fuzz` builds them with -sanitize=fuzzer,address -D FUZZING); otherwise a replayer.
+        .executableTarget(name: "mtlint-fuzz", dependencies: ["MTCore", "MTRules"]),
         .testTarget(name: "MTTextTests", dependencies: ["MTText"]),
         .testTarget(name: "MTCoreTests", dependencies: ["MTCore", "MTRules"]),
         .testTarget(name: "MTRulesTests", dependencies: ["MTRules", "MTCore"]),

@@ -1,0 +1,62 @@
+import Foundation
+import MTCore
+import MTRules
+
+/// Fuzz targets for libFuzzer (`.ci/fuzz`): bytes in, the whole pipeline run, any crash, hang or leak
+/// reported by the fuzzer. `MTLINT_FUZZ_TARGET` picks the target:
+/// - `article`: the bytes as an article file (decoding, segmenting, classifying, aligning, every rule);
+/// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article).
+/// Built without `-D FUZZING`, this is a replayer: `mtlint-fuzz TARGET FILE…` runs saved inputs.
+enum Fuzz {
+    static let linter = Linter(rules: RuleRegistry.all)  // preview rules included: fuzzing wants every code path
+
+    static func run(_ target: String, _ bytes: [UInt8]) {
+        switch target {
+        case "stream-line":
+            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return }
+            if let text = object["text"] as? String {
+                _ = linter.lint(Document(path: "fuzz", text: text))
+            } else if let source = object["source"] as? String, let target = object["target"] as? String {
+                _ = linter.lint(Document(segmentID: "fuzz", source: source, target: target))
+            }
+        default:
+            guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz") else { return }
+            _ = linter.lint(Document(path: "fuzz", text: decoded.text, byteOffset: decoded.byteOffset))
+        }
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    Fuzz.run(ProcessInfo.processInfo.environment["MTLINT_FUZZ_TARGET"] ?? "article", bytes)
+    return 0
+}
+
+/// libFuzzer's entry point (SwiftPM links an executable's `main` to `<module>_main`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("mtlint_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc, arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+}
+#else
+@main
+struct Replay {
+    static func main() throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let target = arguments.first, ["article", "stream-line"].contains(target) else {
+            FileHandle.standardError.write(Data("usage: mtlint-fuzz article|stream-line FILE...\n".utf8))
+            exit(2)
+        }
+        for path in arguments.dropFirst() {
+            Fuzz.run(target, Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+    }
+}
+#endif
