@@ -1,3 +1,4 @@
+import Foundation
 import MTCore
 import Testing
 @testable import MTRules
@@ -36,5 +37,50 @@ import Testing
         let example = RuleExample("Ж ⟦😀x⟧ and ⟦y⟧")
         #expect(example.text == "Ж 😀x and y")
         #expect(example.expectedRanges == [2..<5, 10..<11])
+    }
+
+    // Variants that break naive code (as SwiftLint's test helpers re-run examples): each example
+    // again with Windows line ends and a byte order mark, read through the file decoder, and after
+    // a paragraph of emoji; the marked spans must move with the text, nothing else may change.
+
+    /// Findings of the rule on `bytes` read as an article file, as UTF-16 ranges.
+    private func flagged(_ rule: any Rule, bytes: [UInt8]) throws -> [Range<Int>] {
+        let decoded = try DocumentReader.decode(bytes, path: "variant")
+        return rule.check(Document(path: "variant", text: decoded.text, byteOffset: decoded.byteOffset))
+            .filter { $0.ruleID == rule.description.id }
+            .map(\.target.utf16Range)
+            .sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    @Test(arguments: rules) func examplesHoldWithCRLFAndAByteOrderMark(_ ruleCase: RuleCase) throws {
+        for example in ruleCase.rule.description.triggering + ruleCase.rule.description.nonTriggering where example.source == nil {
+            let text = example.text
+            let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            // Each offset moves by the CRs inserted before it.
+            let units = Array(text.utf16)
+            func moved(_ offset: Int) -> Int { offset + units[..<offset].filter { $0 == 0x0A }.count }
+            let expected = example.expectedRanges.map { moved($0.lowerBound)..<moved($0.upperBound) }
+            #expect(try flagged(ruleCase.rule, bytes: bytes) == expected, "CRLF + BOM: \(example.marked)")
+        }
+    }
+
+    @Test(arguments: rules) func examplesHoldAfterAnEmojiParagraph(_ ruleCase: RuleCase) throws {
+        let prefix = "😀 🇷🇺 ✓\n\n"
+        let shift = prefix.utf16.count
+        for example in ruleCase.rule.description.triggering + ruleCase.rule.description.nonTriggering where example.source == nil {
+            let expected = example.expectedRanges.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+            // The emoji line is itself a line without words (page-furniture may report it): only the
+            // findings in the example's own text are compared.
+            let found = try flagged(ruleCase.rule, bytes: Array((prefix + example.text).utf8)).filter { $0.lowerBound >= shift }
+            #expect(found == expected, "emoji prefix: \(example.marked)")
+        }
+    }
+
+    @Test(arguments: rules) func emptyAndBlankSegmentsDoNotBreakAnyRule(_ ruleCase: RuleCase) {
+        for (source, target) in [("", ""), ("", "The minister."), ("Министр.", ""), (" ", " "), ("\n", "\n\n"), ("😀", "😀")] {
+            let findings = ruleCase.rule.check(Document(segmentID: "blank", source: source, target: target))
+            let length = source.utf16.count + 1 + target.utf16.count
+            #expect(findings.allSatisfy { $0.target.utf16Range.upperBound <= length }, "\(source.debugDescription) / \(target.debugDescription)")
+        }
     }
 }
