@@ -33,18 +33,31 @@ public struct HTMLReporter: Sendable {
         Self.library.render(PageView(result, rules: rules, policy: policy, toolVersion: toolVersion), withTemplate: "page") ?? ""
     }
 
-    /// The index of several documents, linking to their pages by `file(for:)`.
+    /// The index of several documents, linking to their pages (named by `PageNames`).
     public func index(_ results: [LintResult]) -> String {
-        let files = Self.files(for: results.map(\.document.path))
-        let rows = zip(results, files).map { result, file in
-            IndexRow(
+        var names = PageNames()
+        return index(results.map { IndexEntry($0, file: names.next(for: $0.document.path)) })
+    }
+
+    /// What the index shows of one document: a few numbers, so that a run over many documents can
+    /// write each page as it finishes and keep only these.
+    public struct IndexEntry: Sendable {
+        let row: IndexRow
+
+        public init(_ result: LintResult, file: String) {
+            row = IndexRow(
                 path: result.document.path, file: file,
                 score: String(format2: result.score.value), passed: result.score.passed,
                 critical: result.score.counts[.critical] ?? 0, major: result.score.counts[.major] ?? 0,
                 minor: result.score.counts[.minor] ?? 0)
         }
+    }
+
+    /// The index of documents whose pages are already written.
+    public func index(_ entries: [IndexEntry]) -> String {
+        let rows = entries.map(\.row)
         let view = IndexView(
-            rows: rows, documents: results.count, failed: results.filter { !$0.score.passed }.count,
+            rows: rows, documents: rows.count, failed: rows.filter { !$0.passed }.count,
             gate: PageView.gateText(policy), toolVersion: toolVersion, css: HTMLTemplates.css)
         return Self.library.render(view, withTemplate: "index") ?? ""
     }
@@ -59,13 +72,15 @@ public struct HTMLReporter: Sendable {
         return (trimmed.isEmpty ? "document" : String(trimmed)) + ".html"
     }
 
-    /// The page file names of several documents, in order: `file(for:)`, with "-2", "-3"… added to a
-    /// name an earlier document (or the index) already has ("a/b.txt" and "a_b.txt"), so no page
-    /// overwrites another.
-    public static func files(for paths: [String]) -> [String] {
-        var used: Set<String> = ["index.html"]  // the index's own name
-        return paths.map { path in
-            let name = file(for: path)
+    /// Page file names given in input order: `file(for:)`, with "-2", "-3"… added to a name an earlier
+    /// document (or the index) already has ("a/b.txt" and "a_b.txt"), so no page overwrites another.
+    public struct PageNames: Sendable {
+        private var used: Set<String> = ["index.html"]  // the index's own name
+
+        public init() {}
+
+        public mutating func next(for path: String) -> String {
+            let name = HTMLReporter.file(for: path)
             var candidate = name, number = 1
             while !used.insert(candidate).inserted {
                 number += 1
@@ -88,7 +103,7 @@ struct IndexView {
     let css: String
 }
 
-struct IndexRow {
+struct IndexRow: Sendable {
     let path: String
     let file: String
     let score: String

@@ -110,15 +110,27 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         let sink: Output? = htmlDirectory == nil ? try openOutput(inputs: inputs) : nil
+        if let htmlDirectory {
+            do {
+                try FileManager.default.createDirectory(atPath: htmlDirectory, withIntermediateDirectories: true)
+            } catch {
+                warn("mtlint: cannot create \(htmlDirectory): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
 
         struct Tally {
             var results: [LintResult] = []
             var failed = false
             var unreadable = false
             var renderError: String?
+            /// HTML pages: written as each document finishes; the index needs only these entries.
+            var pageNames = HTMLReporter.PageNames()
+            var indexEntries: [HTMLReporter.IndexEntry] = []
         }
         let tally = Mutex(Tally())
-        let keepResults = !format.isStreamed
+        let keepResults = !format.isStreamed && htmlDirectory == nil
+        let inputPaths = Input.paths(inputs)
         Runner.run(inputs, jobs: jobs, linter: linter, pair: pair, maximumSize: maxSize.bytes,
                    progress: Progress.make(total: inputs.count)) { outcome in
             switch outcome {
@@ -131,6 +143,15 @@ struct Check: ParsableCommand {
                 tally.withLock { tally in
                     if !result.score.passed { tally.failed = true }
                     if keepResults { tally.results.append(result) }
+                    if let htmlDirectory, tally.renderError == nil {
+                        let file = tally.pageNames.next(for: result.document.path)
+                        do {
+                            try Self.write(reporting.html.page(result), to: htmlDirectory, file, inputs: inputPaths)
+                            tally.indexEntries.append(HTMLReporter.IndexEntry(result, file: file))
+                        } catch {
+                            tally.renderError = "\(result.document.path): \(error)"
+                        }
+                    }
                 }
             case .failure(let error):
                 warn("mtlint: \(error)")
@@ -141,7 +162,7 @@ struct Check: ParsableCommand {
         do {
             if let renderError = final.renderError { throw ValidationFailure("cannot render \(renderError)") }
             if let htmlDirectory {
-                try writePages(final.results, reporting.html, to: htmlDirectory, inputs: inputs)
+                try Self.write(reporting.html.index(final.indexEntries), to: htmlDirectory, "index.html", inputs: inputPaths)
             } else if let sink {
                 if keepResults { sink.write(try reporting.run(final.results)) }
                 try sink.commit()
@@ -175,19 +196,12 @@ struct Check: ParsableCommand {
         return output.hasSuffix("/") || (exists && isDirectory.boolValue) ? output : nil
     }
 
-    private func writePages(_ results: [LintResult], _ html: HTMLReporter, to directory: String, inputs: [Input]) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ValidationFailure("cannot create \(directory): \(error.localizedDescription)")
-        }
+    /// Writes one HTML page (atomically) into the report directory.
+    private static func write(_ page: String, to directory: String, _ file: String, inputs: [String]) throws {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
-        let files = HTMLReporter.files(for: results.map(\.document.path))
-        for (file, page) in zip(files, results.map(html.page)) + [("index.html", html.index(results))] {
-            let output = try Output(path: base + file, inputs: Input.paths(inputs))
-            output.write(page)
-            try output.commit()
-        }
+        let output = try Output(path: base + file, inputs: inputs)
+        output.write(page)
+        try output.commit()
     }
 
     /// - Parameter inputs: what the run reads, which the output must not replace.

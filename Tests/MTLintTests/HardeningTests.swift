@@ -1,4 +1,5 @@
 import Foundation
+import MTReporters
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -255,5 +256,36 @@ import Testing
         #expect(files.count == 4, "\(files)")
         let index = try String(contentsOf: pages.appendingPathComponent("index.html"), encoding: .utf8)
         for file in files where file != "index.html" { #expect(index.contains("href=\"\(file)\""), "\(file)") }
+    }
+
+    @Test("HTML pages are written as documents finish, not all at the end")
+    func htmlPagesStream() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The second input is a FIFO: the run waits on it, after the first document is done.
+        let fifo = directory.appendingPathComponent("later.txt")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let pages = directory.appendingPathComponent("pages")
+        let process = Process()
+        process.executableURL = Repo.executable
+        process.arguments = ["check", "--format", "html", "--jobs", "1", "-o", pages.path + "/", article.path, fifo.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let firstPage = pages.appendingPathComponent(HTMLReporter.file(for: article.path))
+        var written = false
+        for _ in 0..<600 where !written {
+            Thread.sleep(forTimeInterval: 0.05)
+            written = FileManager.default.fileExists(atPath: firstPage.path)
+        }
+        #expect(written, "the first document's page was not written while the run went on")
+        #expect(!FileManager.default.fileExists(atPath: pages.appendingPathComponent("index.html").path))
+        // Let the run finish: write the second document into the FIFO.
+        let writer = try #require(FileHandle(forWritingAtPath: fifo.path))
+        writer.write(Data("The ministers met in the capital on Monday.\n".utf8))
+        try writer.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(FileManager.default.fileExists(atPath: pages.appendingPathComponent("index.html").path))
     }
 }
