@@ -47,12 +47,8 @@ public struct Block: Sendable {
 
     /// The index in `tokens` of the token that starts at `offset` (a binary search).
     public func tokenIndex(at offset: Int) -> Int? {
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-        }
-        return low < tokens.count && tokens[low].range.lowerBound == offset ? low : nil
+        let index = tokens.partitionPoint { $0.range.lowerBound >= offset }
+        return index < tokens.count && tokens[index].range.lowerBound == offset ? index : nil
     }
     public var isSourceCaption: Bool { kind == .caption && language == .source }
 }
@@ -196,5 +192,24 @@ extension OrganisationMatcher {
     /// The matcher for a language, built once.
     public static func shared(for language: Language) -> OrganisationMatcher {
         matchers[language.code] ?? OrganisationMatcher(language: language)
+    }
+}
+
+extension Collection {
+    /// The index of the first element for which `predicate` holds, in a collection where it holds
+    /// for a suffix (binary search); `endIndex` when it holds for none.
+    package func partitionPoint(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex, count = self.count
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
     }
 }

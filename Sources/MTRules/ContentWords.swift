@@ -43,22 +43,3 @@ func sameWord(_ a: String, _ b: String) -> Bool {
     let (short, long) = a.count <= b.count ? (a, b) : (b, a)
     return short.count >= 5 && long.hasPrefix(short)
 }
-
-extension Collection {
-    /// The index of the first element for which `predicate` holds, in a collection where it holds
-    /// for a suffix (binary search); `endIndex` when it holds for none.
-    func partitionPoint(where predicate: (Element) -> Bool) -> Index {
-        var low = startIndex, count = self.count
-        while count > 0 {
-            let half = count / 2
-            let middle = index(low, offsetBy: half)
-            if predicate(self[middle]) {
-                count = half
-            } else {
-                low = index(after: middle)
-                count -= half + 1
-            }
-        }
-        return low
-    }
-}
