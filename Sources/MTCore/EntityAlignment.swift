@@ -225,7 +225,8 @@ public struct EntityAlignment: Sendable {
             func piece(_ run: [Range<Int>], matched: Bool) -> Entity {
                 Entity(run.map { words[index[$0.lowerBound]!] }, isAcronym: false, matched: matched)
             }
-            return [piece(kept, matched: true)] + split.map { piece($0, matched: false) }
+            // Every word may be unaccounted (a displaced source word was the run's only counterpart).
+            return (kept.isEmpty ? [] : [piece(kept, matched: true)]) + split.map { piece($0, matched: false) }
         }
     }
 

@@ -288,4 +288,15 @@ import Testing
         #expect(process.terminationStatus == 1)
         #expect(FileManager.default.fileExists(atPath: pages.appendingPathComponent("index.html").path))
     }
+
+    @Test("inputs the fuzzer once crashed on are checked without crashing")
+    func fuzzFindingsStayFixed() throws {
+        let directory = Repo.root.appendingPathComponent("Tests/MTLintTests/Fixtures/fuzz")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            let run = try mtlint(["check", directory.appendingPathComponent(file).path])
+            #expect(run.status == 0 || run.status == 1, "\(file): exit \(run.status) \(run.stderr.prefix(300))")
+        }
+    }
 }
