@@ -48,7 +48,7 @@ public struct DoubledWord: Rule {
                     previous = nil
                     continue
                 }
-                let key = Normalizer.foldKey(buffer, token.range)
+                let key = document.key(token, in: block).folded
                 defer { sentence.append(key) }
                 if let (before, beforeKey) = previous, beforeKey == key,
                    !(language.grammaticalDoubles[key]?.allows(wordsBefore: sentence.dropLast()) ?? false),

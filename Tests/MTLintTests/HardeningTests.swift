@@ -18,35 +18,6 @@ import Testing
 
     private var article: URL { Repo.corpora.appendingPathComponent("eaeu-summit-planted.txt") }
 
-    /// The type bits of a file's mode (through links), or nil when it does not exist.
-    private func fileType(_ path: String) -> mode_t? {
-        var status = stat()
-        return stat(path, &status) == 0 ? status.st_mode & mode_t(S_IFMT) : nil
-    }
-
-    /// Runs mtlint, killing it after `seconds` (a hang fails the test instead of stalling the suite).
-    private func mtlintWithin(_ seconds: Double, _ arguments: [String], stdin: Data? = nil) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = Repo.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Repo.root
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let deadline = DispatchTime.now() + seconds
-        DispatchQueue.global().asyncAfter(deadline: deadline) { if process.isRunning { process.terminate() } }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit, "mtlint \(arguments) did not finish within \(seconds) s")
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                             stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test("-o naming an input is refused and the input is untouched")
     func outputOverAnInputIsRefused() throws {
         let directory = try scratch()
@@ -95,7 +66,7 @@ import Testing
             }
         }
         reader.start()
-        #expect(try mtlintWithin(60, ["check", "-o", fifo.path, article.path]).status == 1)
+        #expect(try mtlint(["check", "-o", fifo.path, article.path], timeout: 60).status == 1)
         for _ in 0..<100 where received.withLock({ $0.isEmpty }) { Thread.sleep(forTimeInterval: 0.05) }
         #expect(String(decoding: received.withLock { $0 }, as: UTF8.self).contains("score"))
         #expect(fileType(fifo.path) == mode_t(S_IFIFO))
@@ -145,7 +116,7 @@ import Testing
         #expect(mkfifo(articles.appendingPathComponent("fifo.txt").path, 0o600) == 0)
         try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("loop").path, withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: articles.appendingPathComponent("broken.txt").path, withDestinationPath: "nowhere.txt")
-        let run = try mtlintWithin(120, ["check", "--format", "json", articles.path])
+        let run = try mtlint(["check", "--format", "json", articles.path], timeout: 120)
         #expect(run.status == 1)
         let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let paths = (report?["documents"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
@@ -157,7 +128,7 @@ import Testing
         // A link to the directory, given as the argument, is scanned like the directory.
         let link = directory.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: articles)
-        let linked = try mtlintWithin(120, ["check", "--format", "json", link.path])
+        let linked = try mtlint(["check", "--format", "json", link.path], timeout: 120)
         let linkedReport = try JSONSerialization.jsonObject(with: Data(linked.stdout.utf8)) as? [String: Any]
         #expect((linkedReport?["documents"] as? [Any])?.count == 2)
     }
@@ -190,7 +161,11 @@ import Testing
         input += Data(#"{"id":true,"text":"x"}"#.utf8) + Data([0x0A])
         input += Data(#"{"id":12,"text":"The ministers met."}"#.utf8) + Data([0x0D, 0x0A])
         input += Data(#"{"id":"last","text":"No newline at the end."}"#.utf8)
-        let run = try mtlintWithin(120, ["check", "--stdin-jsonl"], stdin: input)
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputFile = directory.appendingPathComponent("input.jsonl")
+        try input.write(to: inputFile)
+        let run = try mtlint(["check", "--stdin-jsonl"], stdin: inputFile, timeout: 120)
         #expect(run.status == 2)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 6)
@@ -207,7 +182,7 @@ import Testing
 
     @Test("--stdin-jsonl refuses a --format it would ignore")
     func streamRefusesOtherFormats() throws {
-        let run = try mtlintWithin(60, ["check", "--stdin-jsonl", "--format", "json"], stdin: Data())
+        let run = try mtlint(["check", "--stdin-jsonl", "--format", "json"], timeout: 60)
         #expect(run.status == 2)
         #expect(run.stderr.contains("--stdin-jsonl always writes JSON lines"))
     }

@@ -47,8 +47,9 @@ struct ProcessResult {
     let stderr: String
 }
 
-/// Runs mtlint with arguments, from the repository root, without a terminal.
-func mtlint(_ arguments: [String], environment: [String: String] = [:], stdin: URL? = nil) throws -> ProcessResult {
+/// Runs mtlint with arguments, from the repository root, without a terminal. A run still going after
+/// `timeout` seconds is killed and recorded as an issue (a hang fails the test instead of stalling the suite).
+func mtlint(_ arguments: [String], environment: [String: String] = [:], stdin: URL? = nil, timeout: Double = 300) throws -> ProcessResult {
     let process = Process()
     process.executableURL = Repo.executable
     process.arguments = arguments
@@ -59,11 +60,19 @@ func mtlint(_ arguments: [String], environment: [String: String] = [:], stdin: U
     process.standardError = err
     process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
     try process.run()
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    #expect(process.terminationReason == .exit, "mtlint \(arguments) did not finish within \(timeout) s")
     return ProcessResult(
         status: process.terminationStatus,
         stdout: String(decoding: stdout, as: UTF8.self),
         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// The type bits of a file's mode (through links), or nil when it does not exist.
+func fileType(_ path: String) -> mode_t? {
+    var status = stat()
+    return stat(path, &status) == 0 ? status.st_mode & mode_t(S_IFMT) : nil
 }
