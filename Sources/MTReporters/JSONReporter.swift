@@ -123,37 +123,3 @@ public enum JSONReporter {
         }
     }
 }
-
-/// The id of a `--stdin-jsonl` record, kept as given: a string, or an integer (written back as a
-/// number). Anything else (true, 1.5, an object) is refused by decoding.
-public enum RecordID: Codable, Sendable, Hashable, CustomStringConvertible {
-    case text(String)
-    case integer(Int)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else if let integer = try? container.decode(Int.self) {
-            self = .integer(integer)
-        } else {
-            throw DecodingError.typeMismatch(
-                RecordID.self, .init(codingPath: decoder.codingPath, debugDescription: "\"id\" must be a string or an integer"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .integer(let integer): try container.encode(integer)
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case .text(let text): text
-        case .integer(let integer): String(integer)
-        }
-    }
-}

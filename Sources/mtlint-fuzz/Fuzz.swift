@@ -13,12 +13,10 @@ enum Fuzz {
     static func run(_ target: String, _ bytes: [UInt8]) {
         switch target {
         case "stream-line":
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return }
-            if let text = object["text"] as? String {
-                _ = linter.lint(Document(path: "fuzz", text: text))
-            } else if let source = object["source"] as? String, let target = object["target"] as? String {
-                _ = linter.lint(Document(segmentID: "fuzz", source: source, target: target))
-            }
+            // As the line reader does: invalid UTF-8 is answered with an error object, not parsed.
+            guard String(validating: bytes, as: UTF8.self) != nil,
+                  let record = try? StreamRecord(line: bytes, number: 1) else { return }
+            _ = linter.lint(record.document)
         default:
             guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz") else { return }
             _ = linter.lint(Document(path: "fuzz", text: decoded.text, byteOffset: decoded.byteOffset))

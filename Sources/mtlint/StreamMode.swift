@@ -64,60 +64,23 @@ enum StreamMode {
 
     private static func check(_ line: LineReader.Line, number: Int, linter: Linter, pair: LanguagePair) -> Checked {
         do {
-            let (id, document) = try parse(line, number: number, pair: pair)
-            let result = linter.lint(document)
-            return Checked(text: try JSONReporter.line(result, id: id), failed: !result.score.passed)
+            let record = try parse(line, number: number, pair: pair)
+            let result = linter.lint(record.document)
+            return Checked(text: try JSONReporter.line(result, id: record.id), failed: !result.score.passed)
         } catch {
-            let id = (try? JSONDecoder().decode(IDOnly.self, from: Data(line.bytes)))?.id
+            let id = StreamRecord.id(in: line.bytes)
             return Checked(text: errorLine(id: id, message: "line \(number): \(error)"), invalid: true)
         }
     }
 
-    private struct LineError: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// A record: an article (`text`) or a segment pair (`source`, `target`); other keys are ignored.
-    private struct Record: Decodable {
-        let id: RecordID?
-        let text: String?
-        let source: String?
-        let target: String?
-    }
-
-    private struct IDOnly: Decodable {
-        let id: RecordID?
-    }
-
-    private static func parse(_ line: LineReader.Line, number: Int, pair: LanguagePair) throws -> (RecordID, Document) {
+    private static func parse(_ line: LineReader.Line, number: Int, pair: LanguagePair) throws -> StreamRecord {
         if line.isTooLong {
-            throw LineError(description: "longer than \(line.bytes.count) bytes (--max-size)")
+            throw StreamRecord.Invalid(description: "longer than \(line.bytes.count) bytes (--max-size)")
         }
         if let offset = line.invalidUTF8Offset {
-            throw LineError(description: "not valid UTF-8 at byte \(offset) of the input")
+            throw StreamRecord.Invalid(description: "not valid UTF-8 at byte \(offset) of the input")
         }
-        if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-            throw LineError(description: "blank line (no record)")
-        }
-        let record: Record
-        do {
-            record = try JSONDecoder().decode(Record.self, from: Data(line.bytes))
-        } catch DecodingError.typeMismatch(let type, let context) {
-            let key = context.codingPath.last?.stringValue ?? ""
-            throw LineError(description: type == RecordID.self || key == "id"
-                ? "\"id\" must be a string or an integer" : "\"\(key)\" must be a string")
-        } catch {
-            throw LineError(description: "not a JSON object")
-        }
-        let id = record.id ?? .text("line \(number)")
-        if let text = record.text {
-            guard !text.allSatisfy(\.isWhitespace) else { throw LineError(description: "\"text\" is empty") }
-            return (id, Document(path: id.description, text: text, pair: pair))
-        }
-        if let source = record.source, let target = record.target {
-            return (id, Document(segmentID: id.description, source: source, target: target, pair: pair))
-        }
-        throw LineError(description: "expected {\"id\",\"text\"} or {\"id\",\"source\",\"target\"} with string values")
+        return try StreamRecord(line: line.bytes, number: number, pair: pair)
     }
 
     private static func errorLine(id: RecordID?, message: String) -> String {

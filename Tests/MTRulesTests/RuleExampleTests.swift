@@ -13,8 +13,10 @@ import Testing
         var testDescription: String { rule.description.id }
     }
 
-    private func flagged(_ rule: any Rule, _ example: RuleExample) -> [Range<Int>] {
-        rule.check(example.document)
+    /// Findings of the rule on the example (or on `document`, the example read another way), as
+    /// UTF-16 ranges in the example's text.
+    private func flagged(_ rule: any Rule, _ example: RuleExample, in document: Document? = nil) -> [Range<Int>] {
+        rule.check(document ?? example.document)
             .filter { $0.ruleID == rule.description.id }
             .map { ($0.target.utf16Range.lowerBound - example.textOffset)..<($0.target.utf16Range.upperBound - example.textOffset) }
             .sorted { $0.lowerBound < $1.lowerBound }
@@ -73,6 +75,19 @@ import Testing
             // findings in the example's own text are compared.
             let found = try flagged(ruleCase.rule, bytes: Array((prefix + example.text).utf8)).filter { $0.lowerBound >= shift }
             #expect(found == expected, "emoji prefix: \(example.marked)")
+        }
+    }
+
+    /// Each example as one `--stdin-jsonl` line (`{"id","source","target"}` for a segment pair,
+    /// `{"id","text"}` for an article), JSON-escaped and read back by the stream record parser.
+    @Test(arguments: rules) func examplesHoldAsStreamRecords(_ ruleCase: RuleCase) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for example in ruleCase.rule.description.triggering + ruleCase.rule.description.nonTriggering {
+            let fields = example.source.map { ["id": "example", "source": $0, "target": example.text] }
+                ?? ["id": "example", "text": example.text]
+            let record = try StreamRecord(line: Array(try encoder.encode(fields)), number: 1)
+            #expect(flagged(ruleCase.rule, example, in: record.document) == example.expectedRanges, "as a --stdin-jsonl line: \(example.marked)")
         }
     }
 
