@@ -20,8 +20,10 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 
 /// Reads and decodes article files: UTF-8 with an optional BOM, LF or CRLF line ends.
 public enum DocumentReader {
-    /// Larger files are refused rather than read into memory.
-    public static let defaultMaximumSize = 256 << 20
+    /// Larger files are refused rather than read into memory. Checking a document takes about 40
+    /// times its size in memory (measured: 20 MiB of news text, 780 MB), so the default keeps one
+    /// document under 1 GB; articles are rarely over 1 MiB.
+    public static let defaultMaximumSize = 16 << 20
 
     public struct Decoded: Sendable {
         public let text: String
@@ -36,16 +38,22 @@ public enum DocumentReader {
             throw InputError(path: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw InputError(path: path, reason: "is a directory, not a file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(path: path, reason: "cannot be opened for reading (permission denied?)")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw InputError(path: path, reason: "cannot be opened for reading: \(String(cString: strerror(errno)))")
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
         return try decode(read(handle, path: path, maximumSize: maximumSize), path: path)
     }
 
     /// At most `maximumSize` bytes of an open file (a FIFO or standard input included): a longer input
-    /// is refused after reading one byte more, never held whole.
+    /// is refused after reading one byte more, never held whole; a regular file, by its size, before reading.
     public static func read(_ handle: FileHandle, path: String, maximumSize: Int = defaultMaximumSize) throws(InputError) -> [UInt8] {
+        var status = stat()
+        if fstat(handle.fileDescriptor, &status) == 0, (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFREG), status.st_size > maximumSize {
+            throw InputError(path: path, reason: "is larger than \(sizeDescription(maximumSize)) (--max-size)")
+        }
         let data: Data
         do {
             data = try handle.read(upToCount: maximumSize + 1) ?? Data()
@@ -58,7 +66,7 @@ public enum DocumentReader {
         return Array(data)
     }
 
-    /// "256 MiB", "64 KiB", "100 bytes".
+    /// "16 MiB", "64 KiB", "100 bytes".
     static func sizeDescription(_ bytes: Int) -> String {
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }

@@ -32,33 +32,34 @@ public struct HiddenCharacters: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        let buffer = document.buffer
-        let scalars = Array(buffer.scalars(in: 0..<buffer.count))
-        var k = 0
-        while k < scalars.count {
-            guard isHidden(scalars, k) else {
-                k += 1
-                continue
-            }
-            var end = k
-            while end + 1 < scalars.count, isHidden(scalars, end + 1) { end += 1 }
-            let run = scalars[k...end]
+        // One pass over the scalars with one of look-ahead; only a run of hidden ones is kept.
+        var run: [(offset: Int, scalar: Unicode.Scalar)] = []
+        func report() {
+            guard let first = run.first, let last = run.last else { return }
             let codes = run.map { CharacterInfo.codePoint($0.scalar) }
             let bidi = run.contains { Self.bidiControls.contains($0.scalar.value) || Self.bidiIsolates.contains($0.scalar.value) }
             findings.append(finding(
-                in: document, at: scalars[k].offset..<(scalars[end].offset + scalars[end].scalar.utf16.count),
+                in: document, at: first.offset..<(last.offset + last.scalar.utf16.count),
                 message: "invisible \(bidi ? "bidirectional control " : "")character\(run.count > 1 ? "s" : "") \(codes.joined(separator: " "))",
                 severity: bidi ? .major : nil))
-            k = end + 1
+            run.removeAll()
         }
+        var scalars = document.buffer.scalars(in: 0..<document.buffer.count)
+        var previous: Unicode.Scalar?
+        var current = scalars.next()
+        while let item = current {
+            let next = scalars.next()
+            if isHidden(item.scalar, after: previous, before: next?.scalar) { run.append(item) } else { report() }
+            previous = item.scalar
+            current = next
+        }
+        report()
         return findings
     }
 
-    private func isHidden(_ scalars: [(offset: Int, scalar: Unicode.Scalar)], _ k: Int) -> Bool {
-        let scalar = scalars[k].scalar
+    private func isHidden(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?, before next: Unicode.Scalar?) -> Bool {
         guard CharacterInfo.isFormatCharacter(scalar) else { return false }
-        if scalar == "\u{200D}", k > 0, k + 1 < scalars.count,
-           scalars[k - 1].scalar.properties.isEmoji, scalars[k + 1].scalar.properties.isEmoji {
+        if scalar == "\u{200D}", let previous, let next, previous.properties.isEmoji, next.properties.isEmoji {
             return false
         }
         return true

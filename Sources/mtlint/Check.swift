@@ -62,7 +62,7 @@ struct Check: ParsableCommand {
     var stdinJsonl = false
 
     @Option(help: ArgumentHelp(
-        "Refuse an input (a file, standard input, or one --stdin-jsonl line) larger than this: bytes, or with K, M or G.",
+        "Refuse an input (a file, standard input, or one --stdin-jsonl line) larger than this: bytes, or with K, M or G. Checking a document takes about 40 times its size in memory.",
         valueName: "size"))
     var maxSize: ByteSize = ByteSize(bytes: DocumentReader.defaultMaximumSize)
 
@@ -241,5 +241,9 @@ struct ByteSize: ExpressibleByArgument {
         self.bytes = bytes
     }
 
-    var defaultValueDescription: String { "256M" }
+    var defaultValueDescription: String {
+        let suffixes: [(shift: Int, suffix: String)] = [(30, "G"), (20, "M"), (10, "K")]
+        let unit = suffixes.first { bytes >= 1 << $0.shift && bytes % (1 << $0.shift) == 0 }
+        return unit.map { "\(bytes >> $0.shift)\($0.suffix)" } ?? String(bytes)
+    }
 }

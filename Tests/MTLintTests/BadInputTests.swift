@@ -65,6 +65,11 @@ import Testing
                 try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop").path, withDestinationPath: ".")
             }
             return try check([directory.path])
+        case "unreadable":
+            let locked = try scratch.file("locked.txt", text)
+            chmod(locked, 0o200)
+            chmod(scratch.url.path, 0o755)
+            return try mtlint(["check", locked], launcher: Repo.unprivileged)
         case "output-is-input":
             let input = scratch.url.appendingPathComponent("a.txt").path
             try FileManager.default.copyItem(atPath: planted, toPath: input)
@@ -88,7 +93,7 @@ import Testing
 
     /// The cases `run` knows.
     static let cases: Set<String> = [
-        "empty", "binary", "invalid-utf8", "utf16", "too-large", "missing", "fifo-in-directory", "link-loop",
+        "empty", "binary", "invalid-utf8", "utf16", "too-large", "missing", "unreadable", "fifo-in-directory", "link-loop",
         "output-is-input", "output-missing-directory", "output-device", "control-characters", "jsonl-blank-line",
         "jsonl-invalid-utf8", "jsonl-bad-id", "jsonl-not-json", "jsonl-long-line", "jsonl-format",
     ]

@@ -133,6 +133,45 @@ import Testing
         #expect((linkedReport?["documents"] as? [Any])?.count == 2)
     }
 
+    @Test("an unreadable subdirectory or file is named, the other files are still checked, and the exit status is 2")
+    func unreadableEntries() throws {
+        let directory = try scratch()
+        defer {
+            chmod(directory.appendingPathComponent("articles/locked").path, 0o755)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let articles = directory.appendingPathComponent("articles"), locked = articles.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        for (name, to) in [("a.txt", articles), ("b.txt", locked), ("c.txt", articles)] {
+            try FileManager.default.copyItem(at: article, to: to.appendingPathComponent(name))
+        }
+        #expect(chmod(articles.appendingPathComponent("c.txt").path, 0o200) == 0)
+        #expect(chmod(locked.path, 0o311) == 0)
+        chmod(directory.path, 0o755)
+        let run = try mtlint(["check", "--format", "json", articles.path], timeout: 120, launcher: Repo.unprivileged)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\(locked.path): directory cannot be listed: Permission denied"), "\(run.stderr)")
+        #expect(run.stderr.contains("c.txt: cannot be opened for reading: Permission denied"), "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let paths = (report?["documents"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(paths == [articles.appendingPathComponent("a.txt").path])
+    }
+
+    @Test("a 200 MB file is refused by its size before it is read (the default --max-size keeps memory under 1 GB)")
+    func hugeFileRefusedBySize() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let huge = directory.appendingPathComponent("huge.txt")
+        // Sparse: the size is there, the bytes are not (reading them would take seconds).
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: Data("The minister said.\n".utf8)))
+        #expect(truncate(huge.path, 200 << 20) == 0)
+        let run = try mtlint(["check", huge.path], timeout: 60)
+        #expect(run.status == 2)
+        #expect(run.stderr == "mtlint: \(huge.path): is larger than 16 MiB (--max-size)\n")
+        let raised = try mtlint(["check", "--max-size", "300M", "--format", "json", huge.path], timeout: 60)
+        #expect(raised.stderr.contains("looks binary (NUL byte)"), "read once the limit allows it: \(raised.stderr)")
+    }
+
     @Test("UTF-16 and UTF-32 files are named as such, not called binary")
     func wideEncodingsAreNamed() throws {
         let directory = try scratch()

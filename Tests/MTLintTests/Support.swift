@@ -27,6 +27,10 @@ enum Repo {
     /// The official SARIF 2.1.0 schema in the shared data.
     static let sarifSchema = root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
 
+    /// A launcher that runs mtlint as `nobody`, for tests of permission errors when they run as root
+    /// (root reads any file); empty otherwise. setpriv is in util-linux, part of every Debian system.
+    static let unprivileged: [String] = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+
     /// Whether a test that needs a shared file runs: when the file is there, and always under CI=true,
     /// where its absence fails the test. Elsewhere the test shows as skipped, not as passed.
     static func shared(_ file: URL) -> Bool {
@@ -49,10 +53,12 @@ struct ProcessResult {
 
 /// Runs mtlint with arguments, from the repository root, without a terminal. A run still going after
 /// `timeout` seconds is killed and recorded as an issue (a hang fails the test instead of stalling the suite).
-func mtlint(_ arguments: [String], environment: [String: String] = [:], stdin: URL? = nil, timeout: Double = 300) throws -> ProcessResult {
+/// `launcher` runs mtlint through another command (`setpriv …`), its path first.
+func mtlint(_ arguments: [String], environment: [String: String] = [:], stdin: URL? = nil, timeout: Double = 300,
+            launcher: [String] = []) throws -> ProcessResult {
     let process = Process()
-    process.executableURL = Repo.executable
-    process.arguments = arguments
+    process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? Repo.executable
+    process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [Repo.executable.path] + arguments
     process.currentDirectoryURL = Repo.root
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
