@@ -36,13 +36,13 @@ let package = Package(
         .target(name: "MTRules", dependencies: ["MTCore", "MTText"]),
         .target(
             name: "MTReporters",
-            dependencies: ["MTCore", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["MTCore", "MTText", .product(name: "Mustache", package: "swift-mustache")]),
         // `mtlint eval`: precision and recall on gold files, pairwise accuracy on challenge pairs.
         .target(name: "MTEval", dependencies: ["MTCore"]),
         .executableTarget(
             name: "mtlint",
             dependencies: [
-                "MTCore", "MTRules", "MTReporters", "MTEval",
+                "MTText", "MTCore", "MTRules", "MTReporters", "MTEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +52,7 @@ let package = Package(
         // libFuzzer targets (`.ci/fuzz` builds them with -sanitize=fuzzer,address -D FUZZING); otherwise a replayer.
         .executableTarget(name: "mtlint-fuzz", dependencies: ["MTCore", "MTRules"]),
         .testTarget(name: "MTTextTests", dependencies: ["MTText"]),
-        .testTarget(name: "MTCoreTests", dependencies: ["MTCore", "MTRules"]),
+        .testTarget(name: "MTCoreTests", dependencies: ["MTText", "MTCore", "MTRules"]),
         .testTarget(name: "MTRulesTests", dependencies: ["MTRules", "MTCore"]),
         .testTarget(
             name: "MTLintTests", dependencies: ["MTCore", "MTRules", "MTReporters", "MTEval", "mtlint"],

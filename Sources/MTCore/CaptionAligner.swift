@@ -99,8 +99,11 @@ struct CaptionAligner {
             case .skipTarget:
                 j -= 1
             case .skipSource:
-                let bestCandidate = candidates[sources[i - 1]]?.values.max() ?? 0
-                pairs.append(CaptionPair(source: sources[i - 1], target: nil, confidence: 1 - min(bestCandidate, 1), lengthDelta: nil))
+                // The best candidate it did not get (ties to the nearer block), to explain the decision.
+                let nearest = candidates[sources[i - 1]]?.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
+                pairs.append(CaptionPair(
+                    source: sources[i - 1], target: nil, confidence: nil, lengthDelta: nil,
+                    nearest: nearest.map { CaptionPair.Candidate(block: $0.key, score: min(1, $0.value)) }))
                 i -= 1
             }
         }

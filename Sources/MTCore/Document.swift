@@ -59,11 +59,41 @@ public struct CaptionPair: Sendable, Hashable {
     public let source: Int
     /// Block index of its target counterpart; `nil` when it has none.
     public let target: Int?
-    /// 0…1: how sure the aligner is (of the pairing, or that there is no counterpart).
-    public let confidence: Double
+    /// 0…1: the aligner's score for the pairing; `nil` when the caption has no counterpart.
+    public let confidence: Double?
     /// Gale–Church δ of the pair: the target's length in standard deviations from what the
     /// source's length predicts (negative: shorter). `nil` without a target.
     public let lengthDelta: Double?
+    /// For a caption left without counterpart: the best-scoring target block it was compared with,
+    /// and its score (below the pairing threshold, or the block paired better with another caption).
+    /// `nil` when no target block was a candidate.
+    public let nearest: Candidate?
+
+    public struct Candidate: Sendable, Hashable {
+        public let block: Int
+        public let score: Double
+    }
+
+    init(source: Int, target: Int?, confidence: Double?, lengthDelta: Double?, nearest: Candidate? = nil) {
+        self.source = source
+        self.target = target
+        self.confidence = confidence
+        self.lengthDelta = lengthDelta
+        self.nearest = nearest
+    }
+
+    /// The aligner's decision in words, for people: "paired with line 13 (score 0.87)", or why the
+    /// caption has no counterpart.
+    public func decision(_ blocks: [Block]) -> String {
+        if let target {
+            return "paired with line \(blocks[target].firstLine) (\(confidence.map { "score " + String(format2: $0) } ?? "given as a segment pair"))"
+        }
+        guard let nearest else { return "no counterpart: no target-language caption follows it" }
+        let line = blocks[nearest.block].firstLine, score = String(format2: nearest.score)
+        return nearest.score < CaptionAligner.threshold
+            ? "no counterpart: the nearest candidate, line \(line), scores \(score) (a pair needs \(String(format2: CaptionAligner.threshold)))"
+            : "no counterpart: its best candidate, line \(line) (score \(score)), pairs better with another caption"
+    }
 }
 
 /// A word's comparison forms: its NFKC_Casefold key and its stem.
@@ -129,7 +159,7 @@ public struct Document: Sendable {
         }
         let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations)
         captionPairs = forcedPairs.map { pairs in
-            pairs.map { CaptionPair(source: $0, target: $1, confidence: 1, lengthDelta: aligner.lengthDelta(source: $0, target: $1)) }
+            pairs.map { CaptionPair(source: $0, target: $1, confidence: nil, lengthDelta: aligner.lengthDelta(source: $0, target: $1)) }
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
         self.wordKeys = wordKeys

@@ -3,7 +3,7 @@
 /// penalty = Σ weight(severity); score = 100 × (1 − penalty / target words), floored at 0.
 /// A document passes when its score is at least `minimumScore` and no finding is at or
 /// above `failOn`.
-public struct ScoringPolicy: Sendable, Hashable {
+public struct ScoringPolicy: Sendable, Hashable, CustomStringConvertible {
     public var weights: [Severity: Double]
     public var minimumScore: Double
     /// The least severe level that fails the gate by itself; `nil` lets any severity pass.
@@ -30,11 +30,41 @@ public struct ScoringPolicy: Sendable, Hashable {
             : max(0, 100 * (1 - penalty / Double(wordCount)))
         var counts: [Severity: Int] = [:]
         for finding in findings { counts[finding.severity, default: 0] += 1 }
-        let worst = findings.map(\.severity).max()
-        let blockedBySeverity = failOn.map { threshold in worst.map { $0 >= threshold } ?? false } ?? false
-        return Score(
-            wordCount: wordCount, penalty: penalty, value: value, counts: counts,
-            passed: value >= minimumScore && !blockedBySeverity)
+        var reasons: [GateReason] = []
+        if value < minimumScore { reasons.append(.scoreBelowMinimum(score: value, minimum: minimumScore)) }
+        if let failOn {
+            for severity in Severity.allCases.reversed() where severity >= failOn {
+                if let count = counts[severity] { reasons.append(.severity(severity, count: count, failOn: failOn)) }
+            }
+        }
+        return Score(wordCount: wordCount, penalty: penalty, value: value, counts: counts, reasons: reasons, policy: self)
+    }
+
+    /// The gate in words: "score at least 98.00, no major or critical finding".
+    public var description: String {
+        var parts = ["score at least \(String(format2: minimumScore))"]
+        if let failOn {
+            let levels = Severity.allCases.filter { $0 >= failOn }.map(\.rawValue)
+            parts.append("no \(levels.joined(separator: " or ")) finding")
+        }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// Why a document failed the gate.
+public enum GateReason: Sendable, Hashable, CustomStringConvertible {
+    /// The score is below the policy's minimum.
+    case scoreBelowMinimum(score: Double, minimum: Double)
+    /// `count` findings of `severity`, at or above the policy's fail-on level.
+    case severity(Severity, count: Int, failOn: Severity)
+
+    public var description: String {
+        switch self {
+        case .scoreBelowMinimum(let score, let minimum):
+            "score \(String(format2: score)) is below \(String(format2: minimum))"
+        case .severity(let severity, let count, let failOn):
+            "\(count) \(severity.rawValue) finding\(count == 1 ? "" : "s"): the gate fails on \(failOn.rawValue)\(failOn == .critical ? "" : " or worse")"
+        }
     }
 }
 
@@ -45,5 +75,60 @@ public struct Score: Sendable, Hashable {
     /// 0…100.
     public let value: Double
     public let counts: [Severity: Int]
-    public let passed: Bool
+    /// Why the document failed the gate, most decisive first; empty when it passed.
+    public let reasons: [GateReason]
+    /// The gate it was judged by.
+    public let policy: ScoringPolicy
+
+    public var passed: Bool { reasons.isEmpty }
+
+    /// "PASS", or "FAIL (score 91.25 is below 98.00; 4 major findings (…))".
+    public var verdict: String {
+        passed ? "PASS" : "FAIL (\(reasons.map(\.description).joined(separator: "; ")))"
+    }
+}
+
+extension String {
+    /// A number with two decimals ("-0.30", "91.25"), without Foundation's locale-dependent formatting.
+    public init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        self = "\(hundredths < 0 ? "-" : "")\(abs(hundredths / 100)).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
+
+/// The verdict of a whole run: how many documents were checked and how many failed the gate.
+public struct GateSummary: Sendable, Hashable, CustomStringConvertible {
+    public var documents = 0
+    public var failed = 0
+    /// The reasons of the only document, when there is one (shown in the run's summary line).
+    public var reasons: [GateReason] = []
+    public let policy: ScoringPolicy
+
+    public init(policy: ScoringPolicy) {
+        self.policy = policy
+    }
+
+    /// The summary of these results (the default policy when there are none).
+    public init(_ results: [LintResult]) {
+        self.init(policy: results.first?.score.policy ?? ScoringPolicy())
+        for result in results { add(result.score) }
+    }
+
+    public mutating func add(_ score: Score) {
+        documents += 1
+        if !score.passed { failed += 1 }
+        reasons = documents == 1 ? score.reasons : []
+    }
+
+    public var passed: Bool { failed == 0 }
+
+    /// "1 document, FAIL (score 91.25 is below 98.00)" or "6 documents, 2 failed the gate: FAIL".
+    public var description: String {
+        let counted = "\(documents) document\(documents == 1 ? "" : "s")"
+        if documents == 1 {
+            return "\(counted), " + (passed ? "PASS" : "FAIL (\(reasons.map(\.description).joined(separator: "; ")))")
+        }
+        return "\(counted), " + (passed ? "all passed the gate: PASS" : "\(failed) failed the gate: FAIL")
+    }
 }

@@ -43,6 +43,16 @@ public struct Reporting: Sendable {
         }
     }
 
+    /// The end of a streamed format's output, once every document is written: github's gate line,
+    /// and with several documents text's count of those that failed.
+    public func end(_ gate: GateSummary) -> String {
+        switch format {
+        case .github: GitHubReporter.summary(gate)
+        case .text where gate.documents > 1: "\(gate)\n"
+        default: ""
+        }
+    }
+
     /// The output of a whole-run format.
     public func run(_ results: [LintResult]) throws -> String {
         switch format {

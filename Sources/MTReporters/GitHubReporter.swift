@@ -1,9 +1,23 @@
 import MTCore
 
 /// GitHub Actions workflow commands (`--format github`): one annotation per finding,
-/// `::error` for critical, `::warning` for major, `::notice` for minor.
+/// `::error` for critical, `::warning` for major, `::notice` for minor; then the document's verdict
+/// (`::error` with the reasons when it fails the gate, `::notice` when it passes), and at the end
+/// of the run one line for the whole gate.
 public enum GitHubReporter {
     public static func render(_ result: LintResult) -> String {
+        let score = result.score
+        let verdict = "\(score.passed ? "notice" : "error") file=\(escapeProperty(result.document.path)),title=mtlint gate::"
+            + escapeData("\(score.verdict); score \(String(format2: score.value)) over \(score.wordCount) words")
+        return annotations(result) + "::\(verdict)\n"
+    }
+
+    /// The run's last line: how many documents failed the gate.
+    public static func summary(_ gate: GateSummary) -> String {
+        "::\(gate.passed ? "notice" : "error") title=mtlint gate::\(escapeData("\(gate); gate: \(gate.policy)"))\n"
+    }
+
+    static func annotations(_ result: LintResult) -> String {
         result.findings.map { finding in
             let target = finding.target
             let properties = [

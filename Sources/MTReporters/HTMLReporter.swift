@@ -279,9 +279,7 @@ struct PageView {
             let inPair = numbered.filter { item in
                 [source.range, target?.range].compactMap { $0 }.contains { $0.overlaps(item.finding.target.utf16Range) }
             }
-            let status = target == nil
-                ? "no counterpart (confidence \(String(format2: pair.confidence)))"
-                : "paired (confidence \(String(format2: pair.confidence)))"
+            let status = pair.decision(document.blocks)
             return CaptionRow(
                 sourceLine: source.firstLine,
                 source: SegmentList(segments: Self.segments(document.buffer, source.range, sourceSpans + targetSpans, anchors: false)),

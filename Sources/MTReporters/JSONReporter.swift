@@ -8,7 +8,7 @@ public enum JSONReporter {
     public static func render(_ results: [LintResult]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Report(version: version, documents: results.map(DocumentEntry.init)))
+        let data = try encoder.encode(Report(version: version, gate: RunGateEntry(GateSummary(results)), documents: results.map(DocumentEntry.init)))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -38,7 +38,85 @@ public enum JSONReporter {
 
     struct Report: Encodable {
         let version: Int
+        let gate: RunGateEntry
         let documents: [DocumentEntry]
+    }
+
+    /// The gate's settings.
+    struct PolicyEntry: Encodable {
+        let minScore: Double
+        let failOn: String?
+        let weights: [String: Double]
+
+        init(_ policy: ScoringPolicy) {
+            minScore = policy.minimumScore
+            failOn = policy.failOn?.rawValue
+            weights = Dictionary(uniqueKeysWithValues: policy.weights.map { ($0.rawValue, $1) })
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(minScore, forKey: .minScore)
+            try container.encode(failOn, forKey: .failOn)  // null: no severity fails by itself
+            try container.encode(weights, forKey: .weights)
+        }
+
+        enum CodingKeys: String, CodingKey { case minScore, failOn, weights }
+    }
+
+    /// The verdict of the whole run.
+    struct RunGateEntry: Encodable {
+        let passed: Bool
+        let documents: Int
+        let failed: Int
+        let policy: PolicyEntry
+
+        init(_ summary: GateSummary) {
+            passed = summary.passed
+            documents = summary.documents
+            failed = summary.failed
+            policy = PolicyEntry(summary.policy)
+        }
+    }
+
+    /// One document's verdict and why.
+    struct GateEntry: Encodable {
+        let passed: Bool
+        let reasons: [ReasonEntry]
+        let policy: PolicyEntry
+
+        init(_ score: Score) {
+            passed = score.passed
+            reasons = score.reasons.map(ReasonEntry.init)
+            policy = PolicyEntry(score.policy)
+        }
+    }
+
+    /// `{"kind":"score","score":91.25,"minScore":98,"message":…}` or
+    /// `{"kind":"severity","severity":"major","count":4,"failOn":"major","message":…}`.
+    struct ReasonEntry: Encodable {
+        let kind: String
+        let message: String
+        var score: Double?
+        var minScore: Double?
+        var severity: String?
+        var count: Int?
+        var failOn: String?
+
+        init(_ reason: GateReason) {
+            message = reason.description
+            switch reason {
+            case .scoreBelowMinimum(let score, let minimum):
+                kind = "score"
+                self.score = (score * 100).rounded() / 100
+                minScore = minimum
+            case .severity(let severity, let count, let failOn):
+                kind = "severity"
+                self.severity = severity.rawValue
+                self.count = count
+                self.failOn = failOn.rawValue
+            }
+        }
     }
 
     struct DocumentEntry: Encodable {
@@ -49,6 +127,7 @@ public enum JSONReporter {
         let penalty: Double
         let score: Double
         let passed: Bool
+        let gate: GateEntry
         let findings: [FindingEntry]
 
         init(_ result: LintResult) {
@@ -59,6 +138,7 @@ public enum JSONReporter {
             penalty = result.score.penalty
             score = (result.score.value * 100).rounded() / 100
             passed = result.score.passed
+            gate = GateEntry(result.score)
             findings = result.findings.map(FindingEntry.init)
         }
     }

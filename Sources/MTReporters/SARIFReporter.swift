@@ -9,8 +9,6 @@ public struct SARIFReporter {
     public let rules: [RuleDescription]
     public let toolVersion: String
 
-    public static let informationURI = "https://github.com/mtlint/mtlint"
-
     public init(rules: [RuleDescription], toolVersion: String) {
         self.rules = rules
         self.toolVersion = toolVersion
@@ -20,8 +18,8 @@ public struct SARIFReporter {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
         let log = Log(runs: [Run(
             tool: Tool(driver: Driver(
-                name: "mtlint", version: toolVersion, informationUri: Self.informationURI,
-                rules: rules.map(ReportingDescriptor.init))),
+                name: "mtlint", version: toolVersion, rules: rules.map(ReportingDescriptor.init))),
+            invocations: [Invocation(GateSummary(results))],
             columnKind: "unicodeCodePoints",
             results: results.flatMap { result in
                 var seen: [String: Int] = [:]
@@ -71,8 +69,29 @@ public struct SARIFReporter {
 
     struct Run: Encodable {
         let tool: Tool
+        let invocations: [Invocation]
         let columnKind: String
         let results: [Result]
+    }
+
+    /// The run and its gate. `executionSuccessful` is SARIF's "the tool ran to completion" (true: a
+    /// document that fails the gate is a result, not a tool failure); the verdict is `exitCode`
+    /// (1 when a document failed the gate) and `properties.gate`, as in the JSON report.
+    struct Invocation: Encodable {
+        let executionSuccessful = true
+        let exitCode: Int
+        let exitCodeDescription: String
+        let properties: Properties
+
+        struct Properties: Encodable {
+            let gate: JSONReporter.RunGateEntry
+        }
+
+        init(_ gate: GateSummary) {
+            exitCode = gate.passed ? 0 : 1
+            exitCodeDescription = "\(gate); gate: \(gate.policy)"
+            properties = Properties(gate: JSONReporter.RunGateEntry(gate))
+        }
     }
 
     struct Tool: Encodable {
@@ -82,7 +101,6 @@ public struct SARIFReporter {
     struct Driver: Encodable {
         let name: String
         let version: String
-        let informationUri: String
         let rules: [ReportingDescriptor]
     }
 

@@ -51,7 +51,8 @@ public struct TextReporter: Sendable {
 
     func summary(_ result: LintResult) -> String {
         let counts = Severity.allCases.reversed().map { "\(result.score.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        let verdict = result.score.passed ? paint("PASS", "32", bold: true) : paint("FAIL", "31", bold: true)
+        let reasons = result.score.reasons.map(\.description).joined(separator: "; ")
+        let verdict = result.score.passed ? paint("PASS", "32", bold: true) : paint("FAIL", "31", bold: true) + " (\(reasons))"
         let score = String(format2: result.score.value)
         return "\(result.document.path.escapingControlCharacters): \(counts); \(result.score.wordCount) words, penalty \(String(format2: result.score.penalty)), score \(score): \(verdict)"
     }
@@ -75,12 +76,5 @@ extension String {
     var replacingTabs: String {
         guard utf8.contains(0x09) else { return self }
         return String(decoding: utf8.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
-    }
-
-    /// A number with two decimals, without Foundation's locale-dependent formatting.
-    public init(format2 value: Double) {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = abs(hundredths % 100)
-        self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

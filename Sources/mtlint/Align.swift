@@ -4,19 +4,26 @@ import MTReporters
 
 struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print how source-language captions pair with their translations.",
+        abstract: "Show how source-language captions pair with their translations.",
         discussion: """
-            One row per source caption: its line, the line of its target counterpart (or 'none'), \
-            the aligner's confidence (0–1) in that decision, and the Gale–Church length δ of the pair \
-            (how many standard deviations longer (+) or shorter (−) the translation is than the source predicts).
+            For each source caption: its line, the line of its translation (or 'none'), the aligner's \
+            score for the pair (0–1; a pair needs 0.40) and the Gale–Church length δ (how many standard \
+            deviations longer (+) or shorter (−) the translation is than the source predicts), then both \
+            texts, clipped. A caption without counterpart says why: no target-language caption follows it, \
+            its nearest candidate scores too low, or that candidate pairs better with another caption.
 
             With --entities, each aligned pair is followed by the names and acronyms found on each side, \
             '+' when the other side accounts for them and '-' when not: what unsupported-entity, \
             name-mismatch and missing-name reason from. --source and --target check one segment pair \
-            instead of a file (the --stdin-jsonl segment mode of check).
+            instead of a file (the --stdin-jsonl segment mode of check). --format tsv writes one row per \
+            caption with the whole texts, for scripts.
             """)
 
-    @Argument(help: "Article file (omit with --source and --target).")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, tsv
+    }
+
+    @Argument(help: "Article file, or - for standard input (omit with --source and --target).")
     var file: String?
 
     @Option(help: "A source segment (with --target, instead of a file).")
@@ -28,36 +35,62 @@ struct Align: ParsableCommand {
     @Flag(help: "List each pair's names and acronyms and whether the other side accounts for them.")
     var entities = false
 
+    @Option(help: "Output format: text (for people) or tsv (source line, target line, score, δ, source text, target text).")
+    var format: Format = .text
+
     @OptionGroup var languages: LanguageOptions
 
     func validate() throws {
         switch (file, source, target) {
         case (.some, nil, nil), (nil, .some, .some): break
-        default: throw ValidationError("Give either a FILE or both --source and --target.")
+        default: throw ValidationError("give either a FILE (or - for standard input) or both --source and --target")
         }
     }
 
     func run() throws {
+        let pair = try languages.pair()
         let document: Document
         do {
             if let source, let target {
-                document = Document(segmentID: "segment", source: source, target: target, pair: try languages.pair())
+                document = Document(segmentID: "segment", source: source, target: target, pair: pair)
             } else {
-                document = try Document(contentsOf: file!, pair: try languages.pair())
+                document = try (file == "-" ? Input.standardInput : Input.file(file!)).read(pair: pair)
             }
-        } catch let error as InputError {
+        } catch {
             warn("mtlint: \(error)")
             throw ExitCode(2)
         }
-        print("source\ttarget\tconfidence\tlength-delta")
+        let text = document.buffer.string
+        if format == .tsv { print("source-line\ttarget-line\tscore\tlength-delta\tsource\ttarget") }
+        if format == .text, document.captionPairs.isEmpty { print("\(document.path): no source-language captions") }
         for pair in document.captionPairs {
-            let target = pair.target.map { String(document.blocks[$0].firstLine) } ?? "none"
-            let delta = pair.lengthDelta.map { String(format2: $0) } ?? "-"
-            print("\(document.blocks[pair.source].firstLine)\t\(target)\t\(String(format2: pair.confidence))\t\(delta)")
+            let source = document.blocks[pair.source], target = pair.target.map { document.blocks[$0] }
+            switch format {
+            case .tsv:
+                print([String(source.firstLine), target.map { String($0.firstLine) } ?? "none",
+                       pair.confidence.map { String(format2: $0) } ?? "-", pair.lengthDelta.map { String(format2: $0) } ?? "-",
+                       Self.cell(text(source.range)), target.map { Self.cell(text($0.range)) } ?? ""].joined(separator: "\t"))
+            case .text:
+                let delta = pair.lengthDelta.map { ", length δ " + ($0 > 0 ? "+" : "") + String(format2: $0) } ?? ""
+                print("line \(source.firstLine): \(pair.decision(document.blocks))\(delta)")
+                print("  \(document.pair.source.code)  \(Self.clipped(text(source.range)))".escapingControlCharacters)
+                if let target { print("  \(document.pair.target.code)  \(Self.clipped(text(target.range)))".escapingControlCharacters) }
+            }
             guard entities, let alignment = document.entities[pair.source] else { continue }
             print("  source:\(list(alignment.source, alignment.sourceWordCounterparts, document))")
             print("  target:\(list(alignment.target, alignment.targetWordCounterparts, document))")
         }
+    }
+
+    /// A TSV cell: tabs and line breaks as spaces.
+    static func cell(_ value: String) -> String {
+        String(value.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// The text on one line, cut to `limit` characters with an ellipsis.
+    static func clipped(_ text: String, limit: Int = 90) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
     }
 
     /// " +Владимир Владимиров(known; Владимир=Vladimir)": matched or not, the entity, what it is, and

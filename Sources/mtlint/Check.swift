@@ -15,7 +15,8 @@ struct Check: ParsableCommand {
 
             Formats: text (diagnostics, a summary per document), json (one versioned document), jsonl (one \
             line per document, written as each completes), sarif (SARIF 2.1.0 for code scanning), github \
-            (workflow-command annotations), junit (one test case per document).
+            (workflow-command annotations and a gate summary), junit (one test case per document), html (the \
+            error report: one self-contained page, or with --output DIR/ one page per document plus index.html).
 
             Exit status: 0 every document passed (or --no-fail), 1 a document failed the gate, 2 bad usage \
             or an input that could not be read.
@@ -28,10 +29,12 @@ struct Check: ParsableCommand {
     @Argument(help: "Article files, directories (searched recursively), or - for standard input.")
     var inputs: [String] = []
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format (described above).")
     var format: OutputFormat = .text
 
-    @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Write the report to this file (atomically) instead of standard output; with --format html and several documents, to a directory (DIR/).",
+        valueName: "file"))
     var output: String?
 
     @Option(help: "Lowest passing score, 0–100.")
@@ -121,14 +124,14 @@ struct Check: ParsableCommand {
 
         struct Tally {
             var results: [LintResult] = []
-            var failed = false
             var unreadable = false
             var renderError: String?
             /// HTML pages: written as each document finishes; the index needs only these entries.
             var pageNames = HTMLReporter.PageNames()
             var indexEntries: [HTMLReporter.IndexEntry] = []
+            var gate: GateSummary
         }
-        let tally = Mutex(Tally())
+        let tally = Mutex(Tally(gate: GateSummary(policy: linter.policy)))
         let keepResults = !format.isStreamed && htmlDirectory == nil
         let inputPaths = Input.paths(inputs)
         Runner.run(inputs, jobs: jobs, linter: linter, pair: pair, maximumSize: maxSize.bytes,
@@ -141,7 +144,7 @@ struct Check: ParsableCommand {
                 }
                 sink?.write(text)
                 tally.withLock { tally in
-                    if !result.score.passed { tally.failed = true }
+                    tally.gate.add(result.score)
                     if keepResults { tally.results.append(result) }
                     if let htmlDirectory, tally.renderError == nil {
                         let file = tally.pageNames.next(for: result.document.path)
@@ -164,7 +167,7 @@ struct Check: ParsableCommand {
             if let htmlDirectory {
                 try Self.write(reporting.html.index(final.indexEntries), to: htmlDirectory, "index.html", inputs: inputPaths)
             } else if let sink {
-                if keepResults { sink.write(try reporting.run(final.results)) }
+                sink.write(keepResults ? try reporting.run(final.results) : reporting.end(final.gate))
                 try sink.commit()
             }
         } catch {
@@ -172,8 +175,13 @@ struct Check: ParsableCommand {
             warn("mtlint: \(error)")
             throw ExitCode(2)
         }
+        // A report written to a file leaves the terminal empty: say where it went and the verdict.
+        if let output, output != "-" {
+            let pages = htmlDirectory == nil ? "" : " (\(final.indexEntries.count) page\(final.indexEntries.count == 1 ? "" : "s") and index.html)"
+            warn("mtlint: wrote \(output)\(pages): \(final.gate)")
+        }
         if final.unreadable || unlisted { throw ExitCode(2) }
-        if final.failed && !noFail { throw ExitCode(1) }
+        if !final.gate.passed && !noFail { throw ExitCode(1) }
     }
 
     private func runStream(_ linter: Linter, _ pair: LanguagePair) throws {

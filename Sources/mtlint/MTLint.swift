@@ -15,6 +15,11 @@ struct Entry {
     }
 
     private static func run() -> Int32 {
+        // Bare `mtlint`: what it does and how to call it, rather than "no input".
+        if CommandLine.arguments.count == 1 {
+            print(MTLint.helpMessage())
+            return 2
+        }
         do {
             var command = try MTLint.parseAsRoot()
             try command.run()
@@ -27,7 +32,10 @@ struct Entry {
                 print(MTLint.fullMessage(for: error))
                 return 0
             }
-            FileHandle.standardError.write(Data(("mtlint: " + MTLint.fullMessage(for: error) + "\n").utf8))
+            // ArgumentParser writes "Error: …"; diagnostics read "mtlint: error: …", as compilers' do.
+            var message = MTLint.fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+            FileHandle.standardError.write(Data(("mtlint: " + message + "\n").utf8))
             return 2
         }
     }
@@ -57,9 +65,16 @@ struct LanguageOptions: ParsableArguments {
     @Option(name: .customLong("target-lang"), help: "Language the article was translated into.")
     var target = "en"
 
+    /// Checked while the command line is parsed, so a bad language is reported with the
+    /// subcommand's usage.
+    func validate() throws {
+        _ = try pair()
+    }
+
     func pair() throws -> LanguagePair {
-        guard let source = Language.named(source) else { throw ValidationError("unknown source language '\(source)'") }
-        guard let target = Language.named(target) else { throw ValidationError("unknown target language '\(target)'") }
+        let known = Language.all.map(\.code).joined(separator: ", ")
+        guard let source = Language.named(source) else { throw ValidationError("unknown source language '\(source)' (mtlint knows \(known))") }
+        guard let target = Language.named(target) else { throw ValidationError("unknown target language '\(target)' (mtlint knows \(known))") }
         guard source != target else { throw ValidationError("source and target languages are both '\(source.code)'") }
         return LanguagePair(source: source, target: target)
     }

@@ -18,7 +18,7 @@ import Testing
         #expect(pass.stdout.hasSuffix("score 100.00: PASS\n"))
         let fail = try mtlint([planted])  // check is the default command
         #expect(fail.status == 1)
-        #expect(fail.stdout.contains(": FAIL\n"))
+        #expect(fail.stdout.contains(": FAIL (score 91.25 is below 98.00; 4 major findings: the gate fails on major or worse)\n"))
     }
 
     @Test func gateFlagsChangeTheVerdict() throws {
@@ -132,8 +132,36 @@ import Testing
     @Test func alignPrintsEveryCaption() throws {
         let result = try mtlint(["align", planted])
         #expect(result.status == 0)
-        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: " ") }
-        #expect(rows == ["source target", "11 13", "23 none", "28 30"])
+        let decisions = result.stdout.split(separator: "\n").filter { $0.hasPrefix("line ") }
+        #expect(decisions == [
+            "line 11: paired with line 13 (score 1.00), length δ +0.08",
+            "line 23: no counterpart: no target-language caption follows it",
+            "line 28: paired with line 30 (score 1.00), length δ +0.91",
+        ])
+        #expect(result.stdout.contains("\n  ru  Грузовики на пункте пропуска «Ак-Жол» на границе Киргизии и Казахстана\n"))
+        #expect(result.stdout.contains("\n  en  Participants of the meeting of the Supreme Eurasian Economic Council of the EU in Minsk. …\n"))
+        // Standard input, and rows for scripts.
+        let stdin = try mtlint(["align", "-"], stdin: URL(fileURLWithPath: Repo.root.appendingPathComponent(planted).path))
+        #expect(stdin.stdout == result.stdout.replacingOccurrences(of: planted, with: "<stdin>"))
+        let tsv = try mtlint(["align", "--format", "tsv", planted]).stdout.split(separator: "\n")
+        #expect(tsv.map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(4).joined(separator: " ") }
+            == ["source-line target-line score length-delta", "11 13 1.00 0.08", "23 none - -", "28 30 1.00 0.91"])
+    }
+
+    @Test func alignExplainsWhyACaptionHasNoCounterpart() throws {
+        // A caption followed by an unrelated English paragraph: a candidate, scored too low to pair.
+        let article = try temporaryFile(Array("""
+            Министр финансов Антон Силуанов выступает на заседании правительства в Москве 12 мая
+
+            The weather in Paris was sunny all week, with temperatures above thirty degrees on most afternoons and warm nights. \
+            Tourists crowded the banks of the river, cafés stayed open late, and the city council extended the opening hours of \
+            public parks and swimming pools until the end of the month, its spokeswoman told reporters on Thursday.
+
+            Фото: ТАСС
+            """.utf8))
+        let result = try mtlint(["align", article])
+        #expect(result.stdout.hasPrefix("line 1: no counterpart: the nearest candidate, line 3, scores "), "\(result.stdout)")
+        #expect(result.stdout.contains("(a pair needs 0.40)"))
     }
 
     @Test func spellingTakesAProjectWordListAndAnInstalledDictionary() throws {
@@ -178,7 +206,7 @@ import Testing
         let file = try mtlint(["align", "--entities", planted])
         #expect(file.stdout.contains("  source:") && file.stdout.contains("  target:"))
         let neither = try mtlint(["align", "--source", "x"])
-        #expect(neither.status != 0 && neither.stderr.contains("Give either a FILE or both --source and --target"))
+        #expect(neither.status != 0 && neither.stderr.contains("give either a FILE (or - for standard input) or both --source and --target"))
     }
 
     @Test func explainPrintsARulesDocumentation() throws {

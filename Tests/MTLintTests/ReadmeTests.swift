@@ -32,7 +32,7 @@ import Testing
         let commands = script.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
         let testCommand = try #require(try openingCommands().last)
         #expect(commands.contains(testCommand), ".ci/run must run the README's test command verbatim")
-        #expect(Array(commands.suffix(3)) == ["bash .ci/browser-test", "bash .examples/spark/run", "bash .ci/fuzz 60"])
+        #expect(Array(commands.suffix(4)) == ["bash .ci/release-build", "bash .ci/browser-test", "bash .examples/spark/run", "bash .ci/fuzz 60"])
     }
 
     @Test func ruleTableIsGeneratedFromTheDeclarations() throws {

@@ -61,7 +61,8 @@ import Testing
 
     static func render(_ format: OutputFormat) throws -> String {
         let reporting = Reporting(format: format, rules: [rule], toolVersion: "0.0.0-test")
-        return format.isStreamed ? try results.map(reporting.document).joined() : try reporting.run(results)
+        return format.isStreamed
+            ? try results.map(reporting.document).joined() + reporting.end(GateSummary(results)) : try reporting.run(results)
     }
 
     @Test(arguments: files.map(\.1)) func formatMatchesItsSnapshot(_ file: String) throws {
@@ -89,8 +90,12 @@ import Testing
 
     @Test func githubCommandsEscapeTheirDataAndProperties() throws {
         let lines = try Self.render(.github).split(separator: "\n")
-        #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+        // Three findings, each document's verdict, then the run's: the failed gate with its reasons.
+        #expect(lines.filter { $0.contains(",line=") }.count == 3)
+        #expect(lines.filter { $0.contains("title=mtlint gate::") }.count == 3)
+        #expect(lines.contains { $0.hasPrefix("::error file=dir/a b%2Cc.txt,title=mtlint gate::FAIL (score 0.00 is below 98.00; 1 critical finding") })
+        #expect(lines.last?.hasPrefix("::error title=mtlint gate::2 documents, 1 failed the gate: FAIL; gate: score at least 98.00, no major or critical finding") == true)
         #expect(lines.contains { $0.contains("file=dir/a b%2Cc.txt") && $0.hasSuffix("::markup <b>&</b> in text,%0Asecond line: 100%25") })
     }
 
