@@ -19,6 +19,8 @@ public struct TextReporter: Sendable {
 
     /// Context shown around a span on each side, in UTF-16 units; longer lines are clipped with "…".
     static let context = 80
+    /// A span longer than twice this is shown as its first and last this many units around " … ".
+    static let spanEnd = 40
 
     func diagnostic(_ finding: Finding, in document: Document) -> String {
         let start = finding.target.start
@@ -28,24 +30,51 @@ public struct TextReporter: Sendable {
         let message = finding.message.replacingAll(["\n": " ", "\r": " ", "\r\n": " "]).escapingControlCharacters
         out += ": \(message) " + paint("[\(finding.ruleID)]", "2") + "\n"
 
-        // The excerpt: the span's first line, clipped to a window around the span.
+        // The excerpt: the span's first line, clipped to a window around the span and any related
+        // span on that line (a quotation's closing mark): '^' under the span, '-' under related ones.
         let buffer = document.buffer
         let line = buffer.lineRange(start.line)
-        let spanEnd = min(finding.target.end.utf16Offset, line.upperBound)
-        var from = max(line.lowerBound, start.utf16Offset - Self.context)
-        var to = min(line.upperBound, spanEnd + Self.context)
+        var marks: [(range: Range<Int>, mark: Character)] = [(start.utf16Offset..<min(finding.target.end.utf16Offset, line.upperBound), "^")]
+        for related in finding.related where line.contains(related.start.utf16Offset) && related.end.utf16Offset <= line.upperBound
+            && !related.utf16Range.overlaps(marks[0].range) {
+            marks.append((related.utf16Range, "-"))
+        }
+        marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var from = max(line.lowerBound, marks[0].range.lowerBound - Self.context)
+        var to = min(line.upperBound, marks.map(\.range.upperBound).max()! + Self.context)
         if from > line.lowerBound, UTF16.isTrailSurrogate(buffer.units[from]) { from -= 1 }
         if to < line.upperBound, UTF16.isTrailSurrogate(buffer.units[to]) { to += 1 }
-        let lead = from > line.lowerBound ? "…" : "", tail = to < line.upperBound ? "…" : ""
-        // Before, in and after the span, as shown: the caret is placed by what the terminal displays.
-        let shown = [from..<start.utf16Offset, start.utf16Offset..<spanEnd, spanEnd..<to].map {
-            buffer.string($0).replacingTabs.escapingControlCharacters
+        // The text as shown, and under it the marks: carets are placed by what the terminal displays.
+        var text = from > line.lowerBound ? "…" : "", under = String(repeating: " ", count: text.count)
+        func emit(_ range: Range<Int>, _ mark: Character) {
+            let shown = buffer.string(range).replacingTabs.escapingControlCharacters
+            text += shown
+            under += String(repeating: mark, count: shown.unicodeScalars.count)
         }
-        let indent = lead.count + shown[0].unicodeScalars.count
-        let width = max(1, shown[1].unicodeScalars.count)
-        out += "    " + lead + shown.joined() + tail + "\n"
-        out += "    " + String(repeating: " ", count: indent)
-            + paint(String(repeating: "^", count: width), color(finding.severity), bold: true) + "\n"
+        // A long span, or a long gap between marks, shows its two ends around " … ".
+        func emitEnds(_ range: Range<Int>, _ mark: Character) {
+            guard range.count > 2 * Self.spanEnd + 3 else { return emit(range, mark) }
+            var headEnd = range.lowerBound + Self.spanEnd, tailStart = range.upperBound - Self.spanEnd
+            if UTF16.isTrailSurrogate(buffer.units[headEnd]) { headEnd += 1 }
+            if UTF16.isTrailSurrogate(buffer.units[tailStart]) { tailStart -= 1 }
+            emit(range.lowerBound..<headEnd, mark)
+            text += " … "
+            under += String(repeating: mark, count: 3)
+            emit(tailStart..<range.upperBound, mark)
+        }
+        var cursor = from
+        for (index, marked) in marks.enumerated() {
+            if cursor < marked.range.lowerBound {
+                index == 0 ? emit(cursor..<marked.range.lowerBound, " ") : emitEnds(cursor..<marked.range.lowerBound, " ")
+            }
+            if marked.range.isEmpty { under.append(marked.mark) } else { emitEnds(marked.range, marked.mark) }
+            cursor = max(cursor, marked.range.upperBound)
+        }
+        emit(cursor..<to, " ")
+        if to < line.upperBound { text += "…" }
+        while under.last == " " { under.removeLast() }
+        out += "    " + text + "\n"
+        out += "    " + paint(under, color(finding.severity), bold: true) + "\n"
         return out
     }
 

@@ -109,10 +109,11 @@ public struct UnbalancedQuotes: Rule {
                 && block.range.count > 1 && CharacterInfo.isWhitespace(buffer.units[block.range.lowerBound + 1])
             let quoteClosers = unmatchedClosers.filter { [0x22, 0x201D, 0xBB].contains(buffer.units[$0]) }
             if opensWithDash, let closer = quoteClosers.first {
+                // The dash is the error; the closing mark, a related span, is shown beside it.
                 findings.append(finding(
                     in: document, at: block.range.lowerBound..<(block.range.lowerBound + 1),
-                    message: "quotation opened with a dialogue dash and closed with '\(buffer.string(closer..<(closer + 1)))' "
-                        + "(column \(buffer.position(at: closer).column)); open it with a quote mark",
+                    message: "quotation opened with a dialogue dash and closed with '\(buffer.string(closer..<(closer + 1)))'; "
+                        + "open it with a quote mark",
                     related: [closer..<(closer + 1)]))
                 unmatchedClosers.removeAll { $0 == closer }
             }
