@@ -42,7 +42,7 @@ enum HTMLTemplates {
         <div><dt>Findings</dt><dd>{{findingCount}}{{#severityCounts}} <span class="count sev-{{name}}">{{count}} {{name}}</span>{{/severityCounts}}</dd></div>
         </dl>
         <figure class="chart">
-        <svg role="img" aria-labelledby="chart-title" width="520" height="{{chartHeight}}" viewBox="0 0 520 {{chartHeight}}">
+        <svg role="img" aria-labelledby="chart-title" width="520" height="{{chartHeight}}" viewBox="0 0 520 {{chartHeight}}" preserveAspectRatio="xMinYMin meet">
         <title id="chart-title">Findings by severity and by MQM dimension</title>
         {{#chart}}<g class="{{cssClass}}"><text x="0" y="{{textY}}">{{label}}</text><rect x="210" y="{{y}}" width="{{width}}" height="18"><title>{{label}}: {{count}}</title></rect><text x="{{textX}}" y="{{textY}}">{{count}}</text></g>
         {{/chart}}</svg>
@@ -59,10 +59,10 @@ enum HTMLTemplates {
         {{/blocks}}</section>
         <section id="captions" aria-labelledby="captions-title">
         <h2 id="captions-title">Captions</h2>
-        <table>
+        <table class="cards">
         <thead><tr><th scope="col">Source caption</th><th scope="col">Translation</th><th scope="col">Status</th></tr></thead>
         <tbody>
-        {{#captions}}<tr><td><a href="#line-{{sourceLine}}">line {{sourceLine}}</a><br>{{#source}}{{> segments}}{{/source}}</td><td>{{#target}}<a href="#line-{{targetLine}}">line {{targetLine}}</a><br>{{> segments}}{{/target}}{{^target}}<em>none</em>{{/target}}</td><td>{{status}}; {{findings}} findings</td></tr>
+        {{#captions}}<tr><td data-label="Source caption"><a href="#line-{{sourceLine}}">line {{sourceLine}}</a><br>{{#source}}{{> segments}}{{/source}}</td><td data-label="Translation">{{#target}}<a href="#line-{{targetLine}}">line {{targetLine}}</a><br>{{> segments}}{{/target}}{{^target}}<em>none</em>{{/target}}</td><td data-label="Status">{{status}}; {{findings}} findings</td></tr>
         {{/captions}}{{^captions}}<tr><td colspan="3">No source-language captions.</td></tr>
         {{/captions}}</tbody>
         </table>
@@ -75,10 +75,10 @@ enum HTMLTemplates {
         <label>Rule <select data-filter="rule"><option value="">all</option>{{#ruleIDs}}<option>{{.}}</option>{{/ruleIDs}}</select></label>
         <span class="shown" aria-live="polite"></span>
         </div>
-        <table class="findings">
+        <table class="findings cards">
         <thead><tr><th scope="col" data-sort="number">#</th><th scope="col" data-sort="line">Location</th><th scope="col" data-sort="severity">Severity</th><th scope="col">MQM</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead>
         <tbody>
-        {{#findings}}<tr data-severity="{{severity}}" data-dimension="{{dimension}}" data-rule="{{rule}}" data-number="{{number}}" data-line="{{line}}" data-severity-rank="{{severityRank}}"><td>{{number}}</td><td><a href="#f{{number}}">{{line}}:{{column}}</a></td><td><span class="count sev-{{severity}}">{{severity}}</span></td><td>{{mqm}}</td><td><a href="#rule-{{rule}}">{{code}} {{rule}}</a></td><td>{{message}}{{#expected}}<br><small>source: <bdi>{{expected}}</bdi></small>{{/expected}}</td></tr>
+        {{#findings}}<tr data-severity="{{severity}}" data-dimension="{{dimension}}" data-rule="{{rule}}" data-number="{{number}}" data-line="{{line}}" data-severity-rank="{{severityRank}}"><td data-label="#">{{number}}</td><td data-label="Location"><a href="#f{{number}}">{{line}}:{{column}}</a></td><td data-label="Severity"><span class="count sev-{{severity}}">{{severity}}</span></td><td data-label="MQM">{{mqm}}</td><td data-label="Rule"><a href="#rule-{{rule}}">{{code}} {{rule}}</a></td><td data-label="Message">{{message}}{{#expected}}<br><small>source: <bdi>{{expected}}</bdi></small>{{/expected}}</td></tr>
         {{/findings}}{{^findings}}<tr><td colspan="6">No findings.</td></tr>
         {{/findings}}</tbody>
         </table>
@@ -100,10 +100,10 @@ enum HTMLTemplates {
         <body>
         <header><h1>mtlint reports</h1><p>{{documents}} documents, {{failed}} failed the gate ({{gate}}).</p></header>
         <main>
-        <table>
+        <table class="cards">
         <thead><tr><th scope="col">Document</th><th scope="col">Score</th><th scope="col">Verdict</th><th scope="col">Critical</th><th scope="col">Major</th><th scope="col">Minor</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><td><a href="{{file}}"><bdi>{{path}}</bdi></a></td><td>{{score}}</td><td class="verdict {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}PASS{{/passed}}{{^passed}}FAIL{{/passed}}</td><td>{{critical}}</td><td>{{major}}</td><td>{{minor}}</td></tr>
+        {{#rows}}<tr><td data-label="Document"><a href="{{file}}"><bdi>{{path}}</bdi></a></td><td data-label="Score">{{score}}</td><td data-label="Verdict" class="verdict {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}PASS{{/passed}}{{^passed}}FAIL{{/passed}}</td><td data-label="Critical">{{critical}}</td><td data-label="Major">{{major}}</td><td data-label="Minor">{{minor}}</td></tr>
         {{/rows}}</tbody>
         </table>
         </main>
@@ -116,7 +116,7 @@ enum HTMLTemplates {
     static let css = """
         :root{--bg:#fff;--fg:#1b1b1b;--muted:#5f6368;--line:#d0d4d9;--critical:#8e24aa;--major:#c62828;--minor:#b26a00;--mark-critical:#f3d9fa;--mark-major:#fde0e0;--mark-minor:#fff1c7;--pass:#1b7f3b;--fail:#c62828;--tipbg:#fff;}
         @media (prefers-color-scheme: dark){:root{--bg:#16181b;--fg:#e8eaed;--muted:#a0a6ad;--line:#3a3f45;--critical:#ce93d8;--major:#ef9a9a;--minor:#ffcc80;--mark-critical:#4a2752;--mark-major:#5a2626;--mark-minor:#4d3b12;--pass:#81c995;--fail:#f28b82;--tipbg:#23272b;}}
-        *{box-sizing:border-box}body{margin:0 auto;max-width:70rem;padding:1rem 1.5rem;background:var(--bg);color:var(--fg);font:16px/1.55 system-ui,sans-serif}
+        *{box-sizing:border-box}[hidden]{display:none!important}body{margin:0 auto;max-width:70rem;padding:1rem 1.5rem;background:var(--bg);color:var(--fg);font:16px/1.55 system-ui,sans-serif}
         a{color:inherit}a:focus,mark:focus,select:focus,th button:focus{outline:3px solid #1a73e8;outline-offset:2px}
         .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.25rem .5rem}
         h1{font-size:1.5rem}h2{border-bottom:1px solid var(--line);padding-bottom:.25rem;margin-top:2.5rem}
@@ -136,6 +136,12 @@ enum HTMLTemplates {
         table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}th button{font:inherit;background:none;border:0;color:inherit;cursor:pointer;padding:0;text-decoration:underline dotted}
         .filters{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0}.hint,.shown{color:var(--muted);font-size:.85rem}
         article{border-bottom:1px solid var(--line)}footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
+        h1,td,.block .text,dd{overflow-wrap:anywhere}.chart{margin:0;max-width:100%}.chart svg{display:block;max-width:100%;height:auto}
+        @media (max-width:40rem){body{padding:.75rem}.summary{gap:1rem}
+        table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}table.cards thead{position:absolute;left:-9999px}
+        table.cards tr{border:1px solid var(--line);border-radius:.4rem;margin:.6rem 0;padding:.3rem .5rem}table.cards tr[hidden]{display:none}
+        table.cards td{border:0;padding:.15rem 0}table.cards td[data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:.72rem;text-transform:uppercase;letter-spacing:.04em}
+        table.cards td.verdict{font-size:1rem;border:0;padding:.15rem 0}}
         @media print{.tip,.filters,nav,.skip,.hint{display:none!important}body{max-width:none;font-size:11pt}mark{background:none;border-bottom:2px solid var(--sev);-webkit-print-color-adjust:exact;print-color-adjust:exact}a{text-decoration:none}section{break-inside:auto}tr{break-inside:avoid}}
         """
 
