@@ -22,6 +22,12 @@ struct Entry {
         }
         do {
             var command = try MTLint.parseAsRoot()
+            // Checking without the knowledge files would be silently wrong: stop, saying what is missing.
+            if KnowledgeFile.directory == nil, !(command is Rules || command is Explain) {
+                warn("mtlint: cannot find its data: \(KnowledgeFile.bundleName) must sit next to the mtlint executable "
+                    + "(\(Bundle.main.bundleURL.path)); install both as README.md's Install section shows")
+                return 2
+            }
             try command.run()
             return 0
         } catch let code as ExitCode {

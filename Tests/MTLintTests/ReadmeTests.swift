@@ -44,6 +44,82 @@ import Testing
                 "README's rule table is stale; regenerate it with: bash .ci/regenerate")
     }
 
+    /// A `$ command` of one of the README's ```text blocks and the lines printed after it.
+    struct Transcript {
+        let command: String
+        let expected: [String]
+    }
+
+    /// The README's transcripts in order, and the files its ```text file=NAME blocks define.
+    private func transcripts() -> (commands: [Transcript], files: [(name: String, text: String)]) {
+        var commands: [Transcript] = [], files: [(String, String)] = []
+        var block: [String]?, file: String?
+        for line in readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if var lines = block {
+                guard line == "```" else { lines.append(line); block = lines; continue }
+                if let file {
+                    files.append((file, lines.joined(separator: "\n") + "\n"))
+                } else {
+                    for start in lines.indices where lines[start].hasPrefix("$ ") {
+                        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("$ ") } ?? lines.endIndex
+                        commands.append(Transcript(command: String(lines[start].dropFirst(2)), expected: Array(lines[(start + 1)..<end])))
+                    }
+                }
+                block = nil
+            } else if line == "```text" || line.hasPrefix("```text file=") {
+                block = []
+                file = line.hasPrefix("```text file=") ? String(line.dropFirst("```text file=".count)) : nil
+            } else if line.hasPrefix("```") {
+                block = nil
+            }
+        }
+        return (commands, files)
+    }
+
+    /// Whether `lines` match `expected`, where a line "..." stands for any number of lines.
+    static func matches(_ lines: ArraySlice<String>, _ expected: ArraySlice<String>) -> Bool {
+        guard let first = expected.first else { return lines.isEmpty }
+        if first == "..." {
+            return lines.indices.contains { matches(lines[$0...], expected.dropFirst()) } || matches(lines[lines.endIndex...], expected.dropFirst())
+        }
+        guard lines.first == first else { return false }
+        return matches(lines.dropFirst(), expected.dropFirst())
+    }
+
+    @Test func everyCommandPrintsWhatTheReadmeShows() throws {
+        let (commands, files) = transcripts()
+        #expect(commands.count >= 8, "README transcripts not found")
+        // A scratch directory with the README's files and the corpus, mtlint first on PATH.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("Corpora"), withDestinationURL: Repo.corpora)
+        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
+        // MTLINT_README_BIN: the directory of another mtlint to run them with (.ci/release-build
+        // sets it to the prefix it installed into by following the README's Install section).
+        let environment = ProcessInfo.processInfo.environment
+        let bin = environment["MTLINT_README_BIN"] ?? Repo.executable.deletingLastPathComponent().path
+        let path = bin + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        for transcript in commands {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", transcript.command]
+            process.currentDirectoryURL = directory
+            process.environment = ProcessInfo.processInfo.environment.merging(["PATH": path, "NO_COLOR": "1"]) { $1 }
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output  // as a terminal shows them: one stream, in the order written
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            var lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            #expect(Self.matches(lines[...], transcript.expected[...]),
+                    "README: $ \(transcript.command)\nprints:\n\(printed)\nREADME shows:\n\(transcript.expected.joined(separator: "\n"))")
+        }
+    }
+
     @Test func committedReportsAreUpToDate() throws {
         let stale = "is stale or missing; regenerate Reports/ with: bash .ci/regenerate"
         let articles = try Repo.corpusGoldFiles().map { $0.lastPathComponent.replacingOccurrences(of: ".gold.json", with: "") }

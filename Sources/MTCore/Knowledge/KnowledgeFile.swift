@@ -2,10 +2,23 @@ import Foundation
 
 /// The package's data files (`Sources/MTCore/Data`): one entry a line, reviewable without Swift.
 public enum KnowledgeFile {
+    /// The resource bundle SwiftPM builds next to the executable (an install copies it along).
+    public static let bundleName = "mtlint_MTCore.resources"
+
+    /// The data directory: in the bundle next to the executable, or next to the file a link to the
+    /// executable leads to. `nil` when it is missing (an executable copied without it): callers say
+    /// so and stop, rather than check without their knowledge (`Bundle.module` would trap instead).
+    public static let directory: URL? = {
+        var places = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL {
+            places.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        return places.map { $0.appendingPathComponent(bundleName).appendingPathComponent("Data") }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }()
+
     public static func url(_ name: String) -> URL? {
-        Bundle.module.resourceURL?.appendingPathComponent("Data").appendingPathComponent(name)
-            .resolvingSymlinksInPath()
-            .existingFile
+        directory?.appendingPathComponent(name).resolvingSymlinksInPath().existingFile
     }
 
     /// Lines of a data file without blank lines and `#` comments.
