@@ -58,7 +58,7 @@ public struct HTMLReporter: Sendable {
         let rows = entries.map(\.row)
         let view = IndexView(
             rows: rows, documents: rows.count, failed: rows.filter { !$0.passed }.count,
-            gate: PageView.gateText(policy), toolVersion: toolVersion, css: HTMLTemplates.css)
+            gate: policy.description, toolVersion: toolVersion, css: HTMLTemplates.css)
         return Self.library.render(view, withTemplate: "index") ?? ""
     }
 
@@ -212,6 +212,8 @@ struct PageView {
     let penalty: String
     let wordCount: Int
     let gate: String
+    /// Why the document failed the gate; empty when it passed.
+    let reasons: String
     let findingCount: Int
     let severityCounts: [SeverityCount]
     let chart: [ChartBar]
@@ -227,11 +229,6 @@ struct PageView {
     let css: String
     let script: String
 
-    static func gateText(_ policy: ScoringPolicy) -> String {
-        "score at least \(String(format2: policy.minimumScore))"
-            + (policy.failOn.map { ", no \($0.rawValue) or worse finding" } ?? "")
-    }
-
     init(_ result: LintResult, rules: [RuleDescription], policy: ScoringPolicy, toolVersion: String) {
         let document = result.document
         path = document.path
@@ -242,7 +239,8 @@ struct PageView {
         score = String(format2: result.score.value)
         penalty = String(format2: result.score.penalty)
         wordCount = result.score.wordCount
-        gate = Self.gateText(policy)
+        gate = policy.description
+        reasons = result.score.reasons.map(\.description).joined(separator: "; ")
         findingCount = result.findings.count
         self.toolVersion = toolVersion
         css = HTMLTemplates.css

@@ -34,6 +34,7 @@ enum HTMLTemplates {
         <div class="summary">
         <p class="verdict {{#passed}}pass{{/passed}}{{^passed}}fail{{/passed}}">{{#passed}}PASS{{/passed}}{{^passed}}FAIL{{/passed}}</p>
         <dl>
+        {{^passed}}<div><dt>Why</dt><dd>{{reasons}}</dd></div>{{/passed}}
         <div><dt>Language pair</dt><dd>{{sourceLanguage}} → {{targetLanguage}}</dd></div>
         <div><dt>Score</dt><dd>{{score}}</dd></div>
         <div><dt>Gate</dt><dd>{{gate}}</dd></div>

@@ -43,6 +43,8 @@ import Testing
             let ids = page.matches(of: #/ id="([^"]+)"/#).map { String($0.1) }
             #expect(Set(ids).count == ids.count, "\(name): duplicate element ids")
             #expect(page.contains(result.score.passed ? ">PASS<" : ">FAIL<"))
+            // A failed page says why, in the words of the other formats.
+            #expect(result.score.passed || page.contains("<dt>Why</dt><dd>\(result.score.reasons.map(\.description).joined(separator: "; "))</dd>"))
         }
     }
 
