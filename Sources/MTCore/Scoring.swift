@@ -58,6 +58,11 @@ public enum GateReason: Sendable, Hashable, CustomStringConvertible {
     /// `count` findings of `severity`, at or above the policy's fail-on level.
     case severity(Severity, count: Int, failOn: Severity)
 
+    /// "PASS" without reasons, else "FAIL (reason; reason)".
+    static func verdict(_ reasons: [GateReason]) -> String {
+        reasons.isEmpty ? "PASS" : "FAIL (\(reasons.map(\.description).joined(separator: "; ")))"
+    }
+
     public var description: String {
         switch self {
         case .scoreBelowMinimum(let score, let minimum):
@@ -82,10 +87,8 @@ public struct Score: Sendable, Hashable {
 
     public var passed: Bool { reasons.isEmpty }
 
-    /// "PASS", or "FAIL (score 91.25 is below 98.00; 4 major findings (…))".
-    public var verdict: String {
-        passed ? "PASS" : "FAIL (\(reasons.map(\.description).joined(separator: "; ")))"
-    }
+    /// "PASS", or "FAIL (score 91.25 is below 98.00; 4 major findings: the gate fails on major or worse)".
+    public var verdict: String { GateReason.verdict(reasons) }
 }
 
 extension String {
@@ -126,9 +129,7 @@ public struct GateSummary: Sendable, Hashable, CustomStringConvertible {
     /// "1 document, FAIL (score 91.25 is below 98.00)" or "6 documents, 2 failed the gate: FAIL".
     public var description: String {
         let counted = "\(documents) document\(documents == 1 ? "" : "s")"
-        if documents == 1 {
-            return "\(counted), " + (passed ? "PASS" : "FAIL (\(reasons.map(\.description).joined(separator: "; ")))")
-        }
+        if documents == 1 { return "\(counted), " + GateReason.verdict(reasons) }
         return "\(counted), " + (passed ? "all passed the gate: PASS" : "\(failed) failed the gate: FAIL")
     }
 }

@@ -21,6 +21,18 @@ import Testing
         #expect(fail.stdout.contains(": FAIL (score 91.25 is below 98.00; 4 major findings: the gate fails on major or worse)\n"))
     }
 
+    @Test func usageErrorsExplainThemselves() throws {
+        // Bare mtlint: the help, not "no input".
+        let bare = try mtlint([])
+        #expect(bare.status == 2 && bare.stdout.hasPrefix("OVERVIEW: Check machine-translated articles"))
+        // A bad option value: "mtlint: error:" and the subcommand's usage, not the top-level one.
+        let language = try mtlint(["check", "--source-lang", "de", planted])
+        #expect(language.status == 2)
+        #expect(language.stderr.hasPrefix("mtlint: error: unknown source language 'de' (mtlint knows en, ru)\nUsage: mtlint check "))
+        let help = try mtlint(["help", "check"]).stdout
+        #expect(help.contains("html (the error report") && help.contains("to a directory (DIR/)"))
+    }
+
     @Test func gateFlagsChangeTheVerdict() throws {
         #expect(try mtlint(["check", "--fail-on", "critical", "--min-score", "90", planted]).status == 0)
         #expect(try mtlint(["check", "--fail-on", "critical", "--min-score", "95", planted]).status == 1)
