@@ -40,10 +40,8 @@ public struct TextReporter: Sendable {
             marks.append((related.utf16Range, "-"))
         }
         marks.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var from = max(line.lowerBound, marks[0].range.lowerBound - Self.context)
-        var to = min(line.upperBound, marks.map(\.range.upperBound).max()! + Self.context)
-        if from > line.lowerBound, UTF16.isTrailSurrogate(buffer.units[from]) { from -= 1 }
-        if to < line.upperBound, UTF16.isTrailSurrogate(buffer.units[to]) { to += 1 }
+        let from = buffer.scalarBoundary(max(line.lowerBound, marks[0].range.lowerBound - Self.context))
+        let to = buffer.scalarBoundary(min(line.upperBound, marks.map(\.range.upperBound).max()! + Self.context), forward: true)
         // The text as shown, and under it the marks: carets are placed by what the terminal displays.
         var text = from > line.lowerBound ? "…" : "", under = String(repeating: " ", count: text.count)
         func emit(_ range: Range<Int>, _ mark: Character) {
@@ -54,9 +52,8 @@ public struct TextReporter: Sendable {
         // A long span, or a long gap between marks, shows its two ends around " … ".
         func emitEnds(_ range: Range<Int>, _ mark: Character) {
             guard range.count > 2 * Self.spanEnd + 3 else { return emit(range, mark) }
-            var headEnd = range.lowerBound + Self.spanEnd, tailStart = range.upperBound - Self.spanEnd
-            if UTF16.isTrailSurrogate(buffer.units[headEnd]) { headEnd += 1 }
-            if UTF16.isTrailSurrogate(buffer.units[tailStart]) { tailStart -= 1 }
+            let headEnd = buffer.scalarBoundary(range.lowerBound + Self.spanEnd, forward: true)
+            let tailStart = buffer.scalarBoundary(range.upperBound - Self.spanEnd)
             emit(range.lowerBound..<headEnd, mark)
             text += " … "
             under += String(repeating: mark, count: 3)

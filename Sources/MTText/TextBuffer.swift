@@ -108,6 +108,14 @@ public struct TextBuffer: Sendable {
         return lower..<upper
     }
 
+    /// The offset moved off the middle of a surrogate pair (to the pair's start, or with `forward`
+    /// past its end), so that a range cut there does not split a character; other offsets unchanged.
+    public func scalarBoundary(_ offset: Int, forward: Bool = false) -> Int {
+        guard offset > 0, offset < units.count, UTF16.isLeadSurrogate(units[offset - 1]),
+              UTF16.isTrailSurrogate(units[offset]) else { return offset }
+        return forward ? offset + 1 : offset - 1
+    }
+
     /// Unicode scalars of a range with their UTF-16 offsets.
     public func scalars(in range: Range<Int>) -> ScalarSequence {
         ScalarSequence(units: units, range: range)

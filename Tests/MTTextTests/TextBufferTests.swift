@@ -44,4 +44,13 @@ import Testing
             #expect(Array(String(utf16Units: units).utf8) == Array(String(decoding: units, as: UTF16.self).utf8))
         }
     }
+
+    @Test("a scalar boundary moves an offset off the middle of a surrogate pair, and only then")
+    func scalarBoundaryNeverSplitsACharacter() {
+        let buffer = TextBuffer("a😀b\n😀x")  // 😀 at 1..<3 and, starting line 2, at 5..<7
+        #expect(buffer.scalarBoundary(2) == 1)
+        #expect(buffer.scalarBoundary(2, forward: true) == 3)
+        #expect(buffer.scalarBoundary(6) == 5 && buffer.scalarBoundary(6, forward: true) == 7)
+        #expect([0, 1, 3, 4, 5, 7, buffer.count].map { buffer.scalarBoundary($0) } == [0, 1, 3, 4, 5, 7, buffer.count])
+    }
 }
