@@ -51,7 +51,7 @@ public enum DocumentReader {
     /// is refused after reading one byte more, never held whole; a regular file, by its size, before reading.
     public static func read(_ handle: FileHandle, path: String, maximumSize: Int = defaultMaximumSize) throws(InputError) -> [UInt8] {
         var status = stat()
-        if fstat(handle.fileDescriptor, &status) == 0, (status.st_mode & mode_t(S_IFMT)) == mode_t(S_IFREG), status.st_size > maximumSize {
+        if fstat(handle.fileDescriptor, &status) == 0, FileType(status.st_mode) == .regular, status.st_size > maximumSize {
             throw InputError(path: path, reason: "is larger than \(sizeDescription(maximumSize)) (--max-size)")
         }
         let data: Data
@@ -106,6 +106,25 @@ public enum DocumentReader {
             case .emptyInput: return offset
             case .error: return offset
             }
+        }
+    }
+}
+
+/// The type of a file, from the type bits of its mode (`stat`).
+public enum FileType: String, Sendable {
+    case regular = "a regular file", directory = "a directory", fifo = "a FIFO", socket = "a socket"
+    case characterDevice = "a character device", blockDevice = "a block device", other = "not a file"
+
+    public init(_ mode: mode_t) {
+        let type: mode_t = mode & mode_t(S_IFMT)
+        switch type {
+        case mode_t(S_IFREG): self = .regular
+        case mode_t(S_IFDIR): self = .directory
+        case mode_t(S_IFIFO): self = .fifo
+        case mode_t(S_IFSOCK): self = .socket
+        case mode_t(S_IFCHR): self = .characterDevice
+        case mode_t(S_IFBLK): self = .blockDevice
+        default: self = .other
         }
     }
 }

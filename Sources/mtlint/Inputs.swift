@@ -117,22 +117,3 @@ enum Input: Hashable {
         }
     }
 }
-
-/// The type of a file, from the type bits of its mode (`stat`).
-enum FileType: String {
-    case regular = "a regular file", directory = "a directory", fifo = "a FIFO", socket = "a socket"
-    case characterDevice = "a character device", blockDevice = "a block device", other = "not a file"
-
-    init(_ mode: mode_t) {
-        let type: mode_t = mode & mode_t(S_IFMT)
-        switch type {
-        case mode_t(S_IFREG): self = .regular
-        case mode_t(S_IFDIR): self = .directory
-        case mode_t(S_IFIFO): self = .fifo
-        case mode_t(S_IFSOCK): self = .socket
-        case mode_t(S_IFCHR): self = .characterDevice
-        case mode_t(S_IFBLK): self = .blockDevice
-        default: self = .other
-        }
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import MTCore
 
 /// Where a report goes: standard output, or a file.
 ///
