@@ -14,6 +14,15 @@ public struct LanguagePair: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(source.code)→\(target.code)" }
 
+    /// The pairs mtlint offers (`Data/language-pairs.tsv`): each measured against the precision budget
+    /// on thousands of correct translations. Rows naming unknown languages are left out.
+    public static let offered: [LanguagePair] = KnowledgeFile.rows(named: "language-pairs.tsv").compactMap { row in
+        guard row.count >= 2, let source = Language.named(row[0]), let target = Language.named(row[1]) else { return nil }
+        return LanguagePair(source: source, target: target)
+    }
+
+    public var isOffered: Bool { Self.offered.contains(self) }
+
     /// Whether the two languages can be told apart by script statistics alone.
     public var scriptsDiffer: Bool { source.script != target.script }
 }

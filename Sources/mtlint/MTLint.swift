@@ -65,7 +65,9 @@ struct MTLint: ParsableCommand {
 
 /// Options shared by the commands that read articles.
 struct LanguageOptions: ParsableArguments {
-    @Option(name: .customLong("source-lang"), help: "Language the article was translated from (\(Language.all.map(\.code).joined(separator: ", "))).")
+    @Option(name: .customLong("source-lang"), help: ArgumentHelp(
+        "Language the article was translated from.",
+        discussion: "mtlint offers the pairs its rules are measured on: \(LanguagePair.offered.map(\.description).joined(separator: ", "))."))
     var source = "ru"
 
     @Option(name: .customLong("target-lang"), help: "Language the article was translated into.")
@@ -78,11 +80,17 @@ struct LanguageOptions: ParsableArguments {
     }
 
     func pair() throws -> LanguagePair {
-        let known = Language.all.map(\.code).joined(separator: ", ")
-        guard let source = Language.named(source) else { throw ValidationError("unknown source language '\(source)' (mtlint knows \(known))") }
-        guard let target = Language.named(target) else { throw ValidationError("unknown target language '\(target)' (mtlint knows \(known))") }
+        let offered = LanguagePair.offered.map(\.description).joined(separator: ", ")
+        guard let source = Language.named(source) else { throw ValidationError("unknown source language '\(source)' (mtlint offers \(offered))") }
+        guard let target = Language.named(target) else { throw ValidationError("unknown target language '\(target)' (mtlint offers \(offered))") }
         guard source != target else { throw ValidationError("source and target languages are both '\(source.code)'") }
-        return LanguagePair(source: source, target: target)
+        let pair = LanguagePair(source: source, target: target)
+        // Without its data directory mtlint stops anyway, saying so (`Entry.run`).
+        guard pair.isOffered || KnowledgeFile.directory == nil else {
+            throw ValidationError("mtlint does not check \(pair) translations: it offers \(offered) only, the pairs whose rules "
+                + "are measured on thousands of correct translations and kept within the precision budget")
+        }
+        return pair
     }
 }
 
