@@ -17,6 +17,10 @@ public final class BilingualLexicon: Sendable {
     private let compiled: CompiledTable
     /// The name tables' part (CLDR from ICU, conventional names), small and built at start-up.
     private let names: Tables
+    /// The names' source words as written (folded), sorted, with their translations' stems: for case
+    /// forms whose Snowball stem is not the stem of the form the table lists ("Ливаном": "ливан", but
+    /// "Ливан": "лива"; "Китая": "кит", "Китай": "кита").
+    private let nameWords: [(word: String, stems: Set<String>)]
     /// Stems of the source language's common (lower-case) words.
     public let sourceCommonStems: StemSet
     /// Source stems that translate into a capitalised name ("московский" = "Moscow"): words of a name
@@ -48,7 +52,8 @@ public final class BilingualLexicon: Sendable {
         // Without its compiled form (a checkout that has not run .ci/regenerate), compile now: slower.
         let compiledText = KnowledgeFile.url(name + ".compiled.tsv").flatMap { try? Data(contentsOf: $0) }.map(Array.init)
             ?? Array(Self.compile(pair: pair).utf8)
-        compiled = CompiledTable(compiledText)
+        let compiled = CompiledTable(compiledText)
+        self.compiled = compiled
         var names = Tables(pair: pair)
         for entry in CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale) {
             names.add(entry.source, translations: [entry.target], common: false)
@@ -56,7 +61,14 @@ public final class BilingualLexicon: Sendable {
         for row in KnowledgeFile.rows(named: "conventional-names.\(pair.source.code)-\(pair.target.code).tsv") where row.count >= 2 {
             names.add(row[0], translations: row[1].split(separator: "|").map(String.init), common: false)
         }
+        for row in KnowledgeFile.rows(named: "acronyms.\(pair.source.code)-\(pair.target.code).tsv") where row.count >= 3 {
+            // What the acronym stands for: its English forms, and the word list's translations of its expansion.
+            let expansion = Self.words(row[1]).filter { !pair.source.isStopword($0.lowercased()) }
+                .flatMap { compiled.values("t", pair.source.stem($0)) ?? [] }
+            names.addAcronym(row[0], forms: row[2].split(separator: "|").map(String.init), expansionStems: Set(expansion))
+        }
         self.names = names
+        nameWords = names.words.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
         sourceCommonStems = StemSet(table: compiled, section: "c")
         sourceProperStems = StemSet(table: compiled, section: "p")
         targetCommonStems = StemSet(table: compiled, section: "e")
@@ -92,6 +104,8 @@ public final class BilingualLexicon: Sendable {
         var translations: [String: Set<String>] = [:]
         var sourceCommon = Set<String>(), targetCommon = Set<String>(), sourceProper = Set<String>()
         var sourceInitialisms: [String: Set<String>] = [:], targetInitialisms: [String: Set<String>] = [:]
+        /// Single source words as written (folded) → stems of their translations.
+        var words: [String: Set<String>] = [:]
 
         init(pair: LanguagePair) {
             source = pair.source
@@ -102,6 +116,21 @@ public final class BilingualLexicon: Sendable {
             let sourceWords = BilingualLexicon.words(sourceText)
             let sourceStems = sourceWords.map { source.stem($0) }
             for targetText in targetTexts { add(sourceText, sourceWords, sourceStems, targetText, common: common) }
+        }
+
+        /// Records what a source acronym stands for: target stems of its forms and of its expansion;
+        /// a form that is an acronym itself ("EMERCOM") stands for the source acronym.
+        mutating func addAcronym(_ acronym: String, forms: [String], expansionStems: Set<String>) {
+            let key = Normalizer.foldKey(acronym)
+            var stems = expansionStems
+            for form in forms {
+                let formWords = BilingualLexicon.words(form)
+                stems.formUnion(formWords.filter { !target.isStopword($0.lowercased()) }.map { target.stem($0) })
+                if formWords.count == 1, form.count >= 2, form.allSatisfy({ $0.isUppercase || $0 == "." }) {
+                    targetInitialisms[Normalizer.foldKey(form.filter { $0 != "." }), default: []].insert(source.stem(acronym))
+                }
+            }
+            sourceInitialisms[key, default: []].formUnion(stems)
         }
 
         /// Records that `targetText` translates the source phrase `sourceText` (its words and their
@@ -124,6 +153,7 @@ public final class BilingualLexicon: Sendable {
             }
             for (word, stem) in zip(sourceWords, sourceStems) where !source.isStopword(word) {
                 translations[stem, default: []].formUnion(targetStems)
+                if !common { words[Normalizer.foldKey(word), default: []].formUnion(targetStems) }
             }
             if sourceWords.count >= 2 { sourceInitialisms[BilingualLexicon.initials(sourceWords), default: []].formUnion(targetStems) }
             let contentTarget = targetWords.filter { !target.isStopword($0.lowercased()) }
@@ -174,6 +204,27 @@ public final class BilingualLexicon: Sendable {
             if let found = translations(candidate) { return found }
         }
         return nil
+    }
+
+    /// Stems of the translations of a name word in another case form than the one the name tables
+    /// list: a listed name that the word extends by a case ending, after at most two letters of the
+    /// listed form ("ливаном" ~ "ливан", "китая" ~ "китай", "москвы" ~ "москва"). `folded` is the word's
+    /// fold key.
+    public func nameTargetStems(forCaseForm folded: String) -> Set<String> {
+        let letters = Array(folded)
+        guard letters.count >= 3 else { return [] }
+        let head = String(letters.prefix(3))
+        var found = Set<String>()
+        var i = nameWords.partitionPoint { $0.word >= head }
+        while i < nameWords.count, nameWords[i].word.hasPrefix(head) {
+            let listed = Array(nameWords[i].word)
+            let shared = zip(letters, listed).prefix { $0 == $1 }.count
+            if shared >= 3, shared >= listed.count - 2, letters.count - shared <= 3, listed.count - shared <= 2 {
+                found.formUnion(nameWords[i].stems)
+            }
+            i += 1
+        }
+        return found
     }
 
     /// What a source initialism stands for, as target stems.

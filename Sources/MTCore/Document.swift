@@ -124,6 +124,9 @@ public struct Document: Sendable {
     /// use (it loads the bilingual lexicon, which `mtlint align` does not need).
     public var entities: [Int: EntityAlignment] { entityAlignments.value }
     private let entityAlignments: Lazy<[Int: EntityAlignment]>
+    /// Whether the document is one segment pair (`--stdin-jsonl`): its texts are sentences cut from
+    /// paragraphs, so a quotation may open in one segment and close in the next.
+    public let isSegmentPair: Bool
     /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
     /// use: rules compare these instead of folding and stemming the same words again.
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
@@ -150,6 +153,7 @@ public struct Document: Sendable {
     private init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, forcedPairs: [(Int, Int)]? = nil) {
         self.path = path
         self.pair = pair
+        isSegmentPair = forcedPairs != nil
         var blocks = blocks
         // Each word's fold key and stem, once per document, kept per block beside its tokens (an array
         // per block stays in cache where one table of a long document's words does not): organisation
@@ -212,6 +216,21 @@ public struct Document: Sendable {
     }
 
     public func text(_ block: Block) -> String { buffer.string(block.range) }
+
+    /// Whether a block is written in its language's script (more than half of its letters, as the
+    /// classifier decides an article's lines): a source segment garbled by a wrong encoding
+    /// ("Ðåöåíçèÿ" for "Рецензия") or in a third language cannot be compared with its translation.
+    /// True for a pair of languages with one script, and for a block without letters.
+    public func isInItsScript(_ block: Block) -> Bool {
+        guard pair.scriptsDiffer else { return true }
+        let counts = ScriptCounts(buffer, block.range)
+        return counts.letters == 0 || counts.share(of: language(of: block).script) > 0.5
+    }
+
+    /// The source caption a target block translates, when the aligner paired them.
+    public func alignedSource(of block: Block) -> Block? {
+        captionPairs.first { $0.target == block.index }.map { blocks[$0.source] }
+    }
 
     /// The translated text proper: target-language paragraphs, headings and captions.
     public var targetTextBlocks: [Block] {

@@ -54,6 +54,10 @@ public struct EntityAlignment: Sendable {
         /// (`comparableSkeleton` for any word).
         let skeleton: NameMatch.Skeleton
         let romanized: String
+        /// The sounds of a capitalised word (`NameMatch.phoneticKey` of `romanized`); empty for others.
+        let sound: NameMatch.PhoneticKey
+        /// The acronym a run of letter names starting here spells ("Би-би-си" = "bbc"); empty for none.
+        var spelledAcronym = ""
         /// The word in the source language's script (a target word transliterated into it), reduced.
         let nativeSkeleton: NameMatch.Skeleton
         let isCapitalized: Bool
@@ -79,14 +83,35 @@ public struct EntityAlignment: Sendable {
         let lexicon = BilingualLexicon.shared(for: pair)
         // A source word is common when the spelling dictionary accepts it in lower case (an exact
         // form: stems collide, путин/путина); without a dictionary, when the word list has its stem.
+        // A stem the word list translates into a name ("московск" = "Moscow") makes a word a name even
+        // where the dictionary knows it in lower case, except at the start of a sentence, where the
+        // dictionary's word comes first: "Среди" is "among", not a form of "Среда" = "Wednesday".
         let sourceSpeller = pair.source.speller
-        var sourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source) { stem, lowercased in
-            !lexicon.sourceProperStems.contains(stem)
+        var sourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source) { stem, lowercased, initial in
+            (initial || !lexicon.sourceProperStems.contains(stem))
                 && (sourceSpeller.map { $0.accepts(lowercased) } ?? lexicon.sourceCommonStems.contains(stem))
         }
         let targetSpeller = pair.target.speller
-        let targetWords = Self.words(targetBlock, buffer, targetKeys, pair.target, native: pair.source) { stem, lowercased in
+        let targetWords = Self.words(targetBlock, buffer, targetKeys, pair.target, native: pair.source) { stem, lowercased, _ in
             lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
+        }
+        // The skeleton of a lower-case source word, computed when a capitalised target word is compared
+        // with it: a name's common word transliterated ("края" = "Krai", "газеты" = "Gazeta").
+        var lowerTargetSkeletons: [Int: NameMatch.Skeleton] = [:]
+        func lowerTargetSkeleton(_ ti: Int) -> NameMatch.Skeleton {
+            if let known = lowerTargetSkeletons[ti] { return known }
+            let skeleton = NameMatch.skeleton(targetWords[ti].romanized)
+            lowerTargetSkeletons[ti] = skeleton
+            return skeleton
+        }
+        var lowerSkeletons: [Int: NameMatch.Skeleton] = [:]
+        func lowerSkeleton(_ si: Int) -> NameMatch.Skeleton {
+            if let known = lowerSkeletons[si] { return known }
+            let word = sourceWords[si]
+            let skeleton = NameMatch.skeleton(word.romanized == word.folded && pair.source.script != .latin
+                ? Normalizer.foldKey(pair.source.romanize(buffer.string(word.range))) : word.romanized)
+            lowerSkeletons[si] = skeleton
+            return skeleton
         }
         // Conventional forms of each capitalised source word, looked up once.
         let conventionalForms = sourceWords.map { word in
@@ -94,7 +119,10 @@ public struct EntityAlignment: Sendable {
                 ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
         }
         // What the word lists give each word, looked up once per word (not once per pair of words).
-        let translations = sourceWords.map { lexicon.targetStems(forSourceStem: $0.stem) }
+        let translations = sourceWords.map { word in
+            let listed = lexicon.targetStems(forSourceStem: word.stem)
+            return word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed
+        }
         let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
         for i in sourceWords.indices {
@@ -105,7 +133,8 @@ public struct EntityAlignment: Sendable {
         func counterparts(_ si: Int, _ ti: Int) -> Bool {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
-            if !t.isStopword, translations[si].contains(t.stem) { return true }
+            // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
+            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem) }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
@@ -113,8 +142,17 @@ public struct EntityAlignment: Sendable {
                 let a = s.comparableSkeleton
                 if a.count >= 2, a == t.comparableSkeleton { return true }
             }
+            if !s.spelledAcronym.isEmpty, t.isAcronym, s.spelledAcronym == t.folded { return true }
+            if t.isCapitalized, !s.isCapitalized, !s.isStopword, !t.isAcronym {
+                return NameMatch.transliterates(lowerSkeleton(si), t.skeleton)
+            }
+            // A name rendered by a common word borrowed from it ("Скрининг" = "screening").
+            if s.isCapitalized, !t.isCapitalized, !t.isStopword, !s.isAcronym {
+                return NameMatch.transliterates(s.skeleton, lowerTargetSkeleton(ti))
+            }
             guard s.isCapitalized, t.isCapitalized else { return false }
-            if NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton) { return true }
+            if NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton)
+                || NameMatch.soundsAlike(s.sound, t.sound) { return true }
             return conventionalForms[si]?.contains(where: { t.folded.hasPrefix($0) }) ?? false
         }
         let sourceIndex = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1.range.lowerBound, $0) })
@@ -195,6 +233,16 @@ public struct EntityAlignment: Sendable {
                 }
             }
         }
+        // A name the other side writes in one word: "Tamil Nadu" ~ "Тамилнаде".
+        for j in target.indices where !target[j].matched && !target[j].isAcronym && target[j].words.count >= 2 {
+            let joined = NameMatch.skeleton(target[j].words.map { targetWords[targetIndex[$0.lowerBound]!].romanized }.joined())
+            for i in source.indices where !source[i].matched && !source[i].isAcronym && source[i].words.count == 1 {
+                if NameMatch.similar(sourceWords[sourceIndex[source[i].range.lowerBound]!].skeleton, joined) {
+                    source[i].matched = true
+                    target[j].matched = true
+                }
+            }
+        }
         // Acronyms left over on both sides translate each other.
         if source.contains(where: { $0.isAcronym && !$0.matched }), target.contains(where: { $0.isAcronym && !$0.matched }) {
             for i in source.indices where source[i].isAcronym { source[i].matched = true }
@@ -230,6 +278,13 @@ public struct EntityAlignment: Sendable {
         }
     }
 
+    /// Whether one stem is a longer form of the other, sharing at least five letters ("egypt" ~
+    /// "egyptian", "ethiopia" ~ "ethiopian").
+    static func derived(_ a: String, _ b: String) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        return short.count >= 5 && long.hasPrefix(short)
+    }
+
     static func isSubsequence(_ needle: NameMatch.Skeleton, of haystack: NameMatch.Skeleton) -> Bool {
         var rest = haystack[...]
         for character in needle {
@@ -241,9 +296,10 @@ public struct EntityAlignment: Sendable {
 
     /// - Parameters:
     ///   - native: the language whose script `nativeSkeleton` is in (the source language).
-    ///   - isCommon: whether a word (by its stem and its lower-cased form) is a common word of `language`.
+    ///   - isCommon: whether a word (by its stem, its lower-cased form and whether it starts a sentence)
+    ///     is a common word of `language`.
     static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [WordKey?], _ language: Language, native: Language,
-                      isCommon: (String, String) -> Bool) -> [Word] {
+                      isCommon: (String, String, Bool) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
         var result: [Word] = []
@@ -274,12 +330,12 @@ public struct EntityAlignment: Sendable {
             let isStopword = language.isStopword(folded)
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: capitalized ? NameMatch.skeleton(romanized) : [], romanized: romanized,
-                nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
-                isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded),
+                sound: capitalized ? NameMatch.phoneticKey(romanized) : [], nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
+                isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst),
                 isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),
                 isMixedScript: token.script == .mixed,
-                isCommonAcronym: isAcronym && language.commonAcronyms.contains(singular),
-                isAcronym: isAcronym && !language.commonAcronyms.contains(singular),
+                isCommonAcronym: isAcronym && (language.commonAcronyms.contains(singular) || Self.isRomanNumeral(text)),
+                isAcronym: isAcronym && !language.commonAcronyms.contains(singular) && !Self.isRomanNumeral(text),
                 isSentenceInitial: awaitingFirst, isStopword: isStopword,
                 isNameConnector: language.nameConnectors.contains(folded),
                 joinsPrevious: previousEnd.map { end in
@@ -288,7 +344,25 @@ public struct EntityAlignment: Sendable {
             awaitingFirst = false
             previousEnd = token.range.upperBound
         }
+        // Letter names joined by hyphens spell an acronym ("Би-би-си" = BBC).
+        if !language.latinLetterNames.isEmpty {
+            for i in result.indices where result[i].isCapitalized {
+                var letters = "", j = i
+                while j < result.count, let letter = language.latinLetterNames[result[j].folded],
+                      j == i || (result[j].range.lowerBound == result[j - 1].range.upperBound + 1 && buffer.units[result[j - 1].range.upperBound] == 0x2D) {
+                    letters += letter
+                    j += 1
+                }
+                if j - i >= 2 { result[i].spelledAcronym = letters }
+            }
+        }
         return result
+    }
+
+    /// A Roman numeral of I, V and X ("II", "XVI", "XXI"): a number ("Pius XII", "XVI век"), not an acronym.
+    static func isRomanNumeral(_ text: String) -> Bool {
+        text.count >= 2 && text.allSatisfy { "IVX".contains($0) }
+            && !text.contains("IIII") && !text.contains("VV") && !text.contains("XXXX")
     }
 
     /// Runs of name-like words; a name connector joins two runs ("Centre for Strategic Studies").

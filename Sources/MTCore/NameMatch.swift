@@ -9,7 +9,8 @@ import MTText
 /// "lyayyen" → "laen" ~ "Leyen" → "leen"; "Крейг" ~ "Craig"; "Джоэла" ~ "Joel"). They match when the
 /// skeletons are within an edit distance of a third of the longer one, share a prefix of five letters
 /// (case forms: "Ставропольском" ~ "Stavropol"), or have the same consonant frame up to one
-/// trailing case-ending consonant ("Льюис" ~ "Lewis", "Айседоры" ~ "Isadora"). Names English does
+/// trailing case-ending consonant ("Льюис" ~ "Lewis", "Айседоры" ~ "Isadora"), or sound alike
+/// (`phoneticKey`: "Джордж" ~ "George", "Уайли" ~ "Wiley", "Лестера" ~ "Leicester"). Names English does
 /// not transliterate come from `ConventionalNames` and CLDR (`BilingualLexicon`).
 public enum NameMatch {
     /// A word reduced to what transliterations agree on, as scalars (compared as integers).
@@ -24,29 +25,106 @@ public enum NameMatch {
     public struct SourceName: Sendable {
         let conventional: [String]?
         let skeleton: Skeleton
+        let sound: PhoneticKey
 
         public init(_ word: String, pair: LanguagePair) {
             conventional = ConventionalNames.forms(of: word, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
-            skeleton = NameMatch.skeleton(Normalizer.foldKey(pair.source.romanize(word)))
+            let romanized = Normalizer.foldKey(pair.source.romanize(word))
+            skeleton = NameMatch.skeleton(romanized)
+            sound = NameMatch.phoneticKey(romanized)
         }
     }
 
-    /// A target word analysed for `matches`: its bare key and skeleton.
+    /// A target word analysed for `matches`: its bare key, skeleton and phonetic key.
     public struct TargetName: Sendable {
         let bare: String
         let skeleton: Skeleton
+        let sound: PhoneticKey
 
         public init(_ word: String) {
             bare = Normalizer.bareKey(word)
-            skeleton = NameMatch.skeleton(Normalizer.foldKey(word))
+            let folded = Normalizer.foldKey(word)
+            skeleton = NameMatch.skeleton(folded)
+            sound = NameMatch.phoneticKey(folded)
         }
     }
 
-    /// Whether the target word can be the source word's name: a conventional form it starts with, or
-    /// similar skeletons.
+    /// Whether the target word can be the source word's name: a conventional form it starts with,
+    /// similar skeletons, or the same sounds.
     public static func matches(_ source: SourceName, _ target: TargetName) -> Bool {
         if let conventional = source.conventional, conventional.contains(where: { target.bare.hasPrefix($0) }) { return true }
-        return similar(source.skeleton, target.skeleton)
+        return similar(source.skeleton, target.skeleton) || soundsAlike(source.sound, target.sound)
+    }
+
+    /// A word reduced to the consonant sounds transcription systems agree on, one code each: vowels
+    /// left out, "dzh", "zh", "j" and a "g" before e/i/y one sound (Джордж ~ George), "sh"/"sch" one,
+    /// "ch"/"tch" one, "kh"/"h" one, "s", "z", "ts", "tz" and a "c" before e/i/y one (Кэпз ~ Caps,
+    /// Лестер ~ Leicester), "w", "v" and a "u" gliding into a vowel one (Уайли ~ Wiley, Хауи ~ Howie),
+    /// "ph" = "f", "th" = "t", "x" = "ks", "q" and a hard "c" = "k", "Mc" = "mk"; repeated codes once.
+    public typealias PhoneticKey = [UInt8]
+
+    /// The phonetic key of a folded Latin word (a name romanized with ICU, or an English word).
+    /// Letters outside a–z (diacritics, apostrophes) are left out.
+    public static func phoneticKey(_ word: String) -> PhoneticKey {
+        let letters = Array(word.utf8.filter { $0 >= 0x61 && $0 <= 0x7A })
+        func at(_ i: Int) -> UInt8 { i < letters.count ? letters[i] : 0 }
+        func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
+        func soft(_ c: UInt8) -> Bool { c == 0x65 || c == 0x69 || c == 0x79 }  // e i y
+        func starts(_ i: Int, _ text: String) -> Bool { text.utf8.enumerated().allSatisfy { at(i + $0.offset) == $0.element } }
+        var out: PhoneticKey = []
+        func emit(_ code: Character) {
+            let value = code.asciiValue!
+            if out.last != value { out.append(value) }
+        }
+        var i = 0
+        while i < letters.count {
+            let c = letters[i]
+            var step = 1
+            if starts(i, "dzh") { emit("j"); step = 3 }
+            else if starts(i, "shch") { emit("x"); step = 4 }
+            else if starts(i, "sch") || starts(i, "sh") { emit("x"); step = starts(i, "sch") ? 3 : 2 }
+            else if starts(i, "tch") { emit("c"); step = 3 }
+            else if starts(i, "ch") { emit("c"); step = 2 }
+            else if starts(i, "zh") { emit("j"); step = 2 }
+            else if starts(i, "kh") { emit("h"); step = 2 }
+            else if starts(i, "ph") { emit("f"); step = 2 }
+            else if starts(i, "th") { emit("t"); step = 2 }
+            else if starts(i, "ck") { emit("k"); step = 2 }
+            else if starts(i, "ts") || starts(i, "tz") { emit("s"); step = 2 }
+            else if i == 0 && starts(i, "mc") { emit("m"); emit("k"); step = 2 }
+            else {
+                switch c {
+                case 0x63: emit(soft(at(i + 1)) ? "s" : "k")  // c
+                case 0x67: emit(soft(at(i + 1)) ? "j" : "g")  // g
+                case 0x7A: emit("s")  // z
+                case 0x77: emit("v")  // w
+                case 0x71: emit("k")  // q
+                case 0x78: emit("k"); emit("s")  // x
+                case 0x75 where (i == 0 || isVowel(at(i - 1)) || at(i - 1) == 0x71) && isVowel(at(i + 1)) && at(i + 1) != 0x75:
+                    emit("v")  // a u gliding into a vowel
+                default:
+                    if isVowel(c) {
+                        // Vowels are left out, but they keep a consonant apart from its repeat ("Bob": b, b).
+                        if let last = out.last, last != 0 { out.append(0) }
+                    } else {
+                        emit(Character(Unicode.Scalar(c)))
+                    }
+                }
+            }
+            i += step
+        }
+        return out.filter { $0 != 0 }
+    }
+
+    /// Whether two phonetic keys are the same, or one has one code more than the other (a case ending
+    /// "Фишвиком" ~ "Fishwick", a silent letter "Sarah" ~ "Сара") with at least two codes left.
+    public static func soundsAlike(_ a: PhoneticKey, _ b: PhoneticKey) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if a == b { return true }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1, short.count >= 2 else { return false }
+        let prefix = zip(short, long).prefix { $0 == $1 }.count
+        return short[prefix...].elementsEqual(long[(prefix + 1)...])
     }
 
     /// Compares two skeletons (see `skeleton`).

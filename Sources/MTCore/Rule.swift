@@ -106,6 +106,43 @@ public protocol Rule: Sendable {
     func check(_ document: Document) -> [Finding]
 }
 
+/// A rule that reads the text of one block at a time, in the block's own language: doubled words,
+/// spacing, quotation marks. In an aligned pair (a caption and its translation, a segment pair) the
+/// same reading is applied to the source: a problem the source has too (a quotation that opens in this
+/// segment and closes in the next, a repetition, a space before a stop) was carried over faithfully,
+/// so as many target findings of that kind as the source has are not reported.
+public protocol TextRule: Rule {
+    /// Findings in one block, each with its kind ("never closed", "closes nothing"): what a
+    /// source finding must share with a target finding to account for it.
+    func findings(in block: Block, of document: Document) -> [(kind: String, finding: Finding)]
+
+    /// The kinds of finding a source block accounts for, one entry each: by default the kinds of its
+    /// own findings; a rule adds what the source language writes differently (Russian opens direct
+    /// speech with a dash where English opens a quotation mark).
+    func carriedOver(from source: Block, of document: Document) -> [String]
+}
+
+extension TextRule {
+    public func carriedOver(from source: Block, of document: Document) -> [String] {
+        findings(in: source, of: document).map(\.kind)
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        document.targetTextBlocks.flatMap { block -> [Finding] in
+            let found = findings(in: block, of: document)
+            guard !found.isEmpty, let source = document.alignedSource(of: block), document.isInItsScript(source) else {
+                return found.map(\.finding)
+            }
+            var excused = Dictionary(carriedOver(from: source, of: document).map { ($0, 1) }, uniquingKeysWith: +)
+            return found.compactMap { kind, finding in
+                guard let left = excused[kind], left > 0 else { return finding }
+                excused[kind] = left - 1
+                return nil
+            }
+        }
+    }
+}
+
 extension Rule {
     /// A finding of this rule at a UTF-16 range of the document.
     /// `severity` and `mqm` override the rule's defaults for this finding.

@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT302: the same word twice in a row.
-public struct DoubledWord: Rule {
+public struct DoubledWord: TextRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -30,35 +30,33 @@ public struct DoubledWord: Rule {
             "What the plan needs is is a budget, the minister said. We do do our part, he added.",
         ])
 
-    public func check(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
+    public func findings(in block: Block, of document: Document) -> [(kind: String, finding: Finding)] {
+        var findings: [(kind: String, finding: Finding)] = []
         let buffer = document.buffer
-        for block in document.targetTextBlocks {
-            let language = document.language(of: block)
-            var previous: (token: Token, key: String)?
-            // The folded words of the current sentence so far (some doubles depend on them).
-            var sentence: [String] = []
-            var sentenceStarts = block.sentences.map(\.lowerBound)[...]
-            for token in block.tokens {
-                while let start = sentenceStarts.first, start <= token.range.lowerBound {
-                    sentenceStarts.removeFirst()
-                    sentence.removeAll(keepingCapacity: true)
-                }
-                guard token.isWordLike else {
-                    previous = nil
-                    continue
-                }
-                let key = document.key(token, in: block).folded
-                defer { sentence.append(key) }
-                if let (before, beforeKey) = previous, beforeKey == key,
-                   !(language.grammaticalDoubles[key]?.allows(wordsBefore: sentence.dropLast()) ?? false),
-                   buffer.isBlank(before.range.upperBound..<token.range.lowerBound) {
-                    findings.append(finding(
-                        in: document, at: token.range,
-                        message: "'\(buffer.string(token.range))' repeats the word before it", related: [before.range]))
-                }
-                previous = (token, key)
+        let language = document.language(of: block)
+        var previous: (token: Token, key: String)?
+        // The folded words of the current sentence so far (some doubles depend on them).
+        var sentence: [String] = []
+        var sentenceStarts = block.sentences.map(\.lowerBound)[...]
+        for token in block.tokens {
+            while let start = sentenceStarts.first, start <= token.range.lowerBound {
+                sentenceStarts.removeFirst()
+                sentence.removeAll(keepingCapacity: true)
             }
+            guard token.isWordLike else {
+                previous = nil
+                continue
+            }
+            let key = document.key(token, in: block).folded
+            defer { sentence.append(key) }
+            if let (before, beforeKey) = previous, beforeKey == key,
+               !(language.grammaticalDoubles[key]?.allows(wordsBefore: sentence.dropLast()) ?? false),
+               buffer.isBlank(before.range.upperBound..<token.range.lowerBound) {
+                findings.append(("doubled", finding(
+                    in: document, at: token.range,
+                    message: "'\(buffer.string(token.range))' repeats the word before it", related: [before.range])))
+            }
+            previous = (token, key)
         }
         return findings
     }

@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT303: double spaces, a space before punctuation, no space after a sentence end or a comma.
-public struct IrregularSpacing: Rule {
+public struct IrregularSpacing: TextRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -25,41 +25,39 @@ public struct IrregularSpacing: Rule {
             "The U.S. delegation brought 1,000 copies of the report, i.e. one per participant. Talks ended at 5 p.m.",
         ])
 
-    public func check(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
+    public func findings(in block: Block, of document: Document) -> [(kind: String, finding: Finding)] {
+        var findings: [(kind: String, finding: Finding)] = []
         let buffer = document.buffer
-        for block in document.targetTextBlocks {
-            let noSpaceBefore = document.language(of: block).noSpaceBefore
-            let scalars = Array(buffer.scalars(in: block.range))
-            var k = 0
-            while k < scalars.count {
-                let (offset, scalar) = scalars[k]
-                if scalar == " " {
-                    var end = k
-                    while end + 1 < scalars.count, scalars[end + 1].scalar == " " { end += 1 }
-                    let run = offset..<(scalars[end].offset + 1)
-                    let next = end + 1 < scalars.count ? scalars[end + 1].scalar : nil
-                    let previousIsText = k > 0 && !CharacterInfo.isWhitespace(scalars[k - 1].scalar)
-                    if let next, noSpaceBefore.contains(next), previousIsText, !isEllipsis(scalars, end + 1) {
-                        findings.append(finding(in: document, at: run, message: "space before '\(next)'"))
-                    } else if end > k, previousIsText, let next, !CharacterInfo.isWhitespace(next) {
-                        findings.append(finding(in: document, at: run, message: "\(end - k + 1) spaces between words; expected one"))
-                    }
-                    k = end + 1
-                    continue
+        let noSpaceBefore = document.language(of: block).noSpaceBefore
+        let scalars = Array(buffer.scalars(in: block.range))
+        var k = 0
+        while k < scalars.count {
+            let (offset, scalar) = scalars[k]
+            if scalar == " " {
+                var end = k
+                while end + 1 < scalars.count, scalars[end + 1].scalar == " " { end += 1 }
+                let run = offset..<(scalars[end].offset + 1)
+                let next = end + 1 < scalars.count ? scalars[end + 1].scalar : nil
+                let previousIsText = k > 0 && !CharacterInfo.isWhitespace(scalars[k - 1].scalar)
+                if let next, noSpaceBefore.contains(next), previousIsText, !isEllipsis(scalars, end + 1) {
+                    findings.append(("space before", finding(in: document, at: run, message: "space before '\(next)'")))
+                } else if end > k, previousIsText, let next, !CharacterInfo.isWhitespace(next) {
+                    findings.append(("spaces", finding(in: document, at: run, message: "\(end - k + 1) spaces between words; expected one")))
                 }
-                if k >= 2, k + 2 < scalars.count, [".", "!", "?"].contains(scalar),
-                   CharacterInfo.isLowercase(scalars[k - 1].scalar), CharacterInfo.isLowercase(scalars[k - 2].scalar),
-                   CharacterInfo.isUppercase(scalars[k + 1].scalar), CharacterInfo.isLowercase(scalars[k + 2].scalar) {
-                    findings.append(finding(
-                        in: document, at: offset..<(scalars[k + 1].offset + 1),
-                        message: "no space after the end of a sentence"))
-                } else if k >= 1, k + 1 < scalars.count, scalar == ",",
-                          CharacterInfo.isLetter(scalars[k - 1].scalar), CharacterInfo.isLetter(scalars[k + 1].scalar) {
-                    findings.append(finding(in: document, at: offset..<(scalars[k + 1].offset + 1), message: "no space after ','"))
-                }
-                k += 1
+                k = end + 1
+                continue
             }
+            if k >= 2, k + 2 < scalars.count, [".", "!", "?"].contains(scalar),
+               CharacterInfo.isLowercase(scalars[k - 1].scalar), CharacterInfo.isLowercase(scalars[k - 2].scalar),
+               CharacterInfo.isUppercase(scalars[k + 1].scalar), CharacterInfo.isLowercase(scalars[k + 2].scalar) {
+                findings.append(("no space after a stop", finding(
+                    in: document, at: offset..<(scalars[k + 1].offset + 1),
+                    message: "no space after the end of a sentence")))
+            } else if k >= 1, k + 1 < scalars.count, scalar == ",",
+                      CharacterInfo.isLetter(scalars[k - 1].scalar), CharacterInfo.isLetter(scalars[k + 1].scalar) {
+                findings.append(("no space after a comma", finding(in: document, at: offset..<(scalars[k + 1].offset + 1), message: "no space after ','")))
+            }
+            k += 1
         }
         return findings
     }

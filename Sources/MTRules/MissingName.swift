@@ -56,8 +56,15 @@ public struct MissingName: Rule {
             // A source acronym is often spelled out in words nothing else accounts for ("ВМФ" = "the
             // Navy"), unless its translations are known ("США" = "US", "United States") and absent.
             let expanded = !pair.alignment.unaccountedTargetWords.isEmpty
+            // A translation with more personal pronouns than its source may say "he" for a name.
+            var pronouns = document.count(of: document.pair.target.personalPronouns, in: pair.target)
+                - document.count(of: document.pair.source.personalPronouns, in: pair.source)
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
                 guard !(entity.isAcronym && expanded && !entity.hasKnownTranslation) else { continue }
+                if !entity.isAcronym, pronouns > 0 {
+                    pronouns -= 1
+                    continue
+                }
                 findings.append(finding(
                     in: document, at: entity.range,
                     message: "\(document.quotedWithRomanization(entity.range)) has no counterpart in the translation "
@@ -66,5 +73,12 @@ public struct MissingName: Rule {
             }
         }
         return findings
+    }
+}
+
+extension Document {
+    /// How many words of a block are in a set of folded words.
+    func count(of words: Set<String>, in block: Block) -> Int {
+        block.tokens.count { $0.kind == .word && words.contains(key($0, in: block).folded) }
     }
 }

@@ -1,4 +1,5 @@
 import MTCore
+import MTText
 
 /// MT502: a URL, address, handle, hashtag, placeholder or tag that the translation changed, dropped or added.
 public struct PlaceholderMismatch: Rule {
@@ -14,7 +15,9 @@ public struct PlaceholderMismatch: Rule {
             a scheme or www., e-mail addresses, @handles, #hashtags, {name}, {{name}}, ${name}, printf-style \
             %s and %1$d, and HTML or XML tags) and compares them as written: one of the source missing from the \
             translation is reported at the end of the translation, one of the translation not in the source \
-            where it stands.
+            where it stands. Two exceptions are translations, not damage: a hashtag in the source language's \
+            script rendered by a hashtag in the target's ("#ГолосЗаДемократию" → "#SpeakUpForDemocracy"), and \
+            an @handle or hashtag naming what the source names in words ("@Twitter" for "Твиттера").
             """,
         mqm: .markup,
         severity: .major,
@@ -26,6 +29,9 @@ public struct PlaceholderMismatch: Rule {
             .segment("Пишите на press@example.org или @example_press.", "Write to press@example.org or @example_press."),
             .segment("Нажмите <b>Сохранить</b>.", "Click <b>Save</b>."),
             .segment("Счёт 3:1 в пользу «Зенита».", "The score is 3:1 in Zenit's favour."),
+            .segment("Ставка снизилась до 4% в июле, доля хлопка 5%.", "The rate fell to 4% in July, with 5% cotton."),
+            .segment("Она написала под хештегом #ГолосЗаДемократию.", "She wrote under the hashtag #VoiceForDemocracy."),
+            .segment("Он быстрее Твиттера.", "He is quicker than @Twitter."),
         ])
 
     public func check(_ document: Document) -> [Finding] {
@@ -37,6 +43,11 @@ public struct PlaceholderMismatch: Rule {
             for item in found {
                 if let index = expected.firstIndex(where: { $0.text == item.text }) {
                     expected.remove(at: index)
+                } else if item.kind == .hashtag, let index = expected.firstIndex(where: { $0.kind == .hashtag && !isInTargetScript($0, document) }) {
+                    // A hashtag in the source's script, translated.
+                    expected.remove(at: index)
+                } else if item.kind == .handle || item.kind == .hashtag, namesSourceWord(item, source, document) {
+                    continue
                 } else {
                     added.append(item)
                 }
@@ -57,5 +68,20 @@ public struct PlaceholderMismatch: Rule {
             }
         }
         return findings
+    }
+
+    /// Whether a placeholder's letters are mostly in the target language's script.
+    private func isInTargetScript(_ item: Placeholder, _ document: Document) -> Bool {
+        ScriptCounts(document.buffer, item.range).share(of: document.pair.target.script) > 0.5
+    }
+
+    /// Whether an @handle or hashtag is a name the source has in words: the same word, or its
+    /// transliteration ("@Twitter" for "Твиттера").
+    private func namesSourceWord(_ item: Placeholder, _ source: Block, _ document: Document) -> Bool {
+        let name = NameMatch.TargetName(String(item.text.dropFirst()))
+        return source.tokens.contains { token in
+            token.kind == .word && token.isCapitalized
+                && NameMatch.matches(NameMatch.SourceName(document.buffer.string(token.range), pair: document.pair), name)
+        }
     }
 }

@@ -39,13 +39,23 @@ public final class Language: Sendable, Hashable {
     /// Words that scale the number before them ("млн" = 10⁶). Keys of five letters or more match
     /// as prefixes (any case form), shorter ones exactly.
     public let scaleWords: [String: Double]
+    /// Whether the language opens direct speech in a paragraph with a dash and closes it with a dash
+    /// before the words of saying ("– Мы готовы, – сказал он"), where English uses quotation marks.
+    public let marksSpeechWithDash: Bool
+    /// How the language names the Latin letters ("би" = "b"), lower-case: an acronym spelled out in
+    /// them ("Би-би-си") is the acronym ("BBC").
+    public let latinLetterNames: [String: String]
+    /// Lower-case personal pronouns of the third person ("he", "она"): what a translation may put for a
+    /// name its source repeats.
+    public let personalPronouns: Set<String>
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
         hunspellDictionary: String, snowballAlgorithm: String, transliteratorID: String?,
         fromLatinTransliteratorID: String?, nameConnectors: Set<String>, grammaticalDoubles: [String: DoubleContext],
         noSpaceBefore: Set<Unicode.Scalar>, commonAcronyms: Set<String>, alphabet: String,
-        alwaysCapitalized: Set<String>, scaleWords: [String: Double]
+        alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
+        latinLetterNames: [String: String], personalPronouns: Set<String>
     ) {
         self.code = code
         self.name = name
@@ -63,6 +73,9 @@ public final class Language: Sendable, Hashable {
         self.alphabet = alphabet
         self.alwaysCapitalized = alwaysCapitalized
         self.scaleWords = scaleWords
+        self.marksSpeechWithDash = marksSpeechWithDash
+        self.latinLetterNames = latinLetterNames
+        self.personalPronouns = personalPronouns
     }
 
     public var icuLocale: String { code }
@@ -149,7 +162,10 @@ extension Language {
             commonAcronyms: Set(list("common-acronyms")),
             alphabet: fields["alphabet"] ?? "",
             alwaysCapitalized: Set(list("always-capitalized")),
-            scaleWords: pairs("scale-words").compactMapValues(Double.init))
+            scaleWords: pairs("scale-words").compactMapValues(Double.init),
+            marksSpeechWithDash: fields["speech-dash"] == "yes",
+            latinLetterNames: pairs("latin-letter-names"),
+            personalPronouns: Set(list("personal-pronouns")))
     }
 }
 
