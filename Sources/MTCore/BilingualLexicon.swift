@@ -106,6 +106,9 @@ public final class BilingualLexicon: Sendable {
         var sourceInitialisms: [String: Set<String>] = [:], targetInitialisms: [String: Set<String>] = [:]
         /// Single source words as written (folded) → stems of their translations.
         var words: [String: Set<String>] = [:]
+        /// Target stems that name one thing ("us", "usa", "american", "unit", "state" for США): each
+        /// stem of a name's target forms → all of them.
+        var aliases: [String: Set<String>] = [:]
 
         init(pair: LanguagePair) {
             source = pair.source
@@ -116,6 +119,13 @@ public final class BilingualLexicon: Sendable {
             let sourceWords = BilingualLexicon.words(sourceText)
             let sourceStems = sourceWords.map { source.stem($0) }
             for targetText in targetTexts { add(sourceText, sourceWords, sourceStems, targetText, common: common) }
+            if !common, targetTexts.count >= 2 { addAliases(targetTexts) }
+        }
+
+        /// Records that target forms name one thing.
+        mutating func addAliases(_ targetTexts: [String]) {
+            let stems = Set(targetTexts.flatMap(BilingualLexicon.words).filter { !target.isStopword($0.lowercased()) }.map { target.stem($0) })
+            for stem in stems { aliases[stem, default: []].formUnion(stems) }
         }
 
         /// Records what a source acronym stands for: target stems of its forms and of its expansion;
@@ -131,6 +141,7 @@ public final class BilingualLexicon: Sendable {
                 }
             }
             sourceInitialisms[key, default: []].formUnion(stems)
+            if forms.count >= 2 { addAliases(forms) }
         }
 
         /// Records that `targetText` translates the source phrase `sourceText` (its words and their
@@ -225,6 +236,11 @@ public final class BilingualLexicon: Sendable {
             i += 1
         }
         return found
+    }
+
+    /// Target stems with the other stems of every name they are a form of ("american" → "us", "usa", …).
+    public func withAliases(_ stems: Set<String>) -> Set<String> {
+        stems.reduce(into: stems) { all, stem in all.formUnion(names.aliases[stem] ?? []) }
     }
 
     /// What a source initialism stands for, as target stems.

@@ -58,6 +58,9 @@ public struct EntityAlignment: Sendable {
         let sound: NameMatch.PhoneticKey
         /// The acronym a run of letter names starting here spells ("Би-би-си" = "bbc"); empty for none.
         var spelledAcronym = ""
+        /// For a capitalised place adjective, the skeleton of the name it is made of ("Финском" → "fin");
+        /// empty for other words.
+        let baseSkeleton: NameMatch.Skeleton
         /// The word in the source language's script (a target word transliterated into it), reduced.
         let nativeSkeleton: NameMatch.Skeleton
         let isCapitalized: Bool
@@ -121,7 +124,7 @@ public struct EntityAlignment: Sendable {
         // What the word lists give each word, looked up once per word (not once per pair of words).
         let translations = sourceWords.map { word in
             let listed = lexicon.targetStems(forSourceStem: word.stem)
-            return word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed
+            return lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
         }
         let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
@@ -134,7 +137,7 @@ public struct EntityAlignment: Sendable {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
             // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
-            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem) }) { return true }
+            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem, name: t.isCapitalized) }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
@@ -153,6 +156,9 @@ public struct EntityAlignment: Sendable {
             guard s.isCapitalized, t.isCapitalized else { return false }
             if NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton)
                 || NameMatch.soundsAlike(s.sound, t.sound) { return true }
+            // A place adjective and its place ("Ордынского" ~ "Orda"): the first letters of the place's name.
+            if !s.baseSkeleton.isEmpty, t.skeleton.count >= s.baseSkeleton.count,
+               zip(s.baseSkeleton, t.skeleton).allSatisfy({ NameMatch.same($0, $1) }) { return true }
             return conventionalForms[si]?.contains(where: { t.folded.hasPrefix($0) }) ?? false
         }
         let sourceIndex = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1.range.lowerBound, $0) })
@@ -218,10 +224,21 @@ public struct EntityAlignment: Sendable {
         }
         // A source word with known translations ("Гидрометцентр": -центр = centre) may be translated
         // in words the lists do not know ("Meteorological Office"); a name without any must show.
-        source = Self.splittingUnaccounted(source, sourceWords, sourceIndex) { start in
+        // A translation may leave out a first name and keep the surname ("Degtyarev" for "Михаил Дегтярев",
+        // "United" for "Манчестер Юнайтед"): a source run loses only a stretch that ends it.
+        source = Self.splittingUnaccounted(source, sourceWords, sourceIndex, onlyFinal: true) { start in
             !displaced.contains(start) && (sourceWordCounterparts[start] != nil || sourceWords[sourceIndex[start]!].hasKnownTranslation)
         }
-        target = Self.splittingUnaccounted(target, targetWords, targetIndex) { targetWordCounterparts[$0] != nil }
+        // A word the source writes together with the word before it ("Binh" of "Quang Binh" for "Куангбинь").
+        func joinsCounterpart(_ start: Int) -> Bool {
+            guard let ti = targetIndex[start], ti > 0, targetWords[ti].joinsPrevious else { return false }
+            let previous = targetWords[ti - 1]
+            let joined = NameMatch.skeleton(previous.romanized + targetWords[ti].romanized)
+            return (targetWordCounterparts[previous.range.lowerBound] ?? []).contains { range in
+                NameMatch.similar(sourceWords[sourceIndex[range.lowerBound]!].skeleton, joined)
+            }
+        }
+        target = Self.splittingUnaccounted(target, targetWords, targetIndex) { targetWordCounterparts[$0] != nil || joinsCounterpart($0) }
         // An acronym spelled out by the other side's name: "АПЛ" ~ "Premier League" (initials p, l in order).
         for i in source.indices where source[i].isAcronym && !source[i].matched {
             let letters = Array(NameMatch.skeleton(Normalizer.foldKey(pair.source.romanize(buffer.string(source[i].range)))))
@@ -231,6 +248,20 @@ public struct EntityAlignment: Sendable {
                     source[i].matched = true
                     target[j].matched = true
                 }
+            }
+        }
+        // An acronym of the target made of the initials of translated source words, in any order, within
+        // a phrase ("CDC" for "Центров по контролю и профилактике заболеваний": centres, control, disease).
+        for j in target.indices where target[j].isAcronym && !target[j].matched {
+            let letters = Array(targetWords[targetIndex[target[j].range.lowerBound]!].folded.filter(\.isLetter))
+            guard (2...6).contains(letters.count) else { continue }
+            let initials = sourceWords.indices.map { si in
+                sourceWords[si].isStopword ? Set<Character>() : Set(translations[si].compactMap(\.first))
+            }
+            let window = 2 * letters.count + 2
+            for start in sourceWords.indices where Self.assigns(letters, to: initials[start..<min(initials.count, start + window)]) {
+                target[j].matched = true
+                break
             }
         }
         // A name the other side writes in one word: "Tamil Nadu" ~ "Тамилнаде".
@@ -253,8 +284,9 @@ public struct EntityAlignment: Sendable {
     }
 
     /// Each accounted-for run with a stretch of unaccounted words that are neither common nor function
-    /// words: the run without them, and each such stretch as an unaccounted entity.
-    static func splittingUnaccounted(_ entities: [Entity], _ words: [Word], _ index: [Int: Int],
+    /// words: the run without them, and each such stretch as an unaccounted entity (with `onlyFinal`,
+    /// only a stretch that ends the run).
+    static func splittingUnaccounted(_ entities: [Entity], _ words: [Word], _ index: [Int: Int], onlyFinal: Bool = false,
                                      isAccounted: (Int) -> Bool) -> [Entity] {
         entities.flatMap { entity -> [Entity] in
             guard entity.matched, !entity.isAcronym, entity.words.count >= 2 else { return [entity] }
@@ -268,7 +300,12 @@ public struct EntityAlignment: Sendable {
                     if !stretches.last!.isEmpty { stretches.append([]) }
                 }
             }
-            let split = stretches.filter { !$0.isEmpty }
+            var split = stretches.filter { !$0.isEmpty }
+            if onlyFinal {
+                for stretch in split where stretch.last != entity.words.last { kept += stretch }
+                kept.sort { $0.lowerBound < $1.lowerBound }
+                split.removeAll { $0.last != entity.words.last }
+            }
             guard !split.isEmpty else { return [entity] }
             func piece(_ run: [Range<Int>], matched: Bool) -> Entity {
                 Entity(run.map { words[index[$0.lowerBound]!] }, isAcronym: false, matched: matched)
@@ -279,10 +316,27 @@ public struct EntityAlignment: Sendable {
     }
 
     /// Whether one stem is a longer form of the other, sharing at least five letters ("egypt" ~
-    /// "egyptian", "ethiopia" ~ "ethiopian").
-    static func derived(_ a: String, _ b: String) -> Bool {
+    /// "egyptian", "ethiopia" ~ "ethiopian"); for a name, two forms of one root, sharing at least four
+    /// letters ("scotland" ~ "scottish", "britain" ~ "british").
+    static func derived(_ a: String, _ b: String, name: Bool = false) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        return short.count >= 5 && long.hasPrefix(short)
+        if short.count >= 5 && long.hasPrefix(short) { return true }
+        return name && short.count >= 4 && zip(short, long).prefix(while: ==).count >= 4
+    }
+
+    /// Whether each letter can be given a different word whose initials include it.
+    static func assigns(_ letters: [Character], to initials: ArraySlice<Set<Character>>) -> Bool {
+        var used = Set<Int>()
+        func place(_ k: Int) -> Bool {
+            guard k < letters.count else { return true }
+            for i in initials.indices where !used.contains(i) && initials[i].contains(letters[k]) {
+                used.insert(i)
+                if place(k + 1) { return true }
+                used.remove(i)
+            }
+            return false
+        }
+        return place(0)
     }
 
     static func isSubsequence(_ needle: NameMatch.Skeleton, of haystack: NameMatch.Skeleton) -> Bool {
@@ -330,7 +384,9 @@ public struct EntityAlignment: Sendable {
             let isStopword = language.isStopword(folded)
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: capitalized ? NameMatch.skeleton(romanized) : [], romanized: romanized,
-                sound: capitalized ? NameMatch.phoneticKey(romanized) : [], nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
+                sound: capitalized ? NameMatch.phoneticKey(romanized) : [],
+                baseSkeleton: capitalized ? language.adjectiveBase(ofFolded: folded).map { NameMatch.skeleton(Normalizer.foldKey(language.romanize($0))) } ?? [] : [],
+                nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
                 isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst),
                 isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),
                 isMixedScript: token.script == .mixed,

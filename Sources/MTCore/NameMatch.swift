@@ -60,7 +60,8 @@ public enum NameMatch {
     /// left out, "dzh", "zh", "j" and a "g" before e/i/y one sound (Джордж ~ George), "sh"/"sch" one,
     /// "ch"/"tch" one, "kh"/"h" one, "s", "z", "ts", "tz" and a "c" before e/i/y one (Кэпз ~ Caps,
     /// Лестер ~ Leicester), "w", "v" and a "u" gliding into a vowel one (Уайли ~ Wiley, Хауи ~ Howie),
-    /// "ph" = "f", "th" = "t", "x" = "ks", "q" and a hard "c" = "k", "Mc" = "mk"; repeated codes once.
+    /// "ph" = "f", "th" = "t", "x" = "ks", "q" and a hard "c" = "k", "Mc" = "mk"; Polish "rz", "sz", "cz"
+    /// as "zh", "sh", "ch" (Гжегож ~ Grzegorz); repeated codes once.
     public typealias PhoneticKey = [UInt8]
 
     /// The phonetic key of a folded Latin word (a name romanized with ICU, or an English word).
@@ -85,7 +86,9 @@ public enum NameMatch {
             else if starts(i, "sch") || starts(i, "sh") { emit("x"); step = starts(i, "sch") ? 3 : 2 }
             else if starts(i, "tch") { emit("c"); step = 3 }
             else if starts(i, "ch") { emit("c"); step = 2 }
-            else if starts(i, "zh") { emit("j"); step = 2 }
+            else if starts(i, "zh") || starts(i, "rz") { emit("j"); step = 2 }
+            else if starts(i, "sz") { emit("x"); step = 2 }
+            else if starts(i, "cz") { emit("c"); step = 2 }
             else if starts(i, "kh") { emit("h"); step = 2 }
             else if starts(i, "ph") { emit("f"); step = 2 }
             else if starts(i, "th") { emit("t"); step = 2 }
@@ -155,7 +158,7 @@ public enum NameMatch {
 
     /// Letters a transliteration may write for one another: a soft "c" is "s" in one direction and
     /// "ts" in the other ("Tracy" ~ "Трейси", "Center" ~ "Центр").
-    static func same(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+    public static func same(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         a == b || (a == "c" && b == "s") || (a == "s" && b == "c")
     }
 

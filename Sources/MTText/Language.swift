@@ -48,6 +48,8 @@ public final class Language: Sendable, Hashable {
     /// Lower-case personal pronouns of the third person ("he", "она"): what a translation may put for a
     /// name its source repeats.
     public let personalPronouns: Set<String>
+    /// Suffixes that make adjectives of place names ("ск" in "финский"), longest first.
+    public let nameAdjectiveSuffixes: [String]
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
@@ -55,7 +57,7 @@ public final class Language: Sendable, Hashable {
         fromLatinTransliteratorID: String?, nameConnectors: Set<String>, grammaticalDoubles: [String: DoubleContext],
         noSpaceBefore: Set<Unicode.Scalar>, commonAcronyms: Set<String>, alphabet: String,
         alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
-        latinLetterNames: [String: String], personalPronouns: Set<String>
+        latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String]
     ) {
         self.code = code
         self.name = name
@@ -76,6 +78,22 @@ public final class Language: Sendable, Hashable {
         self.marksSpeechWithDash = marksSpeechWithDash
         self.latinLetterNames = latinLetterNames
         self.personalPronouns = personalPronouns
+        self.nameAdjectiveSuffixes = nameAdjectiveSuffixes.sorted { $0.count > $1.count }
+    }
+
+    /// The name a place adjective is made of, as written in lower case ("ордынского" → "орд",
+    /// "финском" → "фин"): the word before the language's adjective suffix, when the suffix is followed
+    /// by at most three letters of ending and leaves at least three letters. `nil` for other words.
+    public func adjectiveBase(ofFolded word: String) -> String? {
+        let letters = Array(word)
+        for suffix in nameAdjectiveSuffixes {
+            let suffixLetters = Array(suffix)
+            for start in stride(from: letters.count - suffixLetters.count, through: 3, by: -1)
+            where letters.count - start - suffixLetters.count <= 3 && Array(letters[start..<(start + suffixLetters.count)]) == suffixLetters {
+                return String(letters[..<start])
+            }
+        }
+        return nil
     }
 
     public var icuLocale: String { code }
@@ -165,7 +183,8 @@ extension Language {
             scaleWords: pairs("scale-words").compactMapValues(Double.init),
             marksSpeechWithDash: fields["speech-dash"] == "yes",
             latinLetterNames: pairs("latin-letter-names"),
-            personalPronouns: Set(list("personal-pronouns")))
+            personalPronouns: Set(list("personal-pronouns")),
+            nameAdjectiveSuffixes: list("name-adjective-suffixes"))
     }
 }
 
