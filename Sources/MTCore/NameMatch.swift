@@ -236,7 +236,7 @@ public enum NameMatch {
     }
 
     /// Levenshtein distance with `same` as equality, in two reused rows.
-    static func editDistance(_ a: Skeleton, _ b: Skeleton) -> Int {
+    public static func editDistance(_ a: Skeleton, _ b: Skeleton) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

@@ -20,21 +20,27 @@ public struct MisspelledWord: Rule {
         summary: "A word of the translation is not in the target language's spelling dictionary (Hunspell), with its suggestions.",
         rationale: """
             A typo or a dropped letter ("finacial", "similr") slips past machine translation metrics and readers \
-            notice it first. mtlint checks the target text with Hunspell (en_US by default; another installed \
-            dictionary with --spelling-dictionary, extra accepted words with --words FILE, one a line) and \
-            reports the words it does not know with Hunspell's suggestions. It reads the translations of aligned \
-            pairs (captions and segment pairs), where the source can vouch for a borrowed word; an article's \
-            paragraphs, with no source, are left alone (foreign phrases such as "de jure" and rare names would \
-            be false alarms). Proper names are the classic trap, so no capitalised word is checked (names are \
-            the entity rules' business), nor acronyms, words with digits or a capital inside ("iPhone"), dotted \
-            abbreviations, URLs, addresses and handles, words in another script, a word that transliterates a \
-            source word ("oblast" for "области"), or a compound Hunspell knows in parts ("hydrobiologist"). A \
-            British spelling ("organisation", "centre", "honour") is accepted when its American form is.
+            notice it first. mtlint checks the target text with Hunspell (the language's dictionaries: en_US, \
+            and en_GB for British spellings such as "programme" and "storey"; another installed dictionary with \
+            --spelling-dictionary, extra accepted words with --words FILE, one a line). It reads the translations \
+            of aligned pairs (captions and segment pairs), where the source can vouch for a word; an article's \
+            paragraphs, with no source, are left alone. A word is reported only when it looks like a typo: one \
+            edit (a letter dropped, added, changed, or two swapped) from a dictionary word, which the message \
+            suggests. A word no dictionary word is that close to is a rare or new word ("flashbang", \
+            "loungewear"), not a typo. Not checked: acronyms, words with digits or a capital inside ("iPhone"), \
+            abbreviations, parts of hyphenated compounds, words of one or two letters, URLs and handles, words in \
+            another script, a compound the dictionary knows in parts ("hydrobiologist"), and a word that \
+            transliterates a source word ("oblast" for "области"), unless a dictionary word one typo away \
+            transliterates it better (a misspelled cognate: "vido" for "видео"). A capitalised word is a name and \
+            is reported only when it renders no source word and the word it is one typo from translates one \
+            ("Russion" for "российский", where "Russian" was meant).
             """,
         mqm: .spelling,
         severity: .minor,
         triggering: [
             .segment("Пилоты авиационной группы показали фигуры высшего пилотажа.", "Pilots of the aviation ⟦gropu⟧ performed aerobatics."),
+            .segment("Российские пилоты показали фигуры высшего пилотажа.", "⟦Russion⟧ pilots performed aerobatics."),
+            .segment("Показали видео с места событий.", "They showed a ⟦vido⟧ from the scene."),
             .segment("Этот город очень отличается от других.", "This city ⟦i⟧ very different from the others."),
             .segment("Министры обсудили бюджет и сроки реформ.", "The ministers discussed the ⟦budgte⟧ and the timetable for reforms."),
         ],
@@ -45,11 +51,15 @@ public struct MisspelledWord: Rule {
             """
             The hydrobiologist said the expedition would return de jure in spring.
             """,
+            .segment("Программа локдауна в Англии расширена.", "The lockdown programme in England has been extended."),
+            .segment("Полузащитник «Зенита» и фермер из села Ивановка.", "A Zenit midfielder and a farmer from the selo of Ivanovka."),
+            .segment("Эти светошумовые гранаты применили в Сиэтле.", "These flashbang grenades were used in Seattle."),
         ])
 
     public func check(_ document: Document) -> [Finding] {
         let language = document.pair.target
-        guard let speller = dictionary.map(Speller.shared) ?? language.speller else { return [] }
+        let spellers = dictionary.map { Speller.shared($0).map { [$0] } ?? [] } ?? language.spellers
+        guard let speller = spellers.first else { return [] }
         var findings: [Finding] = []
         let units = document.buffer.units
         func isLetter(_ offset: Int) -> Bool {
@@ -57,46 +67,69 @@ public struct MisspelledWord: Rule {
         }
         for (source, block) in document.alignedCaptions {
             let skipped = Placeholder.all(in: block, of: document).map(\.range)
-            var sourceSkeletons: [NameMatch.Skeleton]?
-            for token in block.tokens where token.kind == .word && token.script == .single(language.script) && !token.isCapitalized {
+            // What the source vouches for, computed when a word needs it: the skeletons of its words
+            // romanized, and the stems of their translations.
+            var sourceSkeletons: [(skeleton: NameMatch.Skeleton, isName: Bool)]?
+            var sourceTranslations: Set<String>?
+            /// How close the word comes to transliterating a source word (`names`: a capitalised one): the
+            /// least skeleton edit distance among the source words it transliterates (`nil`: none).
+            func transliteration(_ word: String, names: Bool = false) -> Int? {
+                let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
+                    (NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range)))), sourceToken.isCapitalized)
+                }
+                sourceSkeletons = skeletons
+                // A possessive's ending is English, not the name's ("Prosa's").
+                let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+                let skeleton = NameMatch.skeleton(Normalizer.foldKey(bare))
+                return skeletons.filter { (!names || $0.isName) && NameMatch.transliterates($0.skeleton, skeleton) }
+                    .map { NameMatch.editDistance($0.skeleton, skeleton) }.min()
+            }
+            func translatesSource(_ word: String) -> Bool {
+                let stems = sourceTranslations ?? document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
+                sourceTranslations = stems
+                return stems.contains(language.stem(word))
+            }
+            for token in block.tokens where token.kind == .word && token.script == .single(language.script) {
                 let word = document.buffer.string(token.range).replacingApostrophes
                 let (start, end) = (token.range.lowerBound, token.range.upperBound)
-                // Dotted abbreviations ("i.e.", "a.m.") are not words to spell.
+                // Dotted abbreviations ("i.e.", "a.m.", "Sts.") are not words to spell, nor is a part of a
+                // hyphenated compound ("roly-polies"): the dictionaries list few of those.
                 let dotted = (end < units.count && units[end] == 0x2E && isLetter(end + 1)) || (units[max(0, start - 1)] == 0x2E && isLetter(start - 2))
+                    || (end < units.count && units[end] == 0x2E && language.abbreviations.contains(word.lowercased() + "."))
+                let hyphenated = (end + 1 < units.count && units[end] == 0x2D && isLetter(end + 1)) || (start >= 2 && units[start - 1] == 0x2D && isLetter(start - 2))
                 // Name particles ("von der Leyen") are parts of names.
-                guard !dotted, !word.contains("."), !language.nameConnectors.contains(word), !skipped.contains(where: { $0.overlaps(token.range) }),
-                      !word.contains(where: { $0.isUppercase || $0.isNumber }) else { continue }
+                guard !dotted, !hyphenated, !word.contains("."), !language.nameConnectors.contains(word), !skipped.contains(where: { $0.overlaps(token.range) }),
+                      !word.dropFirst().contains(where: { $0.isUppercase }), !word.contains(where: \.isNumber) else { continue }
                 // "i" for "I": in the dictionary (a numeral), never right in running text.
                 let capitalized = word.prefix(1).uppercased() + word.dropFirst()
-                if language.alwaysCapitalized.contains(capitalized), !Self.isListMarker(token.range, units) {
+                if !token.isCapitalized, language.alwaysCapitalized.contains(capitalized), !Self.isListMarker(token.range, units) {
                     findings.append(finding(
                         in: document, at: token.range,
                         message: "'\(word)' is written '\(capitalized)' in \(language.name); did you mean '\(capitalized)'?"))
                     continue
                 }
-                if projectWords.contains(Normalizer.foldKey(word)) || Self.accepts(speller, word) { continue }
-                // A compound the dictionary knows in parts ("hydrobiologist" = "hydro" + "biologist").
-                if Self.isCompound(word, speller) { continue }
-                // Dictionary words one typo away (cheap lookups); Hunspell's slower search only when none is.
+                // Words of one or two letters are abbreviations and interjections more often than typos.
+                guard word.count >= 3, !projectWords.contains(Normalizer.foldKey(word)), language.scale(of: Normalizer.foldKey(word)) == nil,
+                      !spellers.contains(where: { Self.accepts($0, word) }), !Self.isCompound(word, speller) else { continue }
+                // A typo is one edit from the word meant; a word no dictionary word is that close to is a
+                // rare or new word ("flashbang", "loungewear"), not a typo.
                 let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
-                // A transliterated source word ("oblast" for "области"), unless a dictionary word is one
-                // typo away: a misspelled cognate ("istory" for "истории", "vido" for "видео") is a typo.
-                if nearby.isEmpty {
-                    let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
-                        NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range))))
-                    }
-                    sourceSkeletons = skeletons
-                    let skeleton = NameMatch.skeleton(Normalizer.foldKey(word))
-                    if skeletons.contains(where: { NameMatch.transliterates($0, skeleton) }) { continue }
+                guard !nearby.isEmpty else { continue }
+                if token.isCapitalized {
+                    // A capitalised word is a name ("Zenit" for "Зенит", though "zenith" is a word), unless it
+                    // renders no name of the source and the word it is one typo from translates a source word
+                    // ("Russion" for "российский" → "Russian"; "Secretery" for "секретарь").
+                    guard transliteration(word, names: true) == nil, transliteration(word) != 0, nearby.contains(where: translatesSource) else { continue }
+                } else if let distance = transliteration(word) {
+                    // A source word transliterated ("oblast" for "области", "selo" for "село"); but a misspelled
+                    // cognate ("vido" for "видео") is one typo from a word that transliterates it better.
+                    guard distance > 0, nearby.contains(where: { transliteration($0).map { $0 < distance } ?? false }) else { continue }
                 }
-                let suggestions = nearby.isEmpty ? speller.suggestions(word) : Array(nearby.prefix(3))
-                // Hunspell also offers splits ("morn ign"); whole words are the useful corrections.
-                let whole = suggestions.filter { !$0.contains(" ") && !$0.contains("-") }
-                let shown = whole.isEmpty ? suggestions : whole
+                let shown = Array(nearby.prefix(3))
                 findings.append(finding(
                     in: document, at: token.range,
-                    message: "'\(document.buffer.string(token.range))' is not in the \(speller.dictionary) dictionary"
-                        + (shown.isEmpty ? "" : "; did you mean " + shown.map { "'\($0)'" }.joined(separator: ", ") + "?"),
+                    message: "'\(document.buffer.string(token.range))' is not in the \(spellers.map(\.dictionary).joined(separator: " or ")) "
+                        + "dictionary; did you mean " + shown.map { "'\($0)'" }.joined(separator: ", ") + "?",
                     source: nil))
             }
         }
@@ -120,26 +153,10 @@ public struct MisspelledWord: Rule {
         }
     }
 
-    /// Whether the dictionary accepts a word as written, in lower case (a sentence's first word), or in
-    /// its American form (British -our, -ise, -isation, -yse, -re, -ogue, doubled l).
+    /// Whether the dictionary accepts a word as written or in lower case (a sentence's first word).
     static func accepts(_ speller: Speller, _ word: String) -> Bool {
-        if speller.accepts(word) || speller.accepts(word.lowercased()) { return true }
-        let lower = word.lowercased()
-        let american = britishToAmerican.compactMap { british, replacement, atEnd -> String? in
-            guard let range = lower.range(of: british, options: atEnd ? [.backwards, .anchored] : .backwards) else { return nil }
-            return lower.replacingCharacters(in: range, with: replacement)
-        }
-        return american.contains { speller.accepts($0) }
+        speller.accepts(word) || speller.accepts(word.lowercased())
     }
-
-    /// British spellings and their American forms, tried one at a time on the last occurrence (or, for
-    /// the past forms "spoilt", "learnt", "dreamt", "leapt", only at the end).
-    private static let britishToAmerican: [(String, String, atEnd: Bool)] = [
-        ("our", "or", false), ("isation", "ization", false), ("ise", "ize", false), ("ising", "izing", false),
-        ("ised", "ized", false), ("yse", "yze", false), ("tre", "ter", false), ("bre", "ber", false), ("ogue", "og", false),
-        ("lled", "led", false), ("lling", "ling", false), ("ller", "ler", false), ("llor", "lor", false), ("ence", "ense", false),
-        ("lt", "led", true), ("nt", "ned", true), ("mt", "med", true), ("pt", "ped", true),
-    ]
 }
 
 extension String {

@@ -15,6 +15,9 @@ public final class Language: Sendable, Hashable {
     public let stopwords: Set<String>
     /// The Hunspell dictionary of the language, e.g. `en_US` (used when installed).
     public let hunspellDictionary: String
+    /// Dictionaries of the language's other standard spellings (`en_GB`): a word one of them accepts is
+    /// spelled right ("programme", "storey"), whichever variety the translator wrote.
+    public let hunspellVariants: [String]
     /// The Snowball stemmer's algorithm name (libstemmer), e.g. `russian`.
     public let snowballAlgorithm: String
     /// ICU transform to Latin ASCII for names, when the script is not Latin.
@@ -53,7 +56,7 @@ public final class Language: Sendable, Hashable {
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
-        hunspellDictionary: String, snowballAlgorithm: String, transliteratorID: String?,
+        hunspellDictionary: String, hunspellVariants: [String], snowballAlgorithm: String, transliteratorID: String?,
         fromLatinTransliteratorID: String?, nameConnectors: Set<String>, grammaticalDoubles: [String: DoubleContext],
         noSpaceBefore: Set<Unicode.Scalar>, commonAcronyms: Set<String>, alphabet: String,
         alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
@@ -65,6 +68,7 @@ public final class Language: Sendable, Hashable {
         self.abbreviations = abbreviations
         self.stopwords = stopwords
         self.hunspellDictionary = hunspellDictionary
+        self.hunspellVariants = hunspellVariants
         self.snowballAlgorithm = snowballAlgorithm
         self.transliteratorID = transliteratorID
         self.fromLatinTransliteratorID = fromLatinTransliteratorID
@@ -126,6 +130,9 @@ public final class Language: Sendable, Hashable {
     /// The language's Hunspell dictionary, when installed.
     public var speller: Speller? { Speller.shared(hunspellDictionary) }
 
+    /// The installed dictionaries of the language: its own, then its variants'.
+    public var spellers: [Speller] { ([hunspellDictionary] + hunspellVariants).compactMap(Speller.shared) }
+
     /// Whether a (folded) word is a function word.
     public func isStopword(_ foldedWord: String) -> Bool { stopwords.contains(foldedWord) }
 
@@ -171,6 +178,7 @@ extension Language {
             abbreviations: Set(list("abbreviations")),
             stopwords: Set(list("function-words")),
             hunspellDictionary: fields["hunspell"] ?? "",
+            hunspellVariants: (fields["hunspell-variants"] ?? "").split(separator: " ").map(String.init),
             snowballAlgorithm: fields["snowball"] ?? "",
             transliteratorID: fields["to-latin"],
             fromLatinTransliteratorID: fields["from-latin"],
