@@ -8,82 +8,83 @@ public struct PunctuationCountMismatch: Rule {
     public let description = RuleDescription(
         code: "MT308",
         id: "punctuation-count-mismatch",
-        summary: "The translation has brackets, quotation marks or stray symbols its source does not, or a word with a dangling hyphen or apostrophe.",
+        summary: "The translation has stray symbols its source does not, or a mark where English grammar has none: after an article or preposition (\"the end; of\"), a stop inside a sentence, a dangling hyphen or apostrophe.",
         rationale: """
-            Punctuation carries over from Russian to English with few changes: brackets stay brackets, and a \
-            semicolon, underscore or asterisk the source does not have is a slip. In each aligned pair mtlint \
-            counts on both sides the opening and closing brackets (reported when the counts differ), and \
-            semicolons, underscores, asterisks and other stray symbols, quotation marks (a pair of straight \
-            quotes, “…” and «…» all count as one quotation; reported only when the translation has more, since \
-            English often drops the quotes Russian puts around names) and exclamation marks (reported when the \
-            translation has more). It also reports a word with a hyphen hanging after it ("similar- position") \
-            where the source has no such hyphen, an apostrophe after a word that cannot take a possessive \
-            apostrophe there ("Vladivostok'"; "countries'" is fine), a colon the source does not have ("reported: \
-            that"; "13:25" is no such colon), a stop inside a sentence (a lower-case word after it, and the word \
-            before it no abbreviation of the language: "the tank. was"), and a comma, colon or semicolon written twice.
+            Machine translation and careless editing leave marks where none belongs. mtlint reports, in each \
+            aligned pair: stray symbols (underscore, asterisk, tilde, bar, backslash, caret, backquote, @ outside \
+            addresses, and exclamation marks) that the translation has more of than its source; a mark right after \
+            a word that cannot end a phrase, or right before one that cannot start a clause (the language profile \
+            lists them: "the end; of this year", "in; support", "soldiers of: the"); a stop inside a sentence (a \
+            lower-case word after it, and the word before it no abbreviation of the language: "the tank. was"), \
+            unless the source has as many stops before lower-case words ("кв. м" for "sq. m"); a word with a hyphen \
+            hanging after it ("similar- position"), unless a conjunction follows ("nuclear- and diesel-powered"); an \
+            apostrophe after a word that cannot take a possessive apostrophe there ("Vladivostok'"; "countries'" is \
+            fine); a colon inside a sentence that goes on in lower case ("reported: that"), where the source has \
+            fewer colons; and a comma, colon or semicolon written twice. Semicolons, colons, brackets and quotation marks \
+            in themselves are the translator's choice (a Russian dash becomes a colon or a quotation mark, a \
+            comma a semicolon, an explanation goes in brackets): their count is not compared, and marks that do not \
+            pair up are unbalanced-quotes' business.
             """,
         mqm: .punctuation,
         severity: .minor,
         triggering: [
             .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics over Vladivostok⟦'⟧."),
-            .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics⟦;⟧ over Vladivostok."),
+            .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics_ over Vladivostok⟦_⟧."),
             .segment("Он занимал аналогичную должность.", "He held a similar⟦-⟧ position."),
-            .segment("Лидируют США (4 млн) и Бразилия.", "The United States (4 million) and Brazil⟦)⟧ lead."),
             .segment("Танк был подбит у деревни.", "The tank⟦.⟧ was knocked out near the village."),
+            .segment("Сообщалось, что к концу года он погасит долги.", "It was reported that he would pay the debts by the end⟦;⟧ of the year."),
+            .segment("Демонстрации в поддержку протестов.", "Demonstrations in⟦;⟧ support of the protests."),
             .segment("Сообщалось, что Путин прибыл.", "It was reported⟦:⟧ that Putin had arrived."),
             .segment("Избегайте пахучей еды и держите лагерь в чистоте.", "Avoid smelly foods,⟦,⟧ and keep the camp clean."),
         ],
         nonTriggering: [
             .segment("Основатель группы \"Тинькофф\" Олег Тиньков.", "Tinkoff Group founder Oleg Tinkov."),
             .segment("«Мы готовы», — сказал он.", "\"We are ready,\" he said."),
+            .segment("«Мы знаем, что он известен», — отметила она.", "She said: \"We know it is renowned.\""),
+            .segment("В автобусе было 39 человек, они ехали на встречу.", "There were 39 people on the bus; they were going to a meeting."),
+            .segment("Приток воды в ГЭС \"Санься\" вырос.", "The inflow into the Three Gorges Dam (Sanxia) grew."),
             .segment("Права стран-участниц защищены.", "The member countries' rights are protected."),
             .segment("Гидро- и теплоэнергетика растут.", "Hydro- and thermal power are growing."),
+            .segment("Атомные и дизельные подлодки.", "Nuclear- and diesel-powered submarines."),
+            .segment("Площадь пожара составила 40 кв. м.", "The fire covered 40 sq. m."),
             .segment("Профессор Иванов, т. е. автор статьи, выступил в 13:25.", "Prof. Ivanov, i.e. the author of the article, spoke at 13:25."),
         ])
 
     /// Marks counted on both sides; a translation with more of them than its source is reported.
-    private static let stray: Set<UInt16> = [0x3B, 0x5F, 0x2A, 0x7E, 0x7C, 0x5C, 0x5E, 0x60, 0x21, 0x40]  // ; _ * ~ | \ ^ ` ! @
-    private static let openers: Set<UInt16> = [0x28, 0x5B]  // ( [
-    private static let closers: Set<UInt16> = [0x29, 0x5D]  // ) ]
-    private static let counted = stray.union(openers).union(closers)
+    private static let stray: Set<UInt16> = [0x5F, 0x2A, 0x7E, 0x7C, 0x5C, 0x5E, 0x60, 0x21, 0x40]  // _ * ~ | \ ^ ` ! @
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         let units = document.buffer.units
         for (source, target) in document.alignedCaptions where document.hasContent(target) {
-            // Where each counted mark stands, in one pass over each block (all counted marks are ASCII).
+            func report(_ offset: Int, _ message: String) {
+                findings.append(finding(in: document, at: offset..<(offset + 1), message: message + " (line \(source.firstLine))"))
+            }
+            // Where each stray symbol stands, in one pass over each block (all of them are ASCII); those
+            // inside an address, a handle or a URL are not stray.
             func positions(_ block: Block) -> [UInt16: [Int]] {
+                let inside = Placeholder.all(in: block, of: document).map(\.range)
                 var found: [UInt16: [Int]] = [:]
-                for offset in block.range where units[offset] < 0x80 && Self.counted.contains(units[offset]) {
+                for offset in block.range where units[offset] < 0x80 && Self.stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
                     found[units[offset], default: []].append(offset)
                 }
                 return found
             }
             let targetMarks = positions(target), sourceMarks = positions(source)
-            func offsets(_ found: [UInt16: [Int]], _ marks: Set<UInt16>) -> [Int] {
-                marks.flatMap { found[$0] ?? [] }.sorted()
-            }
-            func report(_ offset: Int, _ message: String) {
-                findings.append(finding(in: document, at: offset..<(offset + 1), message: message + " (line \(source.firstLine))"))
-            }
-            for mark in Self.stray {
-                let added = offsets(targetMarks, [mark])
-                let count = offsets(sourceMarks, [mark]).count
+            for mark in Self.stray.sorted() {
+                let added = targetMarks[mark] ?? [], count = sourceMarks[mark]?.count ?? 0
                 if added.count > count {
                     report(added[count], "'\(Character(Unicode.Scalar(mark)!))' is not in the source")
                 }
             }
-            for marks in [Self.openers, Self.closers] {
-                let inTarget = offsets(targetMarks, marks), inSource = offsets(sourceMarks, marks)
-                if inTarget.count > inSource.count {
-                    report(inTarget[inSource.count], "the translation has \(inTarget.count) of these brackets, its source \(inSource.count)")
-                } else if inTarget.count < inSource.count, let last = inTarget.last ?? document.endMark(of: target).range?.lowerBound {
-                    report(last, "the translation has \(inTarget.count) of these brackets, its source \(inSource.count)")
-                }
+            if let misplaced = document.marksOutOfPlace(target).first {
+                report(misplaced.offset, misplaced.message)
             }
-            let quotations = document.quotations(in: target), sourceQuotations = document.quotations(in: source)
-            if quotations.count > sourceQuotations.count {
-                report(quotations[sourceQuotations.count], "the translation quotes more often than its source")
+            // A colon inside a sentence that goes on in lower case ("reported: that"): English puts one
+            // before a list or a quotation, hardly ever where its source has none.
+            let colons = document.colonsBeforeLowerCase(target)
+            if colons.count > document.buffer.units[source.range].count(where: { $0 == 0x3A }), let colon = colons.first {
+                report(colon, "':' is not in the source, and the sentence goes on in lower case after it")
             }
             if !document.hasDanglingHyphen(source), let hyphen = document.danglingHyphens(target).first {
                 report(hyphen, "a hyphen hangs after the word; the source has no such hyphen")
@@ -91,12 +92,8 @@ public struct PunctuationCountMismatch: Rule {
             for apostrophe in document.strayApostrophes(target) {
                 report(apostrophe, "an apostrophe after a word that takes none")
             }
-            // Colons that introduce something (followed by a space; "13:25" is a time).
-            let colons = document.spacedColons(target), sourceColons = document.spacedColons(source)
-            if colons.count > sourceColons.count {
-                report(colons[sourceColons.count], "':' is not in the source")
-            }
-            if let stop = document.strayStops(target).first {
+            let stops = document.strayStops(target)
+            if stops.count > document.stopsBeforeLowerCase(source), let stop = stops.first {
                 report(stop, "a stop inside the sentence: a lower-case word follows it")
             }
             if let doubled = document.doubledMarks(target).first {
@@ -108,36 +105,59 @@ public struct PunctuationCountMismatch: Rule {
 }
 
 extension Document {
-    /// Offsets of the quotation marks that open a quotation: «, „, “ and every other straight ".
-    func quotations(in block: Block) -> [Int] {
-        let units = buffer.units
-        var straight = 0
-        return block.range.filter { i in
-            switch units[i] {
-            case 0xAB, 0x201E, 0x201C: return true
-            case 0x22:
-                straight += 1
-                return straight % 2 == 1
-            default: return false
-            }
-        }
-    }
-
-    /// Hyphens right after a letter and before white space ("similar- position").
+    /// Hyphens right after a letter and before white space ("similar- position"), except a suspended
+    /// hyphen before a conjunction ("nuclear- and diesel-powered").
     func danglingHyphens(_ block: Block) -> [Int] {
         let units = buffer.units
+        let conjunctions = language(of: block).coordinatingConjunctions
         return block.range.dropLast().filter { i in
-            i > block.range.lowerBound && units[i] == 0x2D && CharacterInfo.isWhitespace(units[i + 1])
-                && Unicode.Scalar(units[i - 1]).map(CharacterInfo.isLetter) ?? false
+            guard i > block.range.lowerBound, units[i] == 0x2D, CharacterInfo.isWhitespace(units[i + 1]),
+                  Unicode.Scalar(units[i - 1]).map(CharacterInfo.isLetter) ?? false else { return false }
+            let next = block.tokens.first { $0.range.lowerBound > i + 1 }
+            return !(next.map { $0.kind == .word && conjunctions.contains(key($0, in: block).folded) } ?? false)
         }
     }
 
     func hasDanglingHyphen(_ block: Block) -> Bool { !danglingHyphens(block).isEmpty }
 
-    /// Colons followed by white space.
-    func spacedColons(_ block: Block) -> [Int] {
+    /// Stops followed by white space and a lower-case letter: abbreviations in a source ("кв. м"), to
+    /// which as many stops of the translation's may correspond ("sq. m").
+    func stopsBeforeLowerCase(_ block: Block) -> Int {
         let units = buffer.units
-        return block.range.dropLast().filter { units[$0] == 0x3A && CharacterInfo.isWhitespace(units[$0 + 1]) }
+        return block.range.dropLast(2).count { i in
+            units[i] == 0x2E && CharacterInfo.isWhitespace(units[i + 1]) && (Unicode.Scalar(units[i + 2]).map(CharacterInfo.isLowercase) ?? false)
+        }
+    }
+
+    /// Colons after a lower-case letter or a comma and before a lower-case word ("reported: that").
+    func colonsBeforeLowerCase(_ block: Block) -> [Int] {
+        let units = buffer.units
+        return block.range.dropFirst().dropLast(2).filter { i in
+            units[i] == 0x3A && units[i + 1] == 0x20 && (Unicode.Scalar(units[i + 2]).map(CharacterInfo.isLowercase) ?? false)
+                && (units[i - 1] == 0x2C || (Unicode.Scalar(units[i - 1]).map(CharacterInfo.isLowercase) ?? false))
+        }
+    }
+
+    /// Marks where the language's grammar has none: right after a lower-case word that cannot end a
+    /// phrase ("the end; of", "in; support", "the, ") or right before one that cannot start the clause a
+    /// semicolon or colon opens ("end; of this year"), from the language profile.
+    func marksOutOfPlace(_ block: Block) -> [(offset: Int, message: String)] {
+        let units = buffer.units
+        let language = language(of: block)
+        var found: [(offset: Int, message: String)] = []
+        for (index, token) in block.tokens.enumerated() where token.kind == .word && index + 1 < block.tokens.count {
+            let mark = block.tokens[index + 1]
+            guard mark.range.count == 1, mark.range.lowerBound == token.range.upperBound,
+                  let scalar = Unicode.Scalar(units[mark.range.lowerBound]) else { continue }
+            let word = key(token, in: block).folded
+            if !token.isCapitalized, language.marksNeverAfter[word]?.contains(scalar) ?? false {
+                found.append((mark.range.lowerBound, "'\(scalar)' right after '\(buffer.string(token.range))': a word is missing, or the mark is stray"))
+            } else if scalar == ";" || scalar == ":", index + 2 < block.tokens.count, block.tokens[index + 2].kind == .word,
+                      language.wordsNeverAfterSemicolon.contains(key(block.tokens[index + 2], in: block).folded) {
+                found.append((mark.range.lowerBound, "'\(scalar)' before '\(buffer.string(block.tokens[index + 2].range))', which cannot start a clause"))
+            }
+        }
+        return found
     }
 
     /// Stops after a word, followed by white space and a lower-case word, where the word before is no

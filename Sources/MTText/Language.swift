@@ -53,6 +53,12 @@ public final class Language: Sendable, Hashable {
     public let personalPronouns: Set<String>
     /// Suffixes that make adjectives of place names ("ск" in "финский"), longest first.
     public let nameAdjectiveSuffixes: [String]
+    /// Lower-case words no punctuation mark of a set follows ("the" before ",", "in" before ";").
+    public let marksNeverAfter: [String: Set<Unicode.Scalar>]
+    /// Lower-case words that cannot start the clause a semicolon or colon opens ("of").
+    public let wordsNeverAfterSemicolon: Set<String>
+    /// Lower-case coordinating conjunctions ("and", "or"): what follows a suspended hyphen ("nuclear- and").
+    public let coordinatingConjunctions: Set<String>
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
@@ -60,7 +66,8 @@ public final class Language: Sendable, Hashable {
         fromLatinTransliteratorID: String?, nameConnectors: Set<String>, grammaticalDoubles: [String: DoubleContext],
         noSpaceBefore: Set<Unicode.Scalar>, commonAcronyms: Set<String>, alphabet: String,
         alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
-        latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String]
+        latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String],
+        marksNeverAfter: [String: Set<Unicode.Scalar>], wordsNeverAfterSemicolon: Set<String>, coordinatingConjunctions: Set<String>
     ) {
         self.code = code
         self.name = name
@@ -83,6 +90,9 @@ public final class Language: Sendable, Hashable {
         self.latinLetterNames = latinLetterNames
         self.personalPronouns = personalPronouns
         self.nameAdjectiveSuffixes = nameAdjectiveSuffixes.sorted { $0.count > $1.count }
+        self.marksNeverAfter = marksNeverAfter
+        self.wordsNeverAfterSemicolon = wordsNeverAfterSemicolon
+        self.coordinatingConjunctions = coordinatingConjunctions
     }
 
     /// The name a place adjective is made of, as written in lower case ("ордынского" → "орд",
@@ -192,7 +202,10 @@ extension Language {
             marksSpeechWithDash: fields["speech-dash"] == "yes",
             latinLetterNames: pairs("latin-letter-names"),
             personalPronouns: Set(list("personal-pronouns")),
-            nameAdjectiveSuffixes: list("name-adjective-suffixes"))
+            nameAdjectiveSuffixes: list("name-adjective-suffixes"),
+            marksNeverAfter: pairs("no-mark-after").mapValues { Set($0.unicodeScalars) },
+            wordsNeverAfterSemicolon: Set(list("no-clause-start")),
+            coordinatingConjunctions: Set(list("coordinating-conjunctions")))
     }
 }
 
