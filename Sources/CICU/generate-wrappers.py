@@ -27,7 +27,7 @@ FUNCTIONS = [
     "uscript_getScript",
     "u_errorName", "u_charType", "u_isUAlphabetic", "u_isUUppercase", "u_isULowercase",
     "u_isdigit", "u_isUWhiteSpace", "u_hasBinaryProperty",
-    "uspoof_open", "uspoof_close", "uspoof_setChecks", "uspoof_setRestrictionLevel", "uspoof_check2",
+    "uspoof_open", "uspoof_close", "uspoof_setChecks", "uspoof_setRestrictionLevel", "uspoof_check2", "uspoof_getSkeleton",
     "unum_open", "unum_close", "unum_parseDouble", "unum_setAttribute", "unum_setTextAttribute",
     "unum_getTextAttribute", "unum_formatDouble",
     "udat_open", "udat_close", "udat_getSymbols", "udat_countSymbols", "udat_format",

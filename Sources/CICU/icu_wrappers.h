@@ -66,6 +66,8 @@ static inline void uspoof_setChecks(USpoofChecker *sc, int32_t checks, UErrorCod
 static inline void uspoof_setRestrictionLevel(USpoofChecker *sc, URestrictionLevel restrictionLevel) { U_ICU_ENTRY_POINT_RENAME(uspoof_setRestrictionLevel)(sc, restrictionLevel); }
 #undef uspoof_check2
 static inline int32_t uspoof_check2(const USpoofChecker *sc, const UChar* id, int32_t length, USpoofCheckResult* checkResult, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uspoof_check2)(sc, id, length, checkResult, status); }
+#undef uspoof_getSkeleton
+static inline int32_t uspoof_getSkeleton(const USpoofChecker *sc, uint32_t type, const UChar *id, int32_t length, UChar *dest, int32_t destCapacity, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uspoof_getSkeleton)(sc, type, id, length, dest, destCapacity, status); }
 #undef unum_open
 static inline UNumberFormat* unum_open(UNumberFormatStyle style, const UChar* pattern, int32_t patternLength, const char* locale, UParseError* parseErr, UErrorCode* status) { return U_ICU_ENTRY_POINT_RENAME(unum_open)(style, pattern, patternLength, locale, parseErr, status); }
 #undef unum_close

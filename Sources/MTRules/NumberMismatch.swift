@@ -62,24 +62,37 @@ public struct NumberMismatch: Rule {
         var findings: [Finding] = []
         for (source, target) in document.alignedCaptions {
             let sourceQuantities = Quantities(document, source), targetQuantities = Quantities(document, target)
-            var unmatchedSource = sourceQuantities.numbers(excluding: sourceQuantities.dates.map(\.range))
+            let sourceDates = sourceQuantities.dates, targetDates = targetQuantities.dates
+            // Number words count from two up: "one" and "a" are more often words than numbers.
+            var unmatchedSource = sourceQuantities.numbers(excluding: sourceDates.map(\.range)).filter { $0.inDigits || $0.value >= 2 }
             var unmatchedTarget: [NumberMention] = []
-            for number in targetQuantities.numbers(excluding: targetQuantities.dates.map(\.range)) {
-                if let match = unmatchedSource.firstIndex(where: { Self.equal($0.value, number.value) }) {
+            // The days and years of dates, which the other side may write without a month ("9 и 10 августа"
+            // = "August 9 and 10").
+            var sourceDateParts = sourceDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
+            var targetDateParts = targetDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
+            for number in targetQuantities.numbers(excluding: targetDates.map(\.range)) {
+                if let match = unmatchedSource.firstIndex(where: { $0.equals(number) }) {
                     unmatchedSource.remove(at: match)
+                } else if let part = sourceDateParts.firstIndex(where: { Double($0) == number.value }) {
+                    sourceDateParts.remove(at: part)
                 } else if number.inDigits || number.value >= 2 {
-                    // Number words count from two up: "one" and "a" are more often words than numbers.
                     unmatchedTarget.append(number)
                 }
             }
-            for (number, expected) in zip(unmatchedTarget, unmatchedSource) {
-                findings.append(substitution(in: document, target: number.range, source: expected.range))
+            unmatchedSource.removeAll { number in
+                guard let part = targetDateParts.firstIndex(where: { Double($0) == number.value }) else { return false }
+                targetDateParts.remove(at: part)
+                return true
+            }
+            // A number of a name the translation writes otherwise ("COVID-19" as "COVID") is no number
+            // another one replaced.
+            for (number, expected) in zip(unmatchedTarget, unmatchedSource.filter { !$0.inName }) {
+                // Digits on both sides are evidence an editor accepts; a number word may be part of an
+                // idiom ("в первую очередь", "once").
+                findings.append(substitution(in: document, target: number.range, source: expected.range,
+                                             severity: number.inDigits && expected.inDigits ? nil : .minor))
             }
         }
         return findings
-    }
-
-    private static func equal(_ a: Double, _ b: Double) -> Bool {
-        abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
     }
 }

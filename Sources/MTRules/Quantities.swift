@@ -1,11 +1,24 @@
 import MTCore
 import MTText
 
-/// A number in a text: its value, where it is, and whether it was written in digits.
+/// A number in a text: what it stands for, where it is, and how it was written.
 struct NumberMention {
     let range: Range<Int>
-    let value: Double
+    /// The values it can stand for, its own language's reading first: digits read in the other
+    /// language's notation too ("10,000" kept from an English source), a clock hour on either clock
+    /// ("18" = "6" PM), the first end of a range sharing a scale word ("600–700 тысяч"), a year or decade
+    /// written short ("2021–22", "60-е").
+    let values: [Double]
     let inDigits: Bool
+    /// Part of a name, joined to a word by a hyphen ("COVID-19", "Су-35").
+    let inName: Bool
+
+    var value: Double { values[0] }
+
+    /// Whether it can stand for one of another number's values.
+    func equals(_ other: NumberMention) -> Bool {
+        values.contains { a in other.values.contains { b in abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) } }
+    }
 }
 
 /// A date in a text; components a form leaves out ("в ноябре 2024 г.", "Nov. 28") are nil.
@@ -76,6 +89,11 @@ struct Quantities {
             if i > 0, let d = integer(words[i - 1], in: 1...31), onlySpaceBetween(words[i - 1], words[i]) {
                 day = d
                 first = i - 1
+            } else if i > 1, words[i - 1].kind == .word, words[i - 1].range.count <= 3, onlySpaceBetween(words[i - 1], words[i]),
+                      hyphenBetween(words[i - 2], words[i - 1]), let d = integer(words[i - 2], in: 1...31) {
+                // An ordinal day with its ending ("25-го июля").
+                day = d
+                first = i - 2
             } else if i + 1 < words.count, let d = integer(words[i + 1], in: 1...31) {
                 day = d
                 last = i + 1
@@ -118,10 +136,44 @@ struct Quantities {
         return (factor, offset)
     }
 
+    /// Whether only a hyphen joins two tokens ("25-го", "COVID-19").
+    private func hyphenBetween(_ a: Token, _ b: Token) -> Bool {
+        b.range.lowerBound == a.range.upperBound + 1 && buffer.units[a.range.upperBound] == 0x2D
+    }
+
+    /// Whether only a dash or a slash, with or without spaces, stands between two tokens ("600–700", "2019/20").
+    private func rangeMarkBetween(_ a: Token, _ b: Token) -> Bool {
+        let between = buffer.units[a.range.upperBound..<b.range.lowerBound].filter { !CharacterInfo.isWhitespace($0) }
+        return between.count == 1 && [0x2D, 0x2013, 0x2014, 0x2212, 0x2F].contains(between[0])
+    }
+
+    /// Whether the text between two tokens is one colon or a look-alike of one ("18:30", "01։23" with an
+    /// Armenian full stop), by Unicode's confusables.
+    private func colonBetween(_ a: Token, _ b: Token) -> Bool {
+        guard b.range.lowerBound == a.range.upperBound + 1 else { return false }
+        let unit = buffer.units[a.range.upperBound]
+        return unit == 0x3A || (unit > 0x7F && SpoofChecker.shared.skeleton(String(utf16CodeUnits: [unit], count: 1)) == ":")
+    }
+
+    /// Whether the words from `index` spell one of the language's half phrases ("с половиной").
+    private func halfPhrase(at index: Int) -> Int? {
+        for phrase in language.halfPhrases where index + phrase.count <= words.count {
+            if phrase.indices.allSatisfy({ folded(words[index + $0]) == phrase[$0] }) { return phrase.count }
+        }
+        return nil
+    }
+
     /// Numbers outside `excluded` ranges (the dates).
     func numbers(excluding excluded: [Range<Int>]) -> [NumberMention] {
         var numbers: [NumberMention] = []
         let reader = NumberReader.shared(for: language)
+        let other = document.pair.source == language ? document.pair.target : document.pair.source
+        let otherReader = NumberReader.shared(for: other)
+        let periods = DayPeriods.shared(language)
+        func periodOf(_ token: Token) -> Bool? {
+            let key = folded(token).filter { $0 != "." }
+            return periods.am.contains(key) ? false : periods.pm.contains(key) ? true : nil
+        }
         var i = 0
         while i < words.count {
             let token = words[i]
@@ -136,34 +188,83 @@ struct Quantities {
                     end += 1
                     written += text(words[end])
                 }
-                guard var value = reader.value(ofDigits: written) else { continue }
+                guard let own = reader.value(ofDigits: written) else { continue }
+                var values = [own] + [otherReader.value(ofDigits: written)].compactMap { $0 }.filter { $0 != own }
                 var start = token.range.lowerBound
                 if let sign = sign(before: token) {
-                    value *= sign.factor
+                    values = values.map { $0 * sign.factor }
                     start = sign.offset
                 }
-                if end + 1 < words.count, words[end + 1].kind == .word,
-                   let scale = language.scale(of: folded(words[end + 1])) {
-                    value *= scale
-                    end += 1
+                let integral = own == own.rounded() && !written.contains(where: { !$0.isNumber })
+                // A clock hour ("18:30", "6:30 PM", "3 p.m."): the same hour on the other clock.
+                let minutes = end + 1 < words.count && words[end + 1].kind == .number && colonBetween(words[end], words[end + 1])
+                    && text(words[end + 1]).count == 2
+                let marker = minutes ? (end + 2 < words.count ? periodOf(words[end + 2]) : nil) : (end + 1 < words.count ? periodOf(words[end + 1]) : nil)
+                if integral, (0...24).contains(own), minutes || marker != nil {
+                    let hour = own
+                    if marker == true, hour < 12 { values.insert(hour + 12, at: 0) }
+                    if marker == false, hour == 12 { values.insert(0, at: 0) }
+                    values += [hour.truncatingRemainder(dividingBy: 12)] + (hour < 12 ? [hour + 12] : [])
                 }
-                numbers.append(NumberMention(range: start..<words[end].range.upperBound, value: value, inDigits: true))
+                // A year or decade written short: "2021–22", "2019/20", "60-е".
+                if integral, written.count == 2, i > 0, words[i - 1].kind == .number, text(words[i - 1]).count == 4,
+                   rangeMarkBetween(words[i - 1], token), let year = Int(text(words[i - 1])) {
+                    values.append(Double(year / 100 * 100) + own)
+                }
+                if integral, written.count == 2, end + 1 < words.count, words[end + 1].kind == .word,
+                   words[end + 1].range.count <= 2, hyphenBetween(words[end], words[end + 1]) {
+                    values += [1900 + own, 2000 + own]
+                }
+                if let length = end + 1 < words.count ? halfPhrase(at: end + 1) : nil {
+                    values = values.map { $0 + 0.5 }
+                    end += length
+                } else if integral, end + 2 < words.count, words[end + 1].kind == .number, words[end + 2].kind == .number,
+                          onlySpaceBetween(words[end], words[end + 1]), words[end + 2].range.lowerBound == words[end + 1].range.upperBound + 1,
+                          buffer.units[words[end + 1].range.upperBound] == 0x2F,
+                          let numerator = Int(text(words[end + 1])), let denominator = Int(text(words[end + 2])), numerator < denominator, denominator <= 16 {
+                    // A whole number and a fraction: "2 1/2 million".
+                    values = values.map { $0 + Double(numerator) / Double(denominator) }
+                    end += 2
+                }
+                if end + 1 < words.count, words[end + 1].kind == .word, let scale = language.scale(of: folded(words[end + 1])) {
+                    values = values.map { $0 * scale }
+                    end += 1
+                } else if end + 2 < words.count, words[end + 1].kind == .number, rangeMarkBetween(words[end], words[end + 1]),
+                          words[end + 2].kind == .word, let scale = language.scale(of: folded(words[end + 2])) {
+                    // The first end of a range takes the scale word of the second ("600–700 тысяч").
+                    values.append(own * scale)
+                }
+                let inName = token.range.lowerBound >= block.range.lowerBound + 2 && buffer.units[token.range.lowerBound - 1] == 0x2D
+                    && (Unicode.Scalar(buffer.units[token.range.lowerBound - 2]).map(CharacterInfo.isLetter) ?? false)
+                numbers.append(NumberMention(range: start..<words[end].range.upperBound, values: values, inDigits: true, inName: inName))
                 i = end
             } else if token.kind == .word, token.range.count >= 3, var value = reader.value(ofFoldedWord: folded(token)) {
                 // Number words written together make one number ("two hundred", "twenty-five").
                 var end = i
-                while end + 1 < words.count, words[end + 1].kind == .word,
+                // A fraction word ("half") does not join them: "second half" is no number.
+                while end + 1 < words.count, words[end + 1].kind == .word, value >= 1, (reader.value(ofFoldedWord: folded(words[end + 1])) ?? 1) >= 1,
                       buffer.string(words[end].range.upperBound..<words[end + 1].range.lowerBound).allSatisfy({ $0 == " " || $0 == "-" }) {
                     guard let longer = reader.value(ofWords: words[i...(end + 1)].map(text)) else { break }
                     value = longer
                     end += 1
                 }
-                numbers.append(NumberMention(range: token.range.lowerBound..<words[end].range.upperBound, value: value, inDigits: false))
+                if let length = end + 1 < words.count ? halfPhrase(at: end + 1) : nil {
+                    value += 0.5
+                    end += length
+                }
+                // A scale word after number words ("четырех тысяч", "two and a half million", "half a trillion").
+                let article = value < 1 && end + 2 < words.count && language.isStopword(folded(words[end + 1])) ? 1 : 0
+                if end + 1 + article < words.count, words[end + 1 + article].kind == .word, value < 1000,
+                   let scale = language.scale(of: folded(words[end + 1 + article])) {
+                    value *= scale
+                    end += 1 + article
+                }
+                numbers.append(NumberMention(range: token.range.lowerBound..<words[end].range.upperBound, values: [value], inDigits: false, inName: false))
                 i = end
             } else if token.kind == .word, let value = language.scaleWords[folded(token)],
                       i == 0 || language.isStopword(folded(words[i - 1])) {
                 // A scale word on its own: "a dozen", "a million people", "миллион человек".
-                numbers.append(NumberMention(range: token.range, value: value, inDigits: false))
+                numbers.append(NumberMention(range: token.range, values: [value], inDigits: false, inName: false))
             }
         }
         return numbers
@@ -227,12 +328,12 @@ final class MonthTable: Sendable {
 extension Rule {
     /// A finding for target text that stands where the source has something else:
     /// "'12 million' in the target, '1,2 млн' in the source (line 21)".
-    func substitution(in document: Document, target: Range<Int>, source: Range<Int>) -> Finding {
+    func substitution(in document: Document, target: Range<Int>, source: Range<Int>, severity: Severity? = nil) -> Finding {
         finding(
             in: document, at: target,
             message: "'\(document.buffer.string(target))' in the target, '\(document.buffer.string(source))' "
                 + "in the source (line \(document.buffer.line(at: source.lowerBound)))",
-            source: source)
+            source: source, severity: severity)
     }
 }
 

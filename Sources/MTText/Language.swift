@@ -59,6 +59,10 @@ public final class Language: Sendable, Hashable {
     public let wordsNeverAfterSemicolon: Set<String>
     /// Lower-case coordinating conjunctions ("and", "or"): what follows a suspended hyphen ("nuclear- and").
     public let coordinatingConjunctions: Set<String>
+    /// Words carrying a number that ICU's spell-out rules do not write ("twice" = 2, "трое" = 3).
+    public let numberWords: [String: Double]
+    /// Lower-case phrases that add a half to the number before them ("and a half", "с половиной"), as words.
+    public let halfPhrases: [[String]]
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
@@ -67,7 +71,8 @@ public final class Language: Sendable, Hashable {
         noSpaceBefore: Set<Unicode.Scalar>, commonAcronyms: Set<String>, alphabet: String,
         alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
         latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String],
-        marksNeverAfter: [String: Set<Unicode.Scalar>], wordsNeverAfterSemicolon: Set<String>, coordinatingConjunctions: Set<String>
+        marksNeverAfter: [String: Set<Unicode.Scalar>], wordsNeverAfterSemicolon: Set<String>, coordinatingConjunctions: Set<String>,
+        numberWords: [String: Double], halfPhrases: [[String]]
     ) {
         self.code = code
         self.name = name
@@ -93,6 +98,8 @@ public final class Language: Sendable, Hashable {
         self.marksNeverAfter = marksNeverAfter
         self.wordsNeverAfterSemicolon = wordsNeverAfterSemicolon
         self.coordinatingConjunctions = coordinatingConjunctions
+        self.numberWords = numberWords
+        self.halfPhrases = halfPhrases
     }
 
     /// The name a place adjective is made of, as written in lower case ("ордынского" → "орд",
@@ -205,7 +212,9 @@ extension Language {
             nameAdjectiveSuffixes: list("name-adjective-suffixes"),
             marksNeverAfter: pairs("no-mark-after").mapValues { Set($0.unicodeScalars) },
             wordsNeverAfterSemicolon: Set(list("no-clause-start")),
-            coordinatingConjunctions: Set(list("coordinating-conjunctions")))
+            coordinatingConjunctions: Set(list("coordinating-conjunctions")),
+            numberWords: pairs("number-words").compactMapValues(Double.init),
+            halfPhrases: list("half-phrases").map { $0.split(separator: " ").map(String.init) })
     }
 }
 

@@ -39,7 +39,9 @@ public final class NumberReader: Sendable {
             }
         }
         self.decimal = Mutex(DecimalFormats(formats: decimal))
-        words = Self.spelledWords(language)
+        // ICU's spell-out words, and the profile's words that carry a number ICU does not spell
+        // ("twice", "трое", "полмиллиона").
+        words = Self.spelledWords(language).merging(language.numberWords.map { (Normalizer.foldKey($0.key), $0.value) }) { spelled, _ in spelled }
     }
 
     /// The spell-out table: one formatter, switched from rule set to rule set (each live formatter
@@ -176,5 +178,39 @@ public enum MonthNames {
             }
         }
         return months
+    }
+}
+
+/// The day-period markers of a language from ICU's calendar data ("AM", "PM"), folded without their
+/// stops, so that "a.m.", "am" and "AM" are one marker.
+public struct DayPeriods: Sendable {
+    public let am: Set<String>
+    public let pm: Set<String>
+
+    private static let cache = ProcessCache<String, DayPeriods>()
+
+    /// The markers of a language, read once per process.
+    public static func shared(_ language: Language) -> DayPeriods {
+        cache.value(for: language.code) {
+            let found = markers(language)
+            return DayPeriods(am: found.am, pm: found.pm)
+        }
+    }
+
+    /// The folded morning and afternoon markers.
+    static func markers(_ language: Language) -> (am: Set<String>, pm: Set<String>) {
+        var status = U_ZERO_ERROR
+        guard let format = udat_open(UDAT_NONE, UDAT_DEFAULT, language.icuLocale, nil, 0, nil, 0, &status),
+              ICU.succeeded(status) else { return ([], []) }
+        defer { udat_close(format) }
+        var am = Set<String>(), pm = Set<String>()
+        for index in 0..<min(2, Int(udat_countSymbols(format, UDAT_AM_PMS))) {
+            guard let name = ICU.withGrowingBuffer(initialCapacity: 16, { buffer, capacity, status in
+                udat_getSymbols(format, UDAT_AM_PMS, Int32(index), buffer, capacity, &status)
+            }).map({ String(decoding: $0, as: UTF16.self) }) else { continue }
+            let key = Normalizer.foldKey(name).filter { $0 != "." && $0 != " " }
+            if index == 0 { am.insert(key) } else { pm.insert(key) }
+        }
+        return (am, pm)
     }
 }

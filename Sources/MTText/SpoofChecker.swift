@@ -23,6 +23,17 @@ public final class SpoofChecker: Sendable {
         checker = Mutex(Handle(pointer: pointer))
     }
 
+    /// The confusable skeleton of a text (Unicode's confusables data through ICU): look-alikes map to
+    /// one form, so "։" (Armenian full stop) and "∶" (ratio) read as ":".
+    public func skeleton(_ text: String) -> String {
+        let units = Array(text.utf16)
+        return checker.withLock { handle in
+            ICU.withGrowingBuffer(initialCapacity: units.count * 2 + 4) { buffer, capacity, status in
+                uspoof_getSkeleton(handle.pointer, 0, units, Int32(units.count), buffer, capacity, &status)
+            }.map { String(decoding: $0, as: UTF16.self) } ?? text
+        }
+    }
+
     /// Whether a word mixes scripts in a way ICU considers suspicious.
     public func isSuspicious(_ buffer: TextBuffer, _ range: Range<Int>) -> Bool {
         checker.withLock { handle in
