@@ -200,6 +200,12 @@ public final class BilingualLexicon: Sendable {
         for length in stride(from: stem.count - 3, through: 5, by: -1) {
             if let found = translations(String(stem.suffix(length))) { return found }
         }
+        // The stemmer cuts some forms shorter than the word list's lemma ("здоров" → "здор", but
+        // "здоровый" → "здоров"): entries whose stem extends this one by at most two letters.
+        if stem.count >= 4 {
+            let found = compiled.values(withKeyPrefix: "t", stem, longerBy: 2)
+            if !found.isEmpty { return found }
+        }
         return []
     }
 
@@ -324,6 +330,27 @@ final class CompiledTable: Sendable {
             }
         }
         return found.map { bytes[$0] }
+    }
+
+    /// The values of every `section:key…` whose key starts with `prefix` and is at most `longerBy`
+    /// characters longer, as a set of strings.
+    func values(withKeyPrefix section: Character, _ prefix: String, longerBy extra: Int) -> Set<String> {
+        var wanted = [UInt8](section.utf8)
+        wanted.append(0x3A)
+        wanted.append(contentsOf: prefix.utf8)
+        let limit = prefix.count + extra
+        var found = Set<String>()
+        var i = lines.partitionPoint { line in
+            bytes[line.start..<line.tab].lexicographicallyPrecedes(wanted) == false
+        }
+        while i < lines.count, bytes[lines[i].start..<lines[i].tab].starts(with: wanted) {
+            let key = String(decoding: bytes[(lines[i].start + wanted.count - prefix.utf8.count)..<lines[i].tab], as: UTF8.self)
+            if key.count <= limit {
+                found.formUnion(bytes[(lines[i].tab + 1)..<lines[i].end].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) })
+            }
+            i += 1
+        }
+        return found
     }
 
     /// The values of `section:key` as a set of strings.

@@ -43,13 +43,33 @@ public struct DateMismatch: Rule {
         var findings: [Finding] = []
         for (source, target) in document.alignedCaptions {
             let sourceDates = Quantities(document, source).dates
+            guard !sourceDates.isEmpty else { continue }
+            let sourceText = document.text(source)
             for (index, date) in Quantities(document, target).dates.enumerated() {
-                // The source date in the same position, or failing that any source date of the same month.
-                guard let expected = index < sourceDates.count ? sourceDates[index] : sourceDates.first(where: { $0.month == date.month }),
-                      date.conflicts(with: expected) else { continue }
+                // A translation may order its dates otherwise: a date that agrees with any of the source's is right.
+                guard !sourceDates.contains(where: { !date.conflicts(with: $0) }) else { continue }
+                let written = document.buffer.string(date.range)
+                // A date the source writes the same way in the same script ("the May 2020 Update"), and a
+                // month's name standing in a name ("Brian May", "Theresa May") are no dates of the source's.
+                guard !sourceText.contains(written), !(date.day == nil && date.year == nil && document.followsName(date.range, in: target)) else { continue }
+                // The source date in the same position, or failing that one of the same month.
+                let expected = sourceDates.first { $0.month == date.month } ?? sourceDates[min(index, sourceDates.count - 1)]
                 findings.append(substitution(in: document, target: date.range, source: expected.range))
             }
         }
         return findings
+    }
+}
+
+extension Document {
+    /// Whether a word stands right after a capitalised word that is a name: one that does not start its
+    /// sentence, or that the dictionary knows only capitalised ("Brian May"; not "Since May").
+    func followsName(_ range: Range<Int>, in block: Block) -> Bool {
+        guard let index = block.tokenIndex(at: range.lowerBound), index > 0 else { return false }
+        let previous = block.tokens[index - 1]
+        guard previous.kind == .word, previous.isCapitalized, buffer.isBlank(previous.range.upperBound..<range.lowerBound) else { return false }
+        let startsSentence = block.sentences.contains { $0.lowerBound == previous.range.lowerBound }
+        let lower = buffer.string(previous.range).lowercased()
+        return !startsSentence || !(language(of: block).speller?.accepts(lower) ?? true)
     }
 }

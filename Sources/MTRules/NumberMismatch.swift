@@ -96,3 +96,20 @@ public struct NumberMismatch: Rule {
         return findings
     }
 }
+
+extension Document {
+    /// How many numbers of the target its source has too, and how many the target has.
+    func sharedNumbers(_ source: Block, _ target: Block) -> (shared: Int, target: Int) {
+        let sourceQuantities = Quantities(self, source), targetQuantities = Quantities(self, target)
+        var sourceNumbers = sourceQuantities.numbers(excluding: [])
+        let targetNumbers = targetQuantities.numbers(excluding: [])
+        var shared = 0
+        for number in targetNumbers {
+            if let match = sourceNumbers.firstIndex(where: { $0.equals(number) }) {
+                sourceNumbers.remove(at: match)
+                shared += 1
+            }
+        }
+        return (shared, targetNumbers.count)
+    }
+}

@@ -66,6 +66,11 @@ struct Quantities {
         buffer.isBlank(a.range.upperBound..<b.range.lowerBound)
     }
 
+    /// Whether a word links two numbers of one list or range ("и", "по", "and", "to", from the profile).
+    private func isLink(_ token: Token) -> Bool {
+        token.kind == .word && language.rangeLinks.contains(folded(token))
+    }
+
     private func integer(_ token: Token, in range: ClosedRange<Int>) -> Int? {
         guard token.kind == .number, let value = Int(text(token)), range.contains(value) else { return nil }
         return value
@@ -103,8 +108,17 @@ struct Quantities {
                 year = y
                 last += 1
             }
-            dates.append(DateMention(
-                range: words[first].range.lowerBound..<words[last].range.upperBound, day: day, month: month, year: year))
+            // Days listed or ranged with one month: "9 и 10 августа", "с 25 по 31 июля" (before the month's
+            // day), "August 9 and 10" (after it).
+            if day != nil, first == i - 1, i >= 3, let other = integer(words[i - 3], in: 1...31), isLink(words[i - 2]) {
+                dates.append(DateMention(range: words[i - 3].range, day: other, month: month, year: year))
+            }
+            let date = DateMention(range: words[first].range.lowerBound..<words[last].range.upperBound, day: day, month: month, year: year)
+            dates.append(date)
+            if day != nil, last == i + 1, i + 3 < words.count, isLink(words[i + 2]), let other = integer(words[i + 3], in: 1...31) {
+                dates.append(DateMention(range: words[i + 3].range, day: other, month: month, year: year))
+                last = i + 3
+            }
             i = last + 1
         }
         return dates

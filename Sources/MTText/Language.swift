@@ -63,6 +63,8 @@ public final class Language: Sendable, Hashable {
     public let numberWords: [String: Double]
     /// Lower-case phrases that add a half to the number before them ("and a half", "с половиной"), as words.
     public let halfPhrases: [[String]]
+    /// Lower-case words that join the numbers of a list or range ("and", "to", "и", "по").
+    public let rangeLinks: Set<String>
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
@@ -72,7 +74,7 @@ public final class Language: Sendable, Hashable {
         alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
         latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String],
         marksNeverAfter: [String: Set<Unicode.Scalar>], wordsNeverAfterSemicolon: Set<String>, coordinatingConjunctions: Set<String>,
-        numberWords: [String: Double], halfPhrases: [[String]]
+        numberWords: [String: Double], halfPhrases: [[String]], rangeLinks: Set<String>
     ) {
         self.code = code
         self.name = name
@@ -100,6 +102,7 @@ public final class Language: Sendable, Hashable {
         self.coordinatingConjunctions = coordinatingConjunctions
         self.numberWords = numberWords
         self.halfPhrases = halfPhrases
+        self.rangeLinks = rangeLinks
     }
 
     /// The name a place adjective is made of, as written in lower case ("ордынского" → "орд",
@@ -214,7 +217,8 @@ extension Language {
             wordsNeverAfterSemicolon: Set(list("no-clause-start")),
             coordinatingConjunctions: Set(list("coordinating-conjunctions")),
             numberWords: pairs("number-words").compactMapValues(Double.init),
-            halfPhrases: list("half-phrases").map { $0.split(separator: " ").map(String.init) })
+            halfPhrases: list("half-phrases").map { $0.split(separator: " ").map(String.init) },
+            rangeLinks: Set(list("range-links")))
     }
 }
 
