@@ -21,6 +21,9 @@ public final class BilingualLexicon: Sendable {
     /// forms whose Snowball stem is not the stem of the form the table lists ("Ливаном": "ливан", but
     /// "Ливан": "лива"; "Китая": "кит", "Китай": "кита").
     private let nameWords: [(word: String, stems: Set<String>)]
+    /// First parts of compound abbreviations (`Data/compound-prefixes.<pair>.tsv`, "гос" = state), longest
+    /// first, with the stems of their translations.
+    private let compoundPrefixes: [(prefix: String, stems: Set<String>)]
     /// Stems of the source language's common (lower-case) words.
     public let sourceCommonStems: StemSet
     /// Source stems that translate into a capitalised name ("московский" = "Moscow"): words of a name
@@ -68,6 +71,11 @@ public final class BilingualLexicon: Sendable {
             names.addAcronym(row[0], forms: row[2].split(separator: "|").map(String.init), expansionStems: Set(expansion))
         }
         self.names = names
+        compoundPrefixes = KnowledgeFile.rows(named: "compound-prefixes.\(pair.source.code)-\(pair.target.code).tsv").compactMap { row in
+            guard row.count >= 2 else { return nil }
+            let stems = Set(row[1].split(separator: "|").flatMap { Self.words(String($0)) }.map { pair.target.stem($0) })
+            return (Normalizer.foldKey(row[0]), stems)
+        }.sorted { $0.prefix.count > $1.prefix.count }
         nameWords = names.words.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
         sourceCommonStems = StemSet(table: compiled, section: "c")
         sourceProperStems = StemSet(table: compiled, section: "p")
@@ -205,6 +213,11 @@ public final class BilingualLexicon: Sendable {
         if stem.count >= 4 {
             let found = compiled.values(withKeyPrefix: "t", stem, longerBy: 2)
             if !found.isEmpty { return found }
+        }
+        // A compound abbreviation: its first part's words, and the rest looked up ("госдум" = state + дум).
+        if let compound = compoundPrefixes.first(where: { stem.hasPrefix($0.prefix) && stem.count - $0.prefix.count >= 3 }) {
+            let rest = String(stem.dropFirst(compound.prefix.count))
+            return compound.stems.union(translations(rest) ?? compiled.values(withKeyPrefix: "t", rest, longerBy: 2))
         }
         return []
     }

@@ -107,6 +107,13 @@ public struct EntityAlignment: Sendable {
             lowerTargetSkeletons[ti] = skeleton
             return skeleton
         }
+        var lowerTargetSounds: [Int: NameMatch.PhoneticKey] = [:]
+        func lowerTargetSound(_ ti: Int) -> NameMatch.PhoneticKey {
+            if let known = lowerTargetSounds[ti] { return known }
+            let sound = NameMatch.phoneticKey(targetWords[ti].stem, spelling: pair.target.script == .latin ? .latin : .romanized)
+            lowerTargetSounds[ti] = sound
+            return sound
+        }
         var lowerSkeletons: [Int: NameMatch.Skeleton] = [:]
         func lowerSkeleton(_ si: Int) -> NameMatch.Skeleton {
             if let known = lowerSkeletons[si] { return known }
@@ -149,9 +156,10 @@ public struct EntityAlignment: Sendable {
             if t.isCapitalized, !s.isCapitalized, !s.isStopword, !t.isAcronym {
                 return NameMatch.transliterates(lowerSkeleton(si), t.skeleton)
             }
-            // A name rendered by a common word borrowed from it ("Скрининг" = "screening").
+            // A name rendered by a common word borrowed from it ("Скрининг" = "screening") or derived from it
+            // ("tweeted" for "написал в Твиттере").
             if s.isCapitalized, !t.isCapitalized, !t.isStopword, !s.isAcronym {
-                return NameMatch.transliterates(s.skeleton, lowerTargetSkeleton(ti))
+                return NameMatch.transliterates(s.skeleton, lowerTargetSkeleton(ti)) || NameMatch.sharesRoot(s.sound, lowerTargetSound(ti))
             }
             guard s.isCapitalized, t.isCapitalized else { return false }
             if NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton)
@@ -384,7 +392,7 @@ public struct EntityAlignment: Sendable {
             let isStopword = language.isStopword(folded)
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: capitalized ? NameMatch.skeleton(romanized) : [], romanized: romanized,
-                sound: capitalized ? NameMatch.phoneticKey(romanized) : [],
+                sound: capitalized ? NameMatch.phoneticKey(romanized, spelling: language.script == .latin ? .latin : .romanized) : [],
                 baseSkeleton: capitalized ? language.adjectiveBase(ofFolded: folded).map { NameMatch.skeleton(Normalizer.foldKey(language.romanize($0))) } ?? [] : [],
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
                 isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst),

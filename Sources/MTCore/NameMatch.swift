@@ -31,7 +31,7 @@ public enum NameMatch {
             conventional = ConventionalNames.forms(of: word, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
             let romanized = Normalizer.foldKey(pair.source.romanize(word))
             skeleton = NameMatch.skeleton(romanized)
-            sound = NameMatch.phoneticKey(romanized)
+            sound = NameMatch.phoneticKey(romanized, spelling: pair.source.script == .latin ? .latin : .romanized)
         }
     }
 
@@ -45,7 +45,7 @@ public enum NameMatch {
             bare = Normalizer.bareKey(word)
             let folded = Normalizer.foldKey(word)
             skeleton = NameMatch.skeleton(folded)
-            sound = NameMatch.phoneticKey(folded)
+            sound = NameMatch.phoneticKey(folded, spelling: .latin)
         }
     }
 
@@ -57,24 +57,33 @@ public enum NameMatch {
     }
 
     /// A word reduced to the consonant sounds transcription systems agree on, one code each: vowels
-    /// left out, "dzh", "zh", "j" and a "g" before e/i/y one sound (Джордж ~ George), "sh"/"sch" one,
-    /// "ch"/"tch" one, "kh"/"h" one, "s", "z", "ts", "tz" and a "c" before e/i/y one (Кэпз ~ Caps,
-    /// Лестер ~ Leicester), "w", "v" and a "u" gliding into a vowel one (Уайли ~ Wiley, Хауи ~ Howie),
-    /// "ph" = "f", "th" = "t", "x" = "ks", "q" and a hard "c" = "k", "Mc" = "mk"; Polish "rz", "sz", "cz"
-    /// as "zh", "sh", "ch" (Гжегож ~ Grzegorz); repeated codes once.
+    /// left out, voiced and voiceless pairs one (b/p, d/t, g/k, v/f: Хашкаджи ~ Khashoggi), "dzh", "zh",
+    /// "j" and an English "g" before e/i/y one sound (Джордж ~ George), "sh"/"sch" one, "ch"/"tch" one,
+    /// "kh"/"h" one, "s", "z", "ts", "tz" and an English "c" before e/i/y one (Кэпз ~ Caps, Лестер ~
+    /// Leicester), "w", "v" and a "u" gliding into a vowel one (Уайли ~ Wiley, Хауи ~ Howie), "ph" = "f",
+    /// "th" = "t", "x" = "ks", "q" and a hard "c" = "k", "Mc" = "mk"; Polish "rz", "sz", "cz" as "zh",
+    /// "sh", "ch" (Гжегож ~ Grzegorz); a code repeated, even across vowels, once.
     public typealias PhoneticKey = [UInt8]
 
-    /// The phonetic key of a folded Latin word (a name romanized with ICU, or an English word).
-    /// Letters outside a–z (diacritics, apostrophes) are left out.
-    public static func phoneticKey(_ word: String) -> PhoneticKey {
+    /// How a Latin word came to be spelled: written in Latin script (where "g" and "c" soften before
+    /// e, i and y), or romanized from another script by ICU (where they do not: "Вайоминге" is
+    /// "vayominge", with a hard g).
+    public enum Spelling: Sendable {
+        case latin, romanized
+    }
+
+    /// The phonetic key of a folded Latin word. Letters outside a–z (diacritics, apostrophes) are left out.
+    public static func phoneticKey(_ word: String, spelling: Spelling) -> PhoneticKey {
         let letters = Array(word.utf8.filter { $0 >= 0x61 && $0 <= 0x7A })
         func at(_ i: Int) -> UInt8 { i < letters.count ? letters[i] : 0 }
         func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
-        func soft(_ c: UInt8) -> Bool { c == 0x65 || c == 0x69 || c == 0x79 }  // e i y
+        func soft(_ c: UInt8) -> Bool { spelling == .latin && (c == 0x65 || c == 0x69 || c == 0x79) }  // e i y
         func starts(_ i: Int, _ text: String) -> Bool { text.utf8.enumerated().allSatisfy { at(i + $0.offset) == $0.element } }
         var out: PhoneticKey = []
+        // Voiced consonants as their voiceless pairs.
+        let devoiced: [Character: Character] = ["b": "p", "d": "t", "g": "k", "v": "f"]
         func emit(_ code: Character) {
-            let value = code.asciiValue!
+            let value = (devoiced[code] ?? code).asciiValue!
             if out.last != value { out.append(value) }
         }
         var i = 0
@@ -106,17 +115,20 @@ public enum NameMatch {
                 case 0x75 where (i == 0 || isVowel(at(i - 1)) || at(i - 1) == 0x71) && isVowel(at(i + 1)) && at(i + 1) != 0x75:
                     emit("v")  // a u gliding into a vowel
                 default:
-                    if isVowel(c) {
-                        // Vowels are left out, but they keep a consonant apart from its repeat ("Bob": b, b).
-                        if let last = out.last, last != 0 { out.append(0) }
-                    } else {
+                    if !isVowel(c) {
                         emit(Character(Unicode.Scalar(c)))
                     }
                 }
             }
             i += step
         }
-        return out.filter { $0 != 0 }
+        return out
+    }
+
+    /// Whether a word's sounds start like a name's, for at least three codes: a word made from the name
+    /// ("tweet" from "Twitter").
+    public static func sharesRoot(_ name: PhoneticKey, _ word: PhoneticKey) -> Bool {
+        word.count >= 3 && name.count >= word.count && name.starts(with: word.prefix(3))
     }
 
     /// Whether two phonetic keys are the same, or one has one code more than the other (a case ending

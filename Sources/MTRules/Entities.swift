@@ -13,6 +13,28 @@ struct EntityPair {
     var unmatchedTarget: [EntityAlignment.Entity] { alignment.target.filter { !$0.matched && !$0.isCommon } }
     var unmatchedSource: [EntityAlignment.Entity] { alignment.source.filter { !$0.matched && !$0.isCommon } }
 
+    /// Where a range stands in its block, from 0 (its start) to 1 (its end).
+    static func position(_ range: Range<Int>, in block: Block) -> Double {
+        Double(range.lowerBound - block.range.lowerBound) / Double(max(1, block.range.count))
+    }
+
+    /// How far apart a source range and a target range stand in their blocks (0: the same place, in
+    /// proportion to each block's length).
+    func distance(_ source: Range<Int>, _ target: Range<Int>) -> Double {
+        abs(Self.position(source, in: self.source) - Self.position(target, in: self.target))
+    }
+
+    /// Whether a target name nothing accounts for (no acronym, no capitalised common word) stands about
+    /// where a source entity stands: its rendering in a form the word lists do not know ("Finland" for
+    /// "Финском"), or a name put in its place, which name-mismatch reports.
+    func hasUnaccountedTargetName(near entity: EntityAlignment.Entity) -> Bool {
+        unmatchedTarget.contains { !$0.isAcronym && distance(entity.range, $0.range) <= Self.nearby }
+    }
+
+    /// How close (in proportion to the blocks' lengths) a source and a target word stand when one may
+    /// render the other: translations move words, but rarely by more than a quarter of the sentence.
+    static let nearby = 0.25
+
     /// Unaccounted names of the target that are no acronym, no well-known name (in the spelling
     /// dictionary: unsupported-known-name's, in preview) and not in the organisation table: what
     /// name-mismatch reports when the source has an unaccounted name, and unsupported-entity otherwise.

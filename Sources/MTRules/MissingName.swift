@@ -60,7 +60,7 @@ public struct MissingName: Rule {
             var pronouns = document.count(of: document.pair.target.personalPronouns, in: pair.target)
                 - document.count(of: document.pair.source.personalPronouns, in: pair.source)
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
-                guard !(entity.isAcronym && expanded && !entity.hasKnownTranslation) else { continue }
+                guard !(entity.isAcronym && expanded && !entity.hasKnownTranslation), !pair.hasUnaccountedTargetName(near: entity) else { continue }
                 if !entity.isAcronym, pronouns > 0 {
                     pronouns -= 1
                     continue

@@ -61,14 +61,22 @@ public struct NameMismatch: Rule {
         var findings: [Finding] = []
         for pair in document.entityPairs {
             let sourceNames = pair.unmatchedSourceNames
-            guard let first = sourceNames.first else { continue }
-            let replaced = sourceNames.map { document.quotedWithRomanization($0.range) }.joined(separator: ", ")
-            for entity in pair.unknownTargetNames(in: document) {
+            guard !sourceNames.isEmpty else { continue }
+            // A rare name anywhere, or a well-known one where a source name stands.
+            let rare = pair.unknownTargetNames(in: document)
+            let known = pair.unmatchedTarget.filter { entity in
+                !entity.isAcronym && entity.isDictionaryKnown && !document.overlapsOrganisation(entity.range, in: pair.target)
+                    && sourceNames.contains { pair.distance($0.range, entity.range) <= EntityPair.nearby }
+            }
+            for entity in (rare + known).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                // The source names it most likely replaced: the nearest first.
+                let replaced = sourceNames.sorted { pair.distance($0.range, entity.range) < pair.distance($1.range, entity.range) }
                 findings.append(finding(
                     in: document, at: entity.range,
-                    message: "'\(document.buffer.string(entity.range))' in the target, but the source has \(replaced) "
-                        + "(line \(document.buffer.line(at: first.range.lowerBound)))",
-                    source: sourceNames.count == 1 ? first.range : nil))
+                    message: "'\(document.buffer.string(entity.range))' in the target, but the source has "
+                        + replaced.map { document.quotedWithRomanization($0.range) }.joined(separator: ", ")
+                        + " (line \(document.buffer.line(at: replaced[0].range.lowerBound)))",
+                    source: replaced[0].range))
             }
         }
         return findings
