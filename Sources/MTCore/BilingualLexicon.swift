@@ -21,6 +21,9 @@ public final class BilingualLexicon: Sendable {
     /// forms whose Snowball stem is not the stem of the form the table lists ("Ливаном": "ливан", but
     /// "Ливан": "лива"; "Китая": "кит", "Китай": "кита").
     private let nameWords: [(word: String, stems: Set<String>)]
+    /// The source language's names of countries (CLDR territories, and the acronyms the acronym table
+    /// marks as countries), folded and sorted.
+    private let countryWords: [String]
     /// First parts of compound abbreviations (`Data/compound-prefixes.<pair>.tsv`, "гос" = state), longest
     /// first, with the stems of their translations.
     private let compoundPrefixes: [(prefix: String, stems: Set<String>)]
@@ -77,6 +80,10 @@ public final class BilingualLexicon: Sendable {
             return (Normalizer.foldKey(row[0]), stems)
         }.sorted { $0.prefix.count > $1.prefix.count }
         nameWords = names.words.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
+        countryWords = Set(CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale).filter { $0.kind == .territory }
+            .flatMap { Self.words($0.source) }.filter { $0.first?.isUppercase ?? false }.map(Normalizer.foldKey)
+            + KnowledgeFile.rows(named: "acronyms.\(pair.source.code)-\(pair.target.code).tsv").filter { $0.count >= 4 && $0[3] == "country" }
+                .map { Normalizer.foldKey($0[0]) }).sorted()
         sourceCommonStems = StemSet(table: compiled, section: "c")
         sourceProperStems = StemSet(table: compiled, section: "p")
         targetCommonStems = StemSet(table: compiled, section: "e")
@@ -214,6 +221,10 @@ public final class BilingualLexicon: Sendable {
             let found = compiled.values(withKeyPrefix: "t", stem, longerBy: 2)
             if !found.isEmpty { return found }
         }
+        // A word derived from a listed one by a suffix ("субботн" of "субботний" from "суббот" of "суббота").
+        for length in stride(from: stem.count - 1, through: max(4, stem.count - 2), by: -1) {
+            if let found = translations(String(stem.prefix(length))) { return found }
+        }
         // A compound abbreviation: its first part's words, and the rest looked up ("госдум" = state + дум).
         if let compound = compoundPrefixes.first(where: { stem.hasPrefix($0.prefix) && stem.count - $0.prefix.count >= 3 }) {
             let rest = String(stem.dropFirst(compound.prefix.count))
@@ -236,22 +247,38 @@ public final class BilingualLexicon: Sendable {
         return nil
     }
 
+    /// Whether a word (its fold key) names a country, in any case form ("России", "США").
+    public func isCountry(_ folded: String) -> Bool {
+        let head = String(folded.prefix(3))
+        var i = countryWords.partitionPoint { $0 >= head }
+        while i < countryWords.count, countryWords[i].hasPrefix(head) {
+            if Self.isCaseForm(folded, of: countryWords[i]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether a word can be a case form of a listed word: it extends the listed word's first letters by
+    /// a case ending, after at most two letters of the listed form ("ливаном" ~ "ливан", "китая" ~
+    /// "китай", "москвы" ~ "москва"; a word of three letters or fewer only as written).
+    public static func isCaseForm(_ word: String, of listed: String) -> Bool {
+        let letters = Array(word), base = Array(listed)
+        if letters.count <= 3 || base.count <= 3 { return letters == base }
+        let shared = zip(letters, base).prefix { $0 == $1 }.count
+        return shared >= 3 && shared >= base.count - 2 && letters.count - shared <= 3 && base.count - shared <= 2
+    }
+
     /// Stems of the translations of a name word in another case form than the one the name tables
     /// list: a listed name that the word extends by a case ending, after at most two letters of the
     /// listed form ("ливаном" ~ "ливан", "китая" ~ "китай", "москвы" ~ "москва"). `folded` is the word's
     /// fold key.
     public func nameTargetStems(forCaseForm folded: String) -> Set<String> {
-        let letters = Array(folded)
-        guard letters.count >= 3 else { return [] }
-        let head = String(letters.prefix(3))
+        guard folded.count >= 3 else { return [] }
+        let head = String(folded.prefix(3))
         var found = Set<String>()
         var i = nameWords.partitionPoint { $0.word >= head }
         while i < nameWords.count, nameWords[i].word.hasPrefix(head) {
-            let listed = Array(nameWords[i].word)
-            let shared = zip(letters, listed).prefix { $0 == $1 }.count
-            if shared >= 3, shared >= listed.count - 2, letters.count - shared <= 3, listed.count - shared <= 2 {
-                found.formUnion(nameWords[i].stems)
-            }
+            if Self.isCaseForm(folded, of: nameWords[i].word) { found.formUnion(nameWords[i].stems) }
             i += 1
         }
         return found

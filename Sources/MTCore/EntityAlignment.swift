@@ -58,9 +58,10 @@ public struct EntityAlignment: Sendable {
         let sound: NameMatch.PhoneticKey
         /// The acronym a run of letter names starting here spells ("Би-би-си" = "bbc"); empty for none.
         var spelledAcronym = ""
-        /// For a capitalised place adjective, the skeleton of the name it is made of ("Финском" → "fin");
-        /// empty for other words.
+        /// For a capitalised place adjective, the skeleton and the sounds of the name it is made of
+        /// ("Финском" → "fin"); empty for other words.
         let baseSkeleton: NameMatch.Skeleton
+        let baseSound: NameMatch.PhoneticKey
         /// The word in the source language's script (a target word transliterated into it), reduced.
         let nativeSkeleton: NameMatch.Skeleton
         let isCapitalized: Bool
@@ -75,6 +76,8 @@ public struct EntityAlignment: Sendable {
         let isStopword: Bool
         /// A function word that can stand inside a name ("of", "von").
         let isNameConnector: Bool
+        /// An abbreviation of the language written with its stop ("St.", "Gen.", "Fr."): a title, no name.
+        let isAbbreviation: Bool
         /// Only white space or a hyphen separates it from the word before.
         let joinsPrevious: Bool
     }
@@ -114,14 +117,23 @@ public struct EntityAlignment: Sendable {
             lowerTargetSounds[ti] = sound
             return sound
         }
-        var lowerSkeletons: [Int: NameMatch.Skeleton] = [:]
-        func lowerSkeleton(_ si: Int) -> NameMatch.Skeleton {
-            if let known = lowerSkeletons[si] { return known }
+        // A lower-case source word as a name's part would be written: its skeleton, its sounds and the
+        // sounds of the name a place adjective is made of ("моджахеда" ~ "Mujahed", "уотфордская" ~ "Watford").
+        var lowerSources: [Int: (skeleton: NameMatch.Skeleton, sound: NameMatch.PhoneticKey, base: NameMatch.PhoneticKey)] = [:]
+        let sourceSpelling: NameMatch.Spelling = pair.source.script == .latin ? .latin : .romanized
+        func lowerSource(_ si: Int) -> (skeleton: NameMatch.Skeleton, sound: NameMatch.PhoneticKey, base: NameMatch.PhoneticKey) {
+            if let known = lowerSources[si] { return known }
             let word = sourceWords[si]
-            let skeleton = NameMatch.skeleton(word.romanized == word.folded && pair.source.script != .latin
-                ? Normalizer.foldKey(pair.source.romanize(buffer.string(word.range))) : word.romanized)
-            lowerSkeletons[si] = skeleton
-            return skeleton
+            let romanized = word.romanized == word.folded && pair.source.script != .latin
+                ? Normalizer.foldKey(pair.source.romanize(buffer.string(word.range))) : word.romanized
+            let base = pair.source.adjectiveBase(ofFolded: word.folded).map { NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize($0)), spelling: sourceSpelling) } ?? []
+            let found = (NameMatch.skeleton(romanized), NameMatch.phoneticKey(romanized, spelling: sourceSpelling), base)
+            lowerSources[si] = found
+            return found
+        }
+        // The full names a short name stands for ("Саша" = "Александр"), as names to compare with.
+        let fullNames = sourceWords.map { word in
+            word.isCapitalized && !word.isAcronym ? Diminutives.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair) } : []
         }
         // Conventional forms of each capitalised source word, looked up once.
         let conventionalForms = sourceWords.map { word in
@@ -154,7 +166,9 @@ public struct EntityAlignment: Sendable {
             }
             if !s.spelledAcronym.isEmpty, t.isAcronym, s.spelledAcronym == t.folded { return true }
             if t.isCapitalized, !s.isCapitalized, !s.isStopword, !t.isAcronym {
-                return NameMatch.transliterates(lowerSkeleton(si), t.skeleton)
+                let lower = lowerSource(si)
+                return NameMatch.transliterates(lower.skeleton, t.skeleton) || NameMatch.soundsAlike(lower.sound, t.sound)
+                    || (lower.base.count >= 3 && NameMatch.soundsAlike(lower.base, t.sound))
             }
             // A name rendered by a common word borrowed from it ("Скрининг" = "screening") or derived from it
             // ("tweeted" for "написал в Твиттере").
@@ -162,11 +176,13 @@ public struct EntityAlignment: Sendable {
                 return NameMatch.transliterates(s.skeleton, lowerTargetSkeleton(ti)) || NameMatch.sharesRoot(s.sound, lowerTargetSound(ti))
             }
             guard s.isCapitalized, t.isCapitalized else { return false }
+            if !fullNames[si].isEmpty, fullNames[si].contains(where: { NameMatch.matches($0, NameMatch.TargetName(buffer.string(t.range))) }) { return true }
             if NameMatch.similar(s.skeleton, t.skeleton) || NameMatch.similar(s.nativeSkeleton, t.nativeSkeleton)
                 || NameMatch.soundsAlike(s.sound, t.sound) { return true }
             // A place adjective and its place ("Ордынского" ~ "Orda"): the first letters of the place's name.
             if !s.baseSkeleton.isEmpty, t.skeleton.count >= s.baseSkeleton.count,
                zip(s.baseSkeleton, t.skeleton).allSatisfy({ NameMatch.same($0, $1) }) { return true }
+            if s.baseSound.count >= 2, NameMatch.soundsAlike(s.baseSound, t.sound) { return true }
             return conventionalForms[si]?.contains(where: { t.folded.hasPrefix($0) }) ?? false
         }
         let sourceIndex = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1.range.lowerBound, $0) })
@@ -382,18 +398,26 @@ public struct EntityAlignment: Sendable {
             let needsRomanizing = language.script != .latin && (capitalized || folded.count <= 5)
             // The word as written: only capitalised words and words to romanize look at it.
             let text = capitalized || needsRomanizing ? buffer.string(token.range) : ""
-            let romanized = needsRomanizing ? Normalizer.foldKey(language.romanize(text)) : folded
+            // A possessive's ending is the language's, not the name's ("Meunier's").
+            let romanized = needsRomanizing ? Normalizer.foldKey(language.romanize(text))
+                : folded.hasSuffix("'s") || folded.hasSuffix("’s") ? String(folded.dropLast(2)) : folded
             // Only capitalised words are compared by their native spelling (`counterparts`).
             let nativeForm = !capitalized ? "" : language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
-            // "MCIs": an acronym's plural is the acronym. (A word that does not start with a capital is none.)
-            let singular = text.count > 2 && text.hasSuffix("s") ? String(text.dropLast()) : text
+            // "MCIs", "BJP's": an acronym's plural or possessive is the acronym. (A word that does not start with
+            // a capital is none.)
+            let bare = text.hasSuffix("'s") || text.hasSuffix("’s") ? String(text.dropLast(2)) : text
+            let singular = bare.count > 2 && bare.hasSuffix("s") ? String(bare.dropLast()) : bare
             let isAcronym = capitalized && (token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase)))
             let stem = key.stem
             let isStopword = language.isStopword(folded)
+            let spelling: NameMatch.Spelling = language.script == .latin ? .latin : .romanized
+            // The name a capitalised place adjective is made of, romanized ("Финском" → "fin").
+            let base = capitalized ? language.adjectiveBase(ofFolded: folded).map { Normalizer.foldKey(language.romanize($0)) } : nil
             result.append(Word(
                 range: token.range, folded: folded, stem: stem, skeleton: capitalized ? NameMatch.skeleton(romanized) : [], romanized: romanized,
-                sound: capitalized ? NameMatch.phoneticKey(romanized, spelling: language.script == .latin ? .latin : .romanized) : [],
-                baseSkeleton: capitalized ? language.adjectiveBase(ofFolded: folded).map { NameMatch.skeleton(Normalizer.foldKey(language.romanize($0))) } ?? [] : [],
+                sound: capitalized ? NameMatch.phoneticKey(romanized, spelling: spelling) : [],
+                baseSkeleton: base.map(NameMatch.skeleton) ?? [],
+                baseSound: base.map { NameMatch.phoneticKey($0, spelling: spelling) } ?? [],
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
                 isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst),
                 isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),
@@ -402,6 +426,8 @@ public struct EntityAlignment: Sendable {
                 isAcronym: isAcronym && !language.commonAcronyms.contains(singular) && !Self.isRomanNumeral(text),
                 isSentenceInitial: awaitingFirst, isStopword: isStopword,
                 isNameConnector: language.nameConnectors.contains(folded),
+                // With its stop ("St.", "Fr.") or, in British style, without one ("Mr Chouhan").
+                isAbbreviation: language.abbreviations.contains(folded + "."),
                 joinsPrevious: previousEnd.map { end in
                     buffer.isBlank(end..<token.range.lowerBound) || (token.range.lowerBound == end + 1 && buffer.units[end] == 0x2D)
                 } ?? false))
@@ -432,7 +458,7 @@ public struct EntityAlignment: Sendable {
     /// Runs of name-like words; a name connector joins two runs ("Centre for Strategic Studies").
     static func entities(_ words: [Word]) -> [Entity] {
         func isName(_ word: Word) -> Bool {
-            guard word.isCapitalized, !word.isStopword, !word.isMixedScript, !word.isCommonAcronym, word.folded.count >= 2 else {
+            guard word.isCapitalized, !word.isStopword, !word.isMixedScript, !word.isCommonAcronym, !word.isAbbreviation, word.folded.count >= 2 else {
                 return false
             }
             return word.isAcronym || !word.isSentenceInitial || !word.isCommon

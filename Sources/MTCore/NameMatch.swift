@@ -57,9 +57,10 @@ public enum NameMatch {
     }
 
     /// A word reduced to the consonant sounds transcription systems agree on, one code each: vowels
-    /// left out, voiced and voiceless pairs one (b/p, d/t, g/k, v/f: Хашкаджи ~ Khashoggi), "dzh", "zh",
-    /// "j" and an English "g" before e/i/y one sound (Джордж ~ George), "sh"/"sch" one, "ch"/"tch" one,
-    /// "kh"/"h" one, "s", "z", "ts", "tz" and an English "c" before e/i/y one (Кэпз ~ Caps, Лестер ~
+    /// left out, voiced and voiceless pairs one (b/p, d/t, g/k, v/f: Хашкаджи ~ Khashoggi), "kh", "h"
+    /// and "g" one (Гэмпшир ~ Hampshire), "dzh", "zh", "j" and an English "g" before e/i/y one sound
+    /// (Джордж ~ George), "sh", "sch", "ch" and "tch" one (French "ch" is "sh": Машиши ~ Mechichi),
+    /// "s", "z", "ts", "tz" and an English "c" before e/i/y one (Кэпз ~ Caps, Лестер ~
     /// Leicester), "w", "v" and a "u" gliding into a vowel one (Уайли ~ Wiley, Хауи ~ Howie), "ph" = "f",
     /// "th" = "t", "x" = "ks", "q" and a hard "c" = "k", "Mc" = "mk"; Polish "rz", "sz", "cz" as "zh",
     /// "sh", "ch" (Гжегож ~ Grzegorz); a code repeated, even across vowels, once.
@@ -81,7 +82,8 @@ public enum NameMatch {
         func starts(_ i: Int, _ text: String) -> Bool { text.utf8.enumerated().allSatisfy { at(i + $0.offset) == $0.element } }
         var out: PhoneticKey = []
         // Voiced consonants as their voiceless pairs.
-        let devoiced: [Character: Character] = ["b": "p", "d": "t", "g": "k", "v": "f"]
+        // "h" is Russian "х" (kh) or "г" (Гарвард = Harvard): one with k and g.
+        let devoiced: [Character: Character] = ["b": "p", "d": "t", "g": "k", "v": "f", "h": "k"]
         func emit(_ code: Character) {
             let value = (devoiced[code] ?? code).asciiValue!
             if out.last != value { out.append(value) }
@@ -93,13 +95,15 @@ public enum NameMatch {
             if starts(i, "dzh") { emit("j"); step = 3 }
             else if starts(i, "shch") { emit("x"); step = 4 }
             else if starts(i, "sch") || starts(i, "sh") { emit("x"); step = starts(i, "sch") ? 3 : 2 }
-            else if starts(i, "tch") { emit("c"); step = 3 }
-            else if starts(i, "ch") { emit("c"); step = 2 }
+            else if starts(i, "tch") { emit("x"); step = 3 }
+            else if starts(i, "ch") { emit("x"); step = 2 }
             else if starts(i, "zh") || starts(i, "rz") { emit("j"); step = 2 }
             else if starts(i, "sz") { emit("x"); step = 2 }
-            else if starts(i, "cz") { emit("c"); step = 2 }
-            else if starts(i, "kh") { emit("h"); step = 2 }
+            else if starts(i, "cz") { emit("x"); step = 2 }
+            else if starts(i, "kh") { emit("k"); step = 2 }
             else if starts(i, "ph") { emit("f"); step = 2 }
+            else if spelling == .latin, starts(i, "gh"), i + 2 == letters.count || !isVowel(at(i + 2)) { step = 2 }  // silent: "Leigh", "Hugh"
+
             else if starts(i, "th") { emit("t"); step = 2 }
             else if starts(i, "ck") { emit("k"); step = 2 }
             else if starts(i, "ts") || starts(i, "tz") { emit("s"); step = 2 }

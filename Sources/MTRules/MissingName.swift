@@ -60,7 +60,8 @@ public struct MissingName: Rule {
             var pronouns = document.count(of: document.pair.target.personalPronouns, in: pair.target)
                 - document.count(of: document.pair.source.personalPronouns, in: pair.source)
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
-                guard !(entity.isAcronym && expanded && !entity.hasKnownTranslation), !pair.hasUnaccountedTargetName(near: entity) else { continue }
+                guard !(entity.isAcronym && expanded && !entity.hasKnownTranslation), !pair.hasUnaccountedTargetName(near: entity),
+                      !document.isCountryAttribute(entity, in: pair.source) else { continue }
                 if !entity.isAcronym, pronouns > 0 {
                     pronouns -= 1
                     continue
@@ -77,6 +78,16 @@ public struct MissingName: Rule {
 }
 
 extension Document {
+    /// Whether an entity is a country named as an attribute of the word before it ("госдепартамент США",
+    /// "МЧС России"): what a translation leaves out where it is obvious ("the State Department").
+    func isCountryAttribute(_ entity: EntityAlignment.Entity, in block: Block) -> Bool {
+        guard entity.words.count == 1, let index = block.tokenIndex(at: entity.range.lowerBound), index > 0 else { return false }
+        let previous = block.tokens[index - 1]
+        let language = language(of: block)
+        guard previous.kind == .word, !language.isStopword(key(previous, in: block).folded) else { return false }
+        return BilingualLexicon.shared(for: pair).isCountry(key(block.tokens[index], in: block).folded)
+    }
+
     /// How many words of a block are in a set of folded words.
     func count(of words: Set<String>, in block: Block) -> Int {
         block.tokens.count { $0.kind == .word && words.contains(key($0, in: block).folded) }

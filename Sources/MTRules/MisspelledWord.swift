@@ -28,11 +28,11 @@ public struct MisspelledWord: Rule {
             edit (a letter dropped, added, changed, or two swapped) from a dictionary word, which the message \
             suggests. A word no dictionary word is that close to is a rare or new word ("flashbang", \
             "loungewear"), not a typo. Not checked: acronyms, words with digits or a capital inside ("iPhone"), \
-            abbreviations, parts of hyphenated compounds, words of one or two letters, URLs and handles, words in \
+            abbreviations, parts of hyphenated compounds, one-letter words, URLs and handles, words in \
             another script, a compound the dictionary knows in parts ("hydrobiologist"), and a word that \
-            transliterates a source word ("oblast" for "области"), unless a dictionary word one typo away \
-            transliterates it better (a misspelled cognate: "vido" for "видео"). A capitalised word is a name and \
-            is reported only when it renders no source word and the word it is one typo from translates one \
+            transliterates a source word ("oblast" for "области", "Zenit" for "Зенит"), unless a dictionary word \
+            one typo away transliterates it better (a misspelled cognate: "vido" for "видео"). Any other \
+            capitalised word is a name, reported only when the word it is one typo from translates a source word \
             ("Russion" for "российский", where "Russian" was meant).
             """,
         mqm: .spelling,
@@ -69,20 +69,19 @@ public struct MisspelledWord: Rule {
             let skipped = Placeholder.all(in: block, of: document).map(\.range)
             // What the source vouches for, computed when a word needs it: the skeletons of its words
             // romanized, and the stems of their translations.
-            var sourceSkeletons: [(skeleton: NameMatch.Skeleton, isName: Bool)]?
+            var sourceSkeletons: [NameMatch.Skeleton]?
             var sourceTranslations: Set<String>?
-            /// How close the word comes to transliterating a source word (`names`: a capitalised one): the
-            /// least skeleton edit distance among the source words it transliterates (`nil`: none).
-            func transliteration(_ word: String, names: Bool = false) -> Int? {
+            /// How close the word comes to transliterating a source word: the least skeleton edit distance
+            /// among the source words it transliterates (`nil`: none).
+            func transliteration(_ word: String) -> Int? {
                 let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
-                    (NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range)))), sourceToken.isCapitalized)
+                    NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range))))
                 }
                 sourceSkeletons = skeletons
                 // A possessive's ending is English, not the name's ("Prosa's").
                 let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
                 let skeleton = NameMatch.skeleton(Normalizer.foldKey(bare))
-                return skeletons.filter { (!names || $0.isName) && NameMatch.transliterates($0.skeleton, skeleton) }
-                    .map { NameMatch.editDistance($0.skeleton, skeleton) }.min()
+                return skeletons.filter { NameMatch.transliterates($0, skeleton) }.map { NameMatch.editDistance($0, skeleton) }.min()
             }
             func translatesSource(_ word: String) -> Bool {
                 let stems = sourceTranslations ?? document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
@@ -108,22 +107,28 @@ public struct MisspelledWord: Rule {
                         message: "'\(word)' is written '\(capitalized)' in \(language.name); did you mean '\(capitalized)'?"))
                     continue
                 }
-                // Words of one or two letters are abbreviations and interjections more often than typos.
-                guard word.count >= 3, !projectWords.contains(Normalizer.foldKey(word)), language.scale(of: Normalizer.foldKey(word)) == nil,
+                guard word.count >= 2, !projectWords.contains(Normalizer.foldKey(word)), language.scale(of: Normalizer.foldKey(word)) == nil,
                       !spellers.contains(where: { Self.accepts($0, word) }), !Self.isCompound(word, speller) else { continue }
                 // A typo is one edit from the word meant; a word no dictionary word is that close to is a
                 // rare or new word ("flashbang", "loungewear"), not a typo.
                 let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
                 guard !nearby.isEmpty else { continue }
-                if token.isCapitalized {
-                    // A capitalised word is a name ("Zenit" for "Зенит", though "zenith" is a word), unless it
-                    // renders no name of the source and the word it is one typo from translates a source word
-                    // ("Russion" for "российский" → "Russian"; "Secretery" for "секретарь").
-                    guard transliteration(word, names: true) == nil, transliteration(word) != 0, nearby.contains(where: translatesSource) else { continue }
-                } else if let distance = transliteration(word) {
-                    // A source word transliterated ("oblast" for "области", "selo" for "село"); but a misspelled
-                    // cognate ("vido" for "видео") is one typo from a word that transliterates it better.
-                    guard distance > 0, nearby.contains(where: { transliteration($0).map { $0 < distance } ?? false }) else { continue }
+                if let distance = transliteration(word) {
+                    // A source word transliterated ("oblast" for "области", "Zenit" for "Зенит", "selo" for
+                    // "села"); but a misspelled cognate ("vido" for "видео", "istory" for "истории",
+                    // "Secretery" for "секретаря") is one typo from a word that transliterates it better, or
+                    // as well when the word itself is two edits off.
+                    // For a name, only a common word counts: a name one edit away ("Luis" for "Luiz") is
+                    // another spelling of it.
+                    guard distance > 0, nearby.contains(where: { candidate in
+                        (!token.isCapitalized || candidate.first?.isLowercase == true)
+                            && transliteration(candidate).map { $0 < distance || ($0 == distance && distance >= 2) } ?? false
+                    }) else { continue }
+                } else if token.isCapitalized {
+                    // Another capitalised word is a name unless the word it is one typo from translates a
+                    // word of the source ("Russion" for "российский" → "Russian"), other than by an ending
+                    // ("Koreas", "Gazan" are made from "Korea", "Gaza").
+                    guard nearby.contains(where: { translatesSource($0) && !word.lowercased().hasPrefix($0.lowercased()) }) else { continue }
                 }
                 let shown = Array(nearby.prefix(3))
                 findings.append(finding(

@@ -80,7 +80,9 @@ public final class Speller: Sendable {
     /// neighbours swapped; added and replacing letters are the word's own and `alphabet`), in that
     /// order of kinds. Each candidate is one Hunspell lookup (microseconds), where Hunspell's own
     /// suggestion search takes milliseconds a word; candidates are not cached.
+    /// A capitalised word's candidates are tried capitalised too ("Russion" → "Russian").
     public func wordsOneEditAway(_ word: String, alphabet: String) -> [String] {
+        let capitalized = word.first?.isUppercase ?? false
         let letters = Array(word.lowercased())
         let pool = Array(Set(letters).union(alphabet))
         var candidates: [[Character]] = []
@@ -102,8 +104,11 @@ public final class Speller: Sendable {
         }
         var seen = Set<String>()
         return state.withLock { state in
-            candidates.map { String($0) }.filter { candidate in
-                !candidate.isEmpty && seen.insert(candidate).inserted && Hunspell_spell(state.handle, candidate) != 0
+            candidates.map { String($0) }.compactMap { candidate -> String? in
+                guard !candidate.isEmpty, seen.insert(candidate).inserted else { return nil }
+                if Hunspell_spell(state.handle, candidate) != 0 { return candidate }
+                let title = candidate.prefix(1).uppercased() + candidate.dropFirst()
+                return capitalized && Hunspell_spell(state.handle, title) != 0 ? title : nil
             }
         }
     }
