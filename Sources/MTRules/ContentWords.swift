@@ -29,10 +29,18 @@ extension Document {
 
 extension Document {
     /// For each content word of a source block, the target stems that can render it: its own stem (a
-    /// name or number spelled alike) and the translations the bilingual word list gives.
+    /// name or number spelled alike), the word romanized ("м" = "m", "km"), and the translations the
+    /// bilingual word list gives.
     func renderings(of source: Block) -> [Set<String>] {
         let lexicon = BilingualLexicon.shared(for: pair)
-        return contentWords(source).map { lexicon.targetStems(forSourceStem: $0.stem).union([$0.stem]) }
+        let romanizes = pair.source.script != pair.target.script
+        return contentWords(source).map { word in
+            var found = lexicon.targetStems(forSourceStem: word.stem).union([word.stem])
+            if romanizes, word.token.range.count <= 4 {
+                found.insert(pair.target.stem(pair.source.romanize(buffer.string(word.token.range))))
+            }
+            return found
+        }
     }
 }
 

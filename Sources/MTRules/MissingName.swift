@@ -21,7 +21,7 @@ public struct MissingName: Rule {
             unless the word lists know its translations ("США" = "US", "United States") and none is there.
             """,
         mqm: .omission,
-        severity: .major,
+        severity: .minor,
         triggering: [
             """
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.

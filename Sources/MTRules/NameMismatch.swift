@@ -25,7 +25,7 @@ public struct NameMismatch: Rule {
             translated names outside the word lists are common.
             """,
         mqm: .mistranslation,
-        severity: .major,
+        severity: .minor,
         triggering: [
             """
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
@@ -76,9 +76,23 @@ public struct NameMismatch: Rule {
                     message: "'\(document.buffer.string(entity.range))' in the target, but the source has "
                         + replaced.map { document.quotedWithRomanization($0.range) }.joined(separator: ", ")
                         + " (line \(document.buffer.line(at: replaced[0].range.lowerBound)))",
-                    source: replaced[0].range))
+                    source: replaced[0].range,
+                    severity: document.soundsUnrelated(replaced[0].range, entity.range) ? .major : nil))
             }
         }
         return findings
+    }
+}
+
+extension Document {
+    /// Whether a source name and a target name share no consonant sound at all (each of two or more):
+    /// no transcription makes one of the other, and an editor sees another name ("Tomasz Wierzbicki" for
+    /// "Сергей Собянин"). A name that shares sounds ("Newcastle" for "Ньюкаслом") may be a rendering the
+    /// word lists do not know.
+    func soundsUnrelated(_ source: Range<Int>, _ target: Range<Int>) -> Bool {
+        let sourceSound = Set(NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize(buffer.string(source))),
+                                                    spelling: pair.source.script == .latin ? .latin : .romanized))
+        let targetSound = Set(NameMatch.phoneticKey(Normalizer.foldKey(buffer.string(target)), spelling: .latin))
+        return sourceSound.count >= 2 && targetSound.count >= 2 && sourceSound.isDisjoint(with: targetSound)
     }
 }

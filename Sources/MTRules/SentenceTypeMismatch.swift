@@ -39,12 +39,14 @@ public struct SentenceTypeMismatch: Rule {
                         + (asked.isEmpty ? "none" : "only \(asked.count)"),
                     source: asked.isEmpty ? nil : asked.last))
             } else if asking.count < asked.count {
+                // A question may be rendered as an indirect one ("Напишите, какая погода?" = "Write how the
+                // weather is."): weaker evidence than a question the source never asked.
                 let end = document.endMark(of: target).range ?? (target.range.upperBound - 1)..<target.range.upperBound
                 findings.append(finding(
                     in: document, at: end,
                     message: "the source (line \(source.firstLine)) asks \(asked.count == 1 ? "a question" : "\(asked.count) questions"), "
                         + "the translation " + (asking.isEmpty ? "none" : "only \(asking.count)"),
-                    source: asked[asking.count]))
+                    source: asked[asking.count], severity: .minor))
             }
         }
         return findings

@@ -26,7 +26,7 @@ public struct UnsupportedEntity: Rule {
             source names is left to wrong-organisation.
             """,
         mqm: .addition,
-        severity: .major,
+        severity: .minor,
         triggering: [
             """
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
@@ -66,9 +66,11 @@ public struct UnsupportedEntity: Rule {
             let sourceOrganisations = document.organisations[source.index].map(\.organisation)
             for mention in document.organisations[target.index] where !sourceOrganisations.contains(mention.organisation) {
                 guard !sourceOrganisations.contains(where: { $0.kind == mention.organisation.kind }) else { continue }
+                // An international organisation is a fact an editor checks at once: major.
                 findings.append(finding(
                     in: document, at: mention.range,
-                    message: "'\(buffer.string(mention.range))' (\(mention.organisation.id)) is not in the source (line \(source.firstLine))"))
+                    message: "'\(buffer.string(mention.range))' (\(mention.organisation.id)) is not in the source (line \(source.firstLine))",
+                    severity: .major))
             }
             // Names replacing a source name are name-mismatch's.
             let names = pair.unmatchedSourceNames.isEmpty ? pair.unknownTargetNames(in: document) : []
