@@ -40,6 +40,14 @@ public struct OrganisationMatcher: Sendable {
     /// Mentions among `tokens` of `buffer`, longest match first, not overlapping.
     /// - Parameter keys: the document's key of each of `tokens` (`Document`), whose stems are used
     ///   where given.
+    /// Whether a word's stem is a name word's: the same, or one a prefix of the other by up to two letters,
+    /// for the case forms the stemmer cuts unevenly ("ассамбле" of "Ассамблея", "ассамбл" of "Ассамблеи").
+    static func stemsAgree(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        return short.count >= 4 && long.count - short.count <= 2 && long.hasPrefix(short)
+    }
+
     public func mentions(in buffer: TextBuffer, tokens: [Token], keys: [WordKey?] = []) -> [OrganisationMention] {
         let wordIndices = tokens.indices.filter { tokens[$0].isWordLike }
         let words = wordIndices.map { tokens[$0] }
@@ -65,7 +73,7 @@ public struct OrganisationMatcher: Sendable {
                 }
             }
             for (organisation, nameStems) in namesByFirstStem[stem(i)] ?? [] where i + nameStems.count <= words.count {
-                if nameStems.indices.allSatisfy({ stem(i + $0) == nameStems[$0] }) {
+                if nameStems.indices.allSatisfy({ Self.stemsAgree(stem(i + $0), nameStems[$0]) }) {
                     let last = words[i + nameStems.count - 1]
                     let mention = OrganisationMention(organisation: organisation, range: words[i].range.lowerBound..<last.range.upperBound)
                     if best == nil || mention.range.count > best!.0.range.count { best = (mention, i + nameStems.count) }
