@@ -71,7 +71,10 @@ public final class BilingualLexicon: Sendable {
             // What the acronym stands for: its English forms, and the word list's translations of its expansion.
             let expansion = Self.words(row[1]).filter { !pair.source.isStopword($0.lowercased()) }
                 .flatMap { compiled.values("t", pair.source.stem($0)) ?? [] }
-            names.addAcronym(row[0], forms: row[2].split(separator: "|").map(String.init), expansionStems: Set(expansion))
+            let forms = row[2].split(separator: "|").map(String.init)
+            names.addAcronym(row[0], forms: forms, expansionStems: Set(expansion))
+            // Written as a word too ("Врио" = "acting").
+            names.add(row[0], translations: forms, common: false)
         }
         self.names = names
         compoundPrefixes = KnowledgeFile.rows(named: "compound-prefixes.\(pair.source.code)-\(pair.target.code).tsv").compactMap { row in

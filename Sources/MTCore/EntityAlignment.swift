@@ -171,8 +171,8 @@ public struct EntityAlignment: Sendable {
                     || (lower.base.count >= 3 && NameMatch.soundsAlike(lower.base, t.sound))
             }
             // A name rendered by a common word borrowed from it ("Скрининг" = "screening") or derived from it
-            // ("tweeted" for "написал в Твиттере").
-            if s.isCapitalized, !t.isCapitalized, !t.isStopword, !s.isAcronym {
+            // ("tweeted" for "написал в Твиттере"; "Tweeting" at the start of a sentence).
+            if s.isCapitalized, !t.isCapitalized || (t.isSentenceInitial && t.isCommon), !t.isStopword, !s.isAcronym {
                 return NameMatch.transliterates(s.skeleton, lowerTargetSkeleton(ti)) || NameMatch.sharesRoot(s.sound, lowerTargetSound(ti))
             }
             guard s.isCapitalized, t.isCapitalized else { return false }
@@ -266,7 +266,7 @@ public struct EntityAlignment: Sendable {
         // An acronym spelled out by the other side's name: "АПЛ" ~ "Premier League" (initials p, l in order).
         for i in source.indices where source[i].isAcronym && !source[i].matched {
             let letters = Array(NameMatch.skeleton(Normalizer.foldKey(pair.source.romanize(buffer.string(source[i].range)))))
-            for j in target.indices where !target[j].matched && target[j].words.count >= 2 {
+            for j in target.indices where target[j].words.count >= 2 {
                 let initials = target[j].words.compactMap { targetWords[targetIndex[$0.lowerBound]!].skeleton.first }
                 if Self.isSubsequence(initials, of: letters) {
                     source[i].matched = true

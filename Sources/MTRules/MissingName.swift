@@ -56,6 +56,9 @@ public struct MissingName: Rule {
             // A source acronym is often spelled out in words nothing else accounts for ("ВМФ" = "the
             // Navy"), unless its translations are known ("США" = "US", "United States") and absent.
             let expanded = !pair.alignment.unaccountedTargetWords.isEmpty
+            // A capitalised word of the translation that nothing accounts for ("the Navy", "Martian") may
+            // render a source name in a way the word lists do not know: then no name is known to be missing.
+            guard !expanded else { continue }
             // A translation with more personal pronouns than its source may say "he" for a name.
             var pronouns = document.count(of: document.pair.target.personalPronouns, in: pair.target)
                 - document.count(of: document.pair.source.personalPronouns, in: pair.source)

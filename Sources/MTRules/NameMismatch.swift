@@ -62,9 +62,9 @@ public struct NameMismatch: Rule {
         for pair in document.entityPairs {
             let sourceNames = pair.unmatchedSourceNames
             guard !sourceNames.isEmpty else { continue }
-            // A rare name anywhere, or a well-known one where a source name stands.
+            // A rare name anywhere, or a well-known one (or capitalised words: "Peninsula") where a source name stands.
             let rare = pair.unknownTargetNames(in: document)
-            let known = pair.unmatchedTarget.filter { entity in
+            let known = pair.alignment.target.filter { !$0.matched }.filter { entity in
                 !entity.isAcronym && entity.isDictionaryKnown && !document.overlapsOrganisation(entity.range, in: pair.target)
                     && sourceNames.contains { pair.distance($0.range, entity.range) <= EntityPair.nearby }
             }
