@@ -116,7 +116,7 @@ public struct DuplicatedPhrase: Rule {
     }
 
     /// Length of the longest common subsequence (O(n·m) on two sentences).
-    static func longestCommonSubsequence(_ a: [String], _ b: [String]) -> Int {
+    static func longestCommonSubsequence<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
         var row = Array(repeating: 0, count: b.count + 1)
         for x in a {
             var diagonal = 0

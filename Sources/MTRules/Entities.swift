@@ -13,6 +13,14 @@ struct EntityPair {
     var unmatchedTarget: [EntityAlignment.Entity] { alignment.target.filter { !$0.matched && !$0.isCommon } }
     var unmatchedSource: [EntityAlignment.Entity] { alignment.source.filter { !$0.matched && !$0.isCommon } }
 
+    /// Names and acronyms of the target that nothing in the source accounts for, while the source has no
+    /// name of its own left unaccounted (then the pair is name-mismatch's): additions.
+    func addedNames(in document: Document) -> [EntityAlignment.Entity] {
+        let names = unmatchedSourceNames.isEmpty ? unknownTargetNames(in: document) : []
+        let acronyms = unmatchedTarget.filter { $0.isAcronym && !document.overlapsOrganisation($0.range, in: target) }
+        return (acronyms + names).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
     /// Where a range stands in its block, from 0 (its start) to 1 (its end).
     static func position(_ range: Range<Int>, in block: Block) -> Double {
         Double(range.lowerBound - block.range.lowerBound) / Double(max(1, block.range.count))

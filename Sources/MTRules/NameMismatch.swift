@@ -60,17 +60,29 @@ public struct NameMismatch: Rule {
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for pair in document.entityPairs {
-            let sourceNames = pair.unmatchedSourceNames
+            // What the source names that the translation does not account for: names, and also acronyms
+            // and capitalised terms ("Государственный суд"), any of which a name may have replaced.
+            let sourceNames = pair.alignment.source.filter { !$0.matched && !document.overlapsOrganisation($0.range, in: pair.source) }
             guard !sourceNames.isEmpty else { continue }
-            // A rare name anywhere, or a well-known one (or capitalised words: "Peninsula") where a source name stands.
-            let rare = pair.unknownTargetNames(in: document)
-            let known = pair.alignment.target.filter { !$0.matched }.filter { entity in
-                !entity.isAcronym && entity.isDictionaryKnown && !document.overlapsOrganisation(entity.range, in: pair.target)
-                    && sourceNames.contains { pair.distance($0.range, entity.range) <= EntityPair.nearby }
+            let properNames = sourceNames.filter { !$0.isAcronym && !$0.isCommon }
+            // A rare name anywhere while a source name is unaccounted for; any other unaccounted name,
+            // acronym or capitalised word where a source entity stands.
+            let rare = properNames.isEmpty ? [] : pair.unknownTargetNames(in: document)
+            // Where a source entity stands: a rare name for any of them; a well-known name, a capitalised
+            // word ("Peninsula") or an acronym for a proper name (acronyms translate acronyms, and capitalised
+            // terms translate capitalised terms: "Motherhood" for "Материнства").
+            let placed = pair.alignment.target.filter { !$0.matched && !rare.contains($0) }.filter { entity in
+                let isRare = !entity.isAcronym && !entity.isDictionaryKnown
+                let candidates = isRare ? sourceNames : properNames
+                return !document.overlapsOrganisation(entity.range, in: pair.target)
+                    && candidates.contains { pair.distance($0.range, entity.range) <= EntityPair.nearby }
             }
-            for entity in (rare + known).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                // The source names it most likely replaced: the nearest first.
+            for entity in (rare + placed).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                // The source entities it most likely replaced: the nearest first.
                 let replaced = sourceNames.sorted { pair.distance($0.range, entity.range) < pair.distance($1.range, entity.range) }
+                // A name that sounds much like the nearest one ("Newcastle" for "Ньюкаслом", "Himalayan" for
+                // "Гималаев") is a rendering the word lists do not know, not another name.
+                guard !document.soundsRelated(replaced[0].range, entity.range) else { continue }
                 findings.append(finding(
                     in: document, at: entity.range,
                     message: "'\(document.buffer.string(entity.range))' in the target, but the source has "
@@ -90,9 +102,22 @@ extension Document {
     /// "Сергей Собянин"). A name that shares sounds ("Newcastle" for "Ньюкаслом") may be a rendering the
     /// word lists do not know.
     func soundsUnrelated(_ source: Range<Int>, _ target: Range<Int>) -> Bool {
-        let sourceSound = Set(NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize(buffer.string(source))),
-                                                    spelling: pair.source.script == .latin ? .latin : .romanized))
-        let targetSound = Set(NameMatch.phoneticKey(Normalizer.foldKey(buffer.string(target)), spelling: .latin))
-        return sourceSound.count >= 2 && targetSound.count >= 2 && sourceSound.isDisjoint(with: targetSound)
+        let (sourceSound, targetSound) = sounds(source, target)
+        return sourceSound.count >= 2 && targetSound.count >= 2 && Set(sourceSound).isDisjoint(with: Set(targetSound))
+    }
+
+    /// Whether a source name and a target name share most of their consonant sounds, in order: at least
+    /// two, and three fifths of the longer name's.
+    func soundsRelated(_ source: Range<Int>, _ target: Range<Int>) -> Bool {
+        let (sourceSound, targetSound) = sounds(source, target)
+        let shared = DuplicatedPhrase.longestCommonSubsequence(sourceSound, targetSound)
+        return shared >= 2 && Double(shared) >= 0.6 * Double(max(sourceSound.count, targetSound.count))
+    }
+
+    /// The phonetic keys of a source and a target text.
+    private func sounds(_ source: Range<Int>, _ target: Range<Int>) -> (NameMatch.PhoneticKey, NameMatch.PhoneticKey) {
+        (NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize(buffer.string(source))),
+                               spelling: pair.source.script == .latin ? .latin : .romanized),
+         NameMatch.phoneticKey(Normalizer.foldKey(buffer.string(target)), spelling: .latin))
     }
 }
