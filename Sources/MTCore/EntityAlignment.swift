@@ -164,7 +164,7 @@ public struct EntityAlignment: Sendable {
                 let a = s.comparableSkeleton
                 if a.count >= 2, a == t.comparableSkeleton { return true }
             }
-            if !s.spelledAcronym.isEmpty, t.isAcronym, s.spelledAcronym == t.folded { return true }
+            if !s.spelledAcronym.isEmpty, t.isAcronym, s.spelledAcronym == t.romanized { return true }
             if t.isCapitalized, !s.isCapitalized, !s.isStopword, !t.isAcronym {
                 let lower = lowerSource(si)
                 return NameMatch.transliterates(lower.skeleton, t.skeleton) || NameMatch.soundsAlike(lower.sound, t.sound)

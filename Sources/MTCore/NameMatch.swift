@@ -103,6 +103,14 @@ public enum NameMatch {
             else if starts(i, "kh") { emit("k"); step = 2 }
             else if starts(i, "ph") { emit("f"); step = 2 }
             else if spelling == .latin, starts(i, "gh"), i + 2 == letters.count || !isVowel(at(i + 2)) { step = 2 }  // silent: "Leigh", "Hugh"
+            else if spelling == .latin, starts(i, "ng"), i + 2 == letters.count { emit("n"); step = 2 }  // "Jiang" ~ "Цзян"
+            else if starts(i, "tsz") {
+                // Chinese in Russian spelling: "цзи", "цзя", "цзе", "цзю" are "ji", "jia", "jie", "jiu" ("Цзян" ~
+                // "Jiang"); "цзы", "цза", "цзо", "цзу" are "zi", "za", "zuo", "zu" ("Янцзы" ~ "Yangtze").
+                let soft = at(i + 3) == 0x69 || (at(i + 3) == 0x79 && [0x61, 0x65, 0x75].contains(at(i + 4)))
+                emit(soft ? "j" : "s")
+                step = 3
+            }
 
             else if starts(i, "th") { emit("t"); step = 2 }
             else if starts(i, "ck") { emit("k"); step = 2 }

@@ -69,19 +69,20 @@ public struct MisspelledWord: Rule {
             let skipped = Placeholder.all(in: block, of: document).map(\.range)
             // What the source vouches for, computed when a word needs it: the skeletons of its words
             // romanized, and the stems of their translations.
-            var sourceSkeletons: [NameMatch.Skeleton]?
+            var sourceSkeletons: [(skeleton: NameMatch.Skeleton, isName: Bool)]?
             var sourceTranslations: Set<String>?
-            /// How close the word comes to transliterating a source word: the least skeleton edit distance
-            /// among the source words it transliterates (`nil`: none).
-            func transliteration(_ word: String) -> Int? {
+            /// How close the word comes to transliterating a source word (`names`: a capitalised one): the
+            /// least skeleton edit distance among the source words it transliterates (`nil`: none).
+            func transliteration(_ word: String, names: Bool = false) -> Int? {
                 let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
-                    NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range))))
+                    (NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range)))), sourceToken.isCapitalized)
                 }
                 sourceSkeletons = skeletons
                 // A possessive's ending is English, not the name's ("Prosa's").
                 let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
                 let skeleton = NameMatch.skeleton(Normalizer.foldKey(bare))
-                return skeletons.filter { NameMatch.transliterates($0, skeleton) }.map { NameMatch.editDistance($0, skeleton) }.min()
+                return skeletons.filter { (!names || $0.isName) && NameMatch.transliterates($0.skeleton, skeleton) }
+                    .map { NameMatch.editDistance($0.skeleton, skeleton) }.min()
             }
             func translatesSource(_ word: String) -> Bool {
                 let stems = sourceTranslations ?? document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
@@ -113,7 +114,10 @@ public struct MisspelledWord: Rule {
                 // rare or new word ("flashbang", "loungewear"), not a typo.
                 let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
                 guard !nearby.isEmpty else { continue }
-                if let distance = transliteration(word) {
+                if token.isCapitalized, transliteration(word, names: true) != nil {
+                    // A name of the source transliterated, in whatever spelling ("Humza" for "Хамза").
+                    continue
+                } else if let distance = transliteration(word) {
                     // A source word transliterated ("oblast" for "области", "Zenit" for "Зенит", "selo" for
                     // "села"); but a misspelled cognate ("vido" for "видео", "istory" for "истории",
                     // "Secretery" for "секретаря") is one typo from a word that transliterates it better, or
