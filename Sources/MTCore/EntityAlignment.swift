@@ -380,6 +380,9 @@ public struct EntityAlignment: Sendable {
                       isCommon: (String, String, Bool) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
+        // A word in Latin script inside a text in another script is a name kept as written ("Orion Pictures"):
+        // it is a common word when English has it in lower case.
+        let latinSpeller = Language.all.first { $0.script == .latin }?.speller
         var result: [Word] = []
         var awaitingFirst = false
         var previousEnd: Int?
@@ -419,7 +422,9 @@ public struct EntityAlignment: Sendable {
                 baseSkeleton: base.map(NameMatch.skeleton) ?? [],
                 baseSound: base.map { NameMatch.phoneticKey($0, spelling: spelling) } ?? [],
                 nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
-                isCapitalized: capitalized, isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst),
+                isCapitalized: capitalized,
+                isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst)
+                    || (language.script != .latin && token.script == .single(.latin) && (latinSpeller?.accepts(folded) ?? false)),
                 isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),
                 isMixedScript: token.script == .mixed,
                 isCommonAcronym: isAcronym && (language.commonAcronyms.contains(singular) || Self.isRomanNumeral(text)),
@@ -458,7 +463,9 @@ public struct EntityAlignment: Sendable {
     /// Runs of name-like words; a name connector joins two runs ("Centre for Strategic Studies").
     static func entities(_ words: [Word]) -> [Entity] {
         func isName(_ word: Word) -> Bool {
-            guard word.isCapitalized, !word.isStopword, !word.isMixedScript, !word.isCommonAcronym, !word.isAbbreviation, word.folded.count >= 2 else {
+            // Two letters make an acronym ("ЕС"), not a name ("Нв" is a typo).
+            guard word.isCapitalized, !word.isStopword, !word.isMixedScript, !word.isCommonAcronym, !word.isAbbreviation,
+                  word.folded.count >= (word.isAcronym ? 2 : 3) else {
                 return false
             }
             return word.isAcronym || !word.isSentenceInitial || !word.isCommon

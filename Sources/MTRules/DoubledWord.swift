@@ -49,7 +49,8 @@ public struct DoubledWord: TextRule {
             }
             let key = document.key(token, in: block).folded
             defer { sentence.append(key) }
-            if let (before, beforeKey) = previous, beforeKey == key,
+            // Initials may repeat ("General M M Naravane").
+            if let (before, beforeKey) = previous, beforeKey == key, !(token.isCapitalized && token.range.count == 1),
                !(language.grammaticalDoubles[key]?.allows(wordsBefore: sentence.dropLast()) ?? false),
                buffer.isBlank(before.range.upperBound..<token.range.lowerBound) {
                 findings.append(("doubled", finding(

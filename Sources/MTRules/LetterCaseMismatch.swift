@@ -33,6 +33,8 @@ public struct LetterCaseMismatch: Rule {
             .segment("iPhone 16 поступил в продажу.", "iPhone 16 went on sale."),
             .segment("Оказывать помощь будут 10 тысяч человек.", "10,000 people will provide assistance."),
             .segment("«Мы готовы», — сказал он.", "\"We are ready,\" he said."),
+            .segment("Фонд в 10 млн фунтов создан.", "£10m fund set up."),
+            .segment("«Вместо того чтобы тратить триллионы».", "\"instead of just shoveling trillions\"."),
         ])
 
     public func check(_ document: Document) -> [Finding] {
@@ -58,7 +60,7 @@ public struct LetterCaseMismatch: Rule {
             for (sourceSentence, targetSentence) in starts {
                 guard let expected = document.firstWord(in: sourceSentence, of: source), expected.isCapitalized,
                       let word = document.firstWord(in: targetSentence, of: target), !word.isCapitalized,
-                      document.startsLowerCase(word) else { continue }
+                      document.startsLowerCase(word), !document.continuesQuotation(word, in: targetSentence) else { continue }
                 findings.append(finding(
                     in: document, at: word.range,
                     message: "'\(document.buffer.string(word.range))' starts its sentence in lower case; the source sentence "
@@ -81,9 +83,18 @@ extension Document {
         return (letters, upper, lower)
     }
 
-    /// The first word of a range of a block; `nil` when the range starts with a number ("10,000 people").
+    /// The first word of a range of a block; `nil` when the range starts with a number ("10,000 people",
+    /// "£10m fund").
     func firstWord(in range: Range<Int>, of block: Block) -> Token? {
-        block.tokens.first { range.contains($0.range.lowerBound) && $0.isWordLike }.flatMap { $0.kind == .word ? $0 : nil }
+        block.tokens.first { range.contains($0.range.lowerBound) && $0.isWordLike }.flatMap { token in
+            token.kind == .word && !buffer.string(token.range).contains(where: \.isNumber) ? token : nil
+        }
+    }
+
+    /// Whether a sentence's first word follows a quotation mark or an ellipsis that opens the sentence:
+    /// a quotation taken up in the middle ("\"instead of just …\"") starts in lower case.
+    func continuesQuotation(_ word: Token, in sentence: Range<Int>) -> Bool {
+        buffer.units[sentence.lowerBound..<word.range.lowerBound].contains { [0x22, 0x201C, 0xAB, 0x2018, 0x27, 0x2026].contains($0) }
     }
 
     /// Whether a word is lower case all through: "iPhone" and "eBay" are not (a capital inside).

@@ -89,7 +89,8 @@ public struct NameMismatch: Rule {
                         + replaced.map { document.quotedWithRomanization($0.range) }.joined(separator: ", ")
                         + " (line \(document.buffer.line(at: replaced[0].range.lowerBound)))",
                     source: replaced[0].range,
-                    severity: document.soundsUnrelated(replaced[0].range, entity.range) ? .major : nil))
+                    severity: !entity.isDictionaryKnown && !replaced[0].isDictionaryKnown
+                        && document.soundsUnrelated(replaced[0].range, entity.range) ? .major : nil))
             }
         }
         return findings
@@ -99,7 +100,8 @@ public struct NameMismatch: Rule {
 extension Document {
     /// Whether a source name and a target name share no consonant sound at all (each of two or more):
     /// no transcription makes one of the other, and an editor sees another name ("Tomasz Wierzbicki" for
-    /// "Сергей Собянин"). A name that shares sounds ("Newcastle" for "Ньюкаслом") may be a rendering the
+    /// "Сергей Собянин"). Major only for two rare names: a name the dictionary knows ("Savage") may be
+    /// a word the source translates. A name that shares sounds ("Newcastle" for "Ньюкаслом") may be a rendering the
     /// word lists do not know.
     func soundsUnrelated(_ source: Range<Int>, _ target: Range<Int>) -> Bool {
         let (sourceSound, targetSound) = sounds(source, target)
