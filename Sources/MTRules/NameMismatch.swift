@@ -68,12 +68,15 @@ public struct NameMismatch: Rule {
             // A rare name anywhere while a source name is unaccounted for; any other unaccounted name,
             // acronym or capitalised word where a source entity stands.
             let rare = properNames.isEmpty ? [] : pair.unknownTargetNames(in: document)
-            // Where a source entity stands: a rare name for any of them; a well-known name, a capitalised
-            // word ("Peninsula") or an acronym for a proper name (acronyms translate acronyms, and capitalised
-            // terms translate capitalised terms: "Motherhood" for "Материнства").
+            let named = sourceNames.filter { !$0.isCommon }
+            // Where a source entity stands: a rare name for any of them; a well-known name or a capitalised
+            // word ("Peninsula") for a name or acronym ("Kuzbass" for "РИА Новости"); an acronym for a name
+            // (acronyms translate acronyms, and capitalised terms translate capitalised terms: "Motherhood"
+            // for "Материнства").
             let placed = pair.alignment.target.filter { !$0.matched && !rare.contains($0) }.filter { entity in
                 let isRare = !entity.isAcronym && !entity.isDictionaryKnown
-                let candidates = isRare ? sourceNames : properNames
+                // A name of several words may spell out a source acronym ("Korean Central News Agency" for "УТАК").
+                let candidates = isRare ? sourceNames : entity.isAcronym || entity.words.count > 1 ? properNames : named
                 return !document.overlapsOrganisation(entity.range, in: pair.target)
                     && candidates.contains { pair.distance($0.range, entity.range) <= EntityPair.nearby }
             }

@@ -84,7 +84,8 @@ public final class Speller: Sendable {
     public func wordsOneEditAway(_ word: String, alphabet: String) -> [String] {
         let capitalized = word.first?.isUppercase ?? false
         let letters = Array(word.lowercased())
-        let pool = Array(Set(letters).union(alphabet))
+        // Sorted: the candidates, and so the suggestions, come in the same order in every run.
+        let pool = Array(Set(letters).union(alphabet)).sorted()
         var candidates: [[Character]] = []
         for i in letters.indices { candidates.append(Array(letters[..<i] + letters[(i + 1)...])) }
         for i in letters.indices.dropLast() where letters[i] != letters[i + 1] {
