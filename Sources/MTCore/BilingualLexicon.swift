@@ -180,7 +180,8 @@ public final class BilingualLexicon: Sendable {
                !(target.speller.map { speller in targetWords.allSatisfy { speller.accepts($0.lowercased()) } } ?? false) {
                 sourceProper.insert(sourceStems[0])
             }
-            for (word, stem) in zip(sourceWords, sourceStems) where !source.isStopword(word) {
+            // A stem of one letter ("и" of "иена") would stand for every word with that stem.
+            for (word, stem) in zip(sourceWords, sourceStems) where !source.isStopword(word) && stem.count >= 2 {
                 translations[stem, default: []].formUnion(targetStems)
                 if !common { words[Normalizer.foldKey(word), default: []].formUnion(targetStems) }
             }

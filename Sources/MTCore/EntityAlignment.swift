@@ -141,7 +141,9 @@ public struct EntityAlignment: Sendable {
                 ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
         }
         // What the word lists give each word, looked up once per word (not once per pair of words).
-        let translations = sourceWords.map { word in
+        let translations = sourceWords.map { word -> Set<String> in
+            // A function word translates no name (and its stem may be a name word's: "и" of "иена").
+            guard !word.isStopword else { return [] }
             let listed = lexicon.targetStems(forSourceStem: word.stem)
             return lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
         }
@@ -166,9 +168,10 @@ public struct EntityAlignment: Sendable {
             }
             if !s.spelledAcronym.isEmpty, t.isAcronym, s.spelledAcronym == t.romanized { return true }
             if t.isCapitalized, !s.isCapitalized, !s.isStopword, !t.isAcronym {
+                // The same sounds exactly, for three or more: a common word sounds like some name too often for
+                // the leeway names get.
                 let lower = lowerSource(si)
-                return NameMatch.transliterates(lower.skeleton, t.skeleton) || NameMatch.soundsAlike(lower.sound, t.sound)
-                    || (lower.base.count >= 3 && NameMatch.soundsAlike(lower.base, t.sound))
+                return NameMatch.transliterates(lower.skeleton, t.skeleton) || (t.sound.count >= 3 && (lower.sound == t.sound || lower.base == t.sound))
             }
             // A name rendered by a common word borrowed from it ("Скрининг" = "screening") or derived from it
             // ("tweeted" for "написал в Твиттере"; "Tweeting" at the start of a sentence).
