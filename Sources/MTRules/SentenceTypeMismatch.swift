@@ -14,7 +14,8 @@ public struct SentenceTypeMismatch: Rule {
             on both sides: runs of sentence marks holding a question mark ("?", "?!"), wherever they stand, \
             inside quotation marks or not, so Russian and English quotation conventions do not matter. A \
             translation with more questions is reported at its first extra question mark; one with fewer, at \
-            its end.
+            its end, as minor, and not at all when it has a question word ("how", "whether": the language \
+            profile's interrogatives), the mark of an indirect question.
             """,
         mqm: .mistranslation,
         severity: .major,
@@ -26,6 +27,7 @@ public struct SentenceTypeMismatch: Rule {
         nonTriggering: [
             .segment("«Вы готовы к переговорам?» — спросил журналист.", "\"Are you ready for the talks?\" the journalist asked."),
             .segment("Путин прибыл в Кронштадт.", "Putin arrived in Kronstadt."),
+            .segment("Напишите в комментариях, какая погода в вашем городе?", "Write in the comments how the weather is in your city."),
         ])
 
     public func check(_ document: Document) -> [Finding] {
@@ -38,9 +40,10 @@ public struct SentenceTypeMismatch: Rule {
                     message: "the translation asks a question here, but its source (line \(source.firstLine)) has "
                         + (asked.isEmpty ? "none" : "only \(asked.count)"),
                     source: asked.isEmpty ? nil : asked.last))
-            } else if asking.count < asked.count {
+            } else if asking.count < asked.count, !document.hasInterrogative(target) {
                 // A question may be rendered as an indirect one ("Напишите, какая погода?" = "Write how the
-                // weather is."): weaker evidence than a question the source never asked.
+                // weather is."), which a question word shows; without one it is still weaker evidence than a
+                // question the source never asked.
                 let end = document.endMark(of: target).range ?? (target.range.upperBound - 1)..<target.range.upperBound
                 findings.append(finding(
                     in: document, at: end,
@@ -50,5 +53,12 @@ public struct SentenceTypeMismatch: Rule {
             }
         }
         return findings
+    }
+}
+
+extension Document {
+    /// Whether a block has one of its language's question words ("how", "whether").
+    func hasInterrogative(_ block: Block) -> Bool {
+        count(of: language(of: block).interrogatives, in: block) > 0
     }
 }

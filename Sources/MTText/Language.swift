@@ -65,6 +65,8 @@ public final class Language: Sendable, Hashable {
     public let halfPhrases: [[String]]
     /// Lower-case words that join the numbers of a list or range ("and", "to", "и", "по").
     public let rangeLinks: Set<String>
+    /// Lower-case question words ("how", "whether"): the mark of an indirect question.
+    public let interrogatives: Set<String>
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
@@ -74,7 +76,7 @@ public final class Language: Sendable, Hashable {
         alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
         latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String],
         marksNeverAfter: [String: Set<Unicode.Scalar>], wordsNeverAfterSemicolon: Set<String>, coordinatingConjunctions: Set<String>,
-        numberWords: [String: Double], halfPhrases: [[String]], rangeLinks: Set<String>
+        numberWords: [String: Double], halfPhrases: [[String]], rangeLinks: Set<String>, interrogatives: Set<String>
     ) {
         self.code = code
         self.name = name
@@ -103,6 +105,7 @@ public final class Language: Sendable, Hashable {
         self.numberWords = numberWords
         self.halfPhrases = halfPhrases
         self.rangeLinks = rangeLinks
+        self.interrogatives = interrogatives
     }
 
     /// The name a place adjective is made of, as written in lower case ("ордынского" → "орд",
@@ -218,7 +221,8 @@ extension Language {
             coordinatingConjunctions: Set(list("coordinating-conjunctions")),
             numberWords: pairs("number-words").compactMapValues(Double.init),
             halfPhrases: list("half-phrases").map { $0.split(separator: " ").map(String.init) },
-            rangeLinks: Set(list("range-links")))
+            rangeLinks: Set(list("range-links")),
+            interrogatives: Set(list("interrogatives")))
     }
 }
 
