@@ -62,8 +62,12 @@ public struct MissingName: Rule {
             // A translation with more personal pronouns than its source may say "he" for a name.
             var pronouns = document.count(of: document.pair.target.personalPronouns, in: pair.target)
                 - document.count(of: document.pair.source.personalPronouns, in: pair.source)
+            // An acronym the word lists do not know may stand for an acronym of the translation ("ЦТАК" = "KCNA"),
+            // and one of two letters ("МЮ", "МИ") for too much to say it is missing.
+            let targetHasAcronym = pair.alignment.target.contains(where: \.isAcronym)
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
-                guard !(entity.isAcronym && expanded && !entity.hasKnownTranslation), !pair.hasUnaccountedTargetName(near: entity),
+                guard !(entity.isAcronym && !entity.hasKnownTranslation && (targetHasAcronym || entity.range.count <= 2)),
+                      !pair.hasUnaccountedTargetName(near: entity),
                       !document.isCountryAttribute(entity, in: pair.source) else { continue }
                 if !entity.isAcronym, pronouns > 0 {
                     pronouns -= 1
