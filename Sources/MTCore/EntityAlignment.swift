@@ -25,6 +25,9 @@ public struct EntityAlignment: Sendable {
         /// "Moscow" or a capitalised common word), so the entity is no rare or invented name. False
         /// when no dictionary is installed.
         public let isDictionaryKnown: Bool
+        /// How many of its words the spelling dictionary does not know as written: the words of a rare name
+        /// ("Bohuslav Reynek": 2; "President Tebboune": 1).
+        public let rareWords: Int
         /// Every word has translations in the word list, CLDR or the conventional names ("США" = "US",
         /// "United States"): a translation with none of them has left it out or changed it.
         public let hasKnownTranslation: Bool
@@ -509,6 +512,7 @@ extension EntityAlignment.Entity {
     init(_ words: [EntityAlignment.Word], isAcronym: Bool, matched: Bool) {
         self.init(range: words.first!.range.lowerBound..<words.last!.range.upperBound, words: words.map(\.range), isAcronym: isAcronym,
                   isCommon: !isAcronym && words.allSatisfy(\.isCommon), isDictionaryKnown: words.allSatisfy(\.isDictionaryWord),
+                  rareWords: words.count { !$0.isDictionaryWord },
                   hasKnownTranslation: words.allSatisfy(\.hasKnownTranslation), matched: matched)
     }
 }

@@ -63,10 +63,12 @@ public struct MissingName: Rule {
             var pronouns = document.count(of: document.pair.target.personalPronouns, in: pair.target)
                 - document.count(of: document.pair.source.personalPronouns, in: pair.source)
             // An acronym the word lists do not know may stand for an acronym of the translation ("ЦТАК" = "KCNA"),
-            // and one of two letters ("МЮ", "МИ") for too much to say it is missing.
+            // and one of two letters the acronym table does not list ("МЮ", "МИ") for too much to say it is missing.
             let targetHasAcronym = pair.alignment.target.contains(where: \.isAcronym)
+            let lexicon = BilingualLexicon.shared(for: document.pair)
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
-                guard !(entity.isAcronym && !entity.hasKnownTranslation && (targetHasAcronym || entity.range.count <= 2)),
+                let listed = lexicon.expansion(ofSourceInitialism: document.key(pair.source.tokens[pair.source.tokenIndex(at: entity.range.lowerBound)!], in: pair.source).folded)
+                guard !(entity.isAcronym && ((!entity.hasKnownTranslation && targetHasAcronym) || (entity.range.count <= 2 && listed.isEmpty))),
                       !pair.hasUnaccountedTargetName(near: entity),
                       !document.isCountryAttribute(entity, in: pair.source) else { continue }
                 if !entity.isAcronym, pronouns > 0 {

@@ -29,7 +29,8 @@ public struct MisspelledWord: Rule {
             suggests. A word no dictionary word is that close to is a rare or new word ("flashbang", \
             "loungewear"), not a typo. Not checked: acronyms, words with digits or a capital inside ("iPhone"), \
             abbreviations, parts of hyphenated compounds, one-letter words, URLs and handles, words in \
-            another script, a compound the dictionary knows in parts ("hydrobiologist"), and a word that \
+            another script, a compound the dictionary knows in parts ("hydrobiologist"), a dictionary word with a \
+            productive prefix or suffix of the language profile ("reshore", "brainer"), and a word that \
             transliterates a source word ("oblast" for "области", "Zenit" for "Зенит"), unless a dictionary word \
             one typo away transliterates it better (a misspelled cognate: "vido" for "видео"). Any other \
             capitalised word is a name, reported only when the word it is one typo from translates a source word \
@@ -109,7 +110,8 @@ public struct MisspelledWord: Rule {
                     continue
                 }
                 guard word.count >= 2, !projectWords.contains(Normalizer.foldKey(word)), language.scale(of: Normalizer.foldKey(word)) == nil,
-                      !spellers.contains(where: { Self.accepts($0, word) }), !Self.isCompound(word, speller) else { continue }
+                      !spellers.contains(where: { Self.accepts($0, word) }), !Self.isCompound(word, speller),
+                      !Self.isDerivation(word, language, spellers) else { continue }
                 // A typo is one edit from the word meant; a word no dictionary word is that close to is a
                 // rare or new word ("flashbang", "loungewear"), not a typo.
                 let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
@@ -132,7 +134,7 @@ public struct MisspelledWord: Rule {
                     // Another capitalised word is a name unless the word it is one typo from translates a
                     // word of the source ("Russion" for "российский" → "Russian"), other than by an ending
                     // ("Koreas", "Gazan" are made from "Korea", "Gaza").
-                    guard nearby.contains(where: { translatesSource($0) && !word.lowercased().hasPrefix($0.lowercased()) }) else { continue }
+                    guard nearby.contains(where: { translatesSource($0) && !Self.inflects(word, $0) }) else { continue }
                 }
                 let shown = Array(nearby.prefix(3))
                 findings.append(finding(
@@ -143,6 +145,36 @@ public struct MisspelledWord: Rule {
             }
         }
         return findings
+    }
+
+    /// Whether one word is another with an ending added or changed at its end ("Koreas", "Gazan" and
+    /// "Korean" from "Korea"): a form of the word, not a typo of it.
+    static func inflects(_ word: String, _ other: String) -> Bool {
+        let a = Array(word.lowercased()), b = Array(other.lowercased())
+        let shared = zip(a, b).prefix { $0 == $1 }.count
+        guard shared >= 3 else { return false }
+        // "Koreas" is "Korea" and an ending; "Koreas" and "Korean" differ in their last letter only.
+        return shared == b.count || (a.count == b.count && shared == a.count - 1)
+    }
+
+    /// Whether a word is a dictionary word with one of the language's productive prefixes or suffixes
+    /// ("reshore" = re + shore, "brainer" = brain + er, "duking" = duke + ing): a derivation the
+    /// dictionary does not list, not a typo.
+    static func isDerivation(_ word: String, _ language: Language, _ spellers: [Speller]) -> Bool {
+        let lower = word.lowercased()
+        func known(_ stem: String) -> Bool { stem.count >= 3 && spellers.contains { $0.accepts(stem) } }
+        for prefix in language.derivationPrefixes where lower.hasPrefix(prefix) && known(String(lower.dropFirst(prefix.count))) {
+            return true
+        }
+        for suffix in language.derivationSuffixes where lower.hasSuffix(suffix) {
+            let stem = String(lower.dropLast(suffix.count))
+            // The stem as written, with the "e" a vowel suffix drops ("duke" + "ing"), or with the consonant
+            // it doubles ("plan" + "ner").
+            if known(stem) || known(stem + "e") || (stem.count >= 4 && stem.last == stem.dropLast().last && known(String(stem.dropLast()))) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a word is a list marker: "(i)", "i)", "i.".

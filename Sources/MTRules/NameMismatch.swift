@@ -69,14 +69,13 @@ public struct NameMismatch: Rule {
             // acronym or capitalised word where a source entity stands.
             let rare = properNames.isEmpty ? [] : pair.unknownTargetNames(in: document)
             let named = sourceNames.filter { !$0.isCommon }
-            // Where a source entity stands: a rare name for any of them; a well-known name or a capitalised
-            // word ("Peninsula") for a name or acronym ("Kuzbass" for "РИА Новости"); an acronym for a name
-            // (acronyms translate acronyms, and capitalised terms translate capitalised terms: "Motherhood"
-            // for "Материнства").
+            // Where a source name or acronym stands: a rare name, or a well-known one or a capitalised word
+            // ("Peninsula"; "Kuzbass" for "РИА Новости"); an acronym or a name of several words only where a
+            // name stands (acronyms translate acronyms, and a name of several words may spell one out: "Korean
+            // Central News Agency" for "УТАК"). A capitalised term of the source ("Возрождения") may be
+            // rendered by a name ("Ennahdha").
             let placed = pair.alignment.target.filter { !$0.matched && !rare.contains($0) }.filter { entity in
-                let isRare = !entity.isAcronym && !entity.isDictionaryKnown
-                // A name of several words may spell out a source acronym ("Korean Central News Agency" for "УТАК").
-                let candidates = isRare ? sourceNames : entity.isAcronym || entity.words.count > 1 ? properNames : named
+                let candidates = entity.isAcronym || entity.words.count > 1 ? properNames : named
                 return !document.overlapsOrganisation(entity.range, in: pair.target)
                     && candidates.contains { pair.distance($0.range, entity.range) <= EntityPair.nearby }
             }

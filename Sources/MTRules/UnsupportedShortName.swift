@@ -8,10 +8,10 @@ public struct UnsupportedShortName: Rule {
     public let description = RuleDescription(
         code: "MT116",
         id: "unsupported-short-name",
-        summary: "The translation has an acronym or a one-word name that nothing in its source accounts for.",
+        summary: "The translation has an acronym or a name of one rare word that nothing in its source accounts for.",
         rationale: """
-            unsupported-entity reports organisations and names of two or more words that the source does not \
-            mention. An acronym or a one-word name without counterpart may be an invention too ("ADL" for \
+            unsupported-entity reports organisations and names of two or more rare words that the source does \
+            not mention. An acronym or a name with one rare word ("Mr Corbyn", "Watford") without counterpart may be an invention too ("ADL" for \
             "АПЛ"), but translators add them freely: a club for its colours ("Zenit" for \
             "сине-бело-голубые"), an English acronym for words the source spells out ("QB" for "квотербек", \
             "MVP" for "самый ценный игрок"), a name the source leaves implicit. On 4,004 professional \
@@ -35,7 +35,7 @@ public struct UnsupportedShortName: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         document.entityPairs.flatMap { pair in
-            pair.addedNames(in: document).filter { $0.words.count == 1 }.map { entity in
+            pair.addedNames(in: document).filter { $0.rareWords < 2 }.map { entity in
                 finding(
                     in: document, at: entity.range,
                     message: "'\(document.buffer.string(entity.range))' has no counterpart in the source (line \(pair.source.firstLine))")

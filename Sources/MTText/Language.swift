@@ -67,6 +67,9 @@ public final class Language: Sendable, Hashable {
     public let rangeLinks: Set<String>
     /// Lower-case question words ("how", "whether"): the mark of an indirect question.
     public let interrogatives: Set<String>
+    /// Productive prefixes and suffixes ("re", "er"): a dictionary word with one is a derivation.
+    public let derivationPrefixes: [String]
+    public let derivationSuffixes: [String]
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
@@ -76,7 +79,8 @@ public final class Language: Sendable, Hashable {
         alwaysCapitalized: Set<String>, scaleWords: [String: Double], marksSpeechWithDash: Bool,
         latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String],
         marksNeverAfter: [String: Set<Unicode.Scalar>], wordsNeverAfterSemicolon: Set<String>, coordinatingConjunctions: Set<String>,
-        numberWords: [String: Double], halfPhrases: [[String]], rangeLinks: Set<String>, interrogatives: Set<String>
+        numberWords: [String: Double], halfPhrases: [[String]], rangeLinks: Set<String>, interrogatives: Set<String>,
+        derivationPrefixes: [String], derivationSuffixes: [String]
     ) {
         self.code = code
         self.name = name
@@ -106,6 +110,8 @@ public final class Language: Sendable, Hashable {
         self.halfPhrases = halfPhrases
         self.rangeLinks = rangeLinks
         self.interrogatives = interrogatives
+        self.derivationPrefixes = derivationPrefixes
+        self.derivationSuffixes = derivationSuffixes
     }
 
     /// The name a place adjective is made of, as written in lower case ("ордынского" → "орд",
@@ -222,7 +228,8 @@ extension Language {
             numberWords: pairs("number-words").compactMapValues(Double.init),
             halfPhrases: list("half-phrases").map { $0.split(separator: " ").map(String.init) },
             rangeLinks: Set(list("range-links")),
-            interrogatives: Set(list("interrogatives")))
+            interrogatives: Set(list("interrogatives")),
+            derivationPrefixes: list("derivation-prefixes"), derivationSuffixes: list("derivation-suffixes"))
     }
 }
 
