@@ -24,6 +24,8 @@ public final class BilingualLexicon: Sendable {
     /// The source language's names of countries (CLDR territories, and the acronyms the acronym table
     /// marks as countries), folded and sorted.
     private let countryWords: [String]
+    /// The acronyms of the acronym table (`Data/acronyms.<pair>.tsv`), folded.
+    public let listedAcronyms: Set<String>
     /// First parts of compound abbreviations (`Data/compound-prefixes.<pair>.tsv`, "гос" = state), longest
     /// first, with the stems of their translations.
     private let compoundPrefixes: [(prefix: String, stems: Set<String>)]
@@ -67,7 +69,9 @@ public final class BilingualLexicon: Sendable {
         for row in KnowledgeFile.rows(named: "conventional-names.\(pair.source.code)-\(pair.target.code).tsv") where row.count >= 2 {
             names.add(row[0], translations: row[1].split(separator: "|").map(String.init), common: false)
         }
-        for row in KnowledgeFile.rows(named: "acronyms.\(pair.source.code)-\(pair.target.code).tsv") where row.count >= 3 {
+        let acronymRows = KnowledgeFile.rows(named: "acronyms.\(pair.source.code)-\(pair.target.code).tsv").filter { $0.count >= 3 }
+        listedAcronyms = Set(acronymRows.map { Normalizer.foldKey($0[0]) })
+        for row in acronymRows {
             // What the acronym stands for: its English forms, and the word list's translations of its expansion.
             let expansion = Self.words(row[1]).filter { !pair.source.isStopword($0.lowercased()) }
                 .flatMap { compiled.values("t", pair.source.stem($0)) ?? [] }

@@ -67,8 +67,8 @@ public struct MissingName: Rule {
             let targetHasAcronym = pair.alignment.target.contains(where: \.isAcronym)
             let lexicon = BilingualLexicon.shared(for: document.pair)
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
-                let listed = lexicon.expansion(ofSourceInitialism: document.key(pair.source.tokens[pair.source.tokenIndex(at: entity.range.lowerBound)!], in: pair.source).folded)
-                guard !(entity.isAcronym && ((!entity.hasKnownTranslation && targetHasAcronym) || (entity.range.count <= 2 && listed.isEmpty))),
+                let listed = lexicon.listedAcronyms.contains(Normalizer.foldKey(document.buffer.string(entity.range)))
+                guard !(entity.isAcronym && ((!entity.hasKnownTranslation && targetHasAcronym) || (entity.range.count <= 2 && !listed))),
                       !pair.hasUnaccountedTargetName(near: entity),
                       !document.isCountryAttribute(entity, in: pair.source) else { continue }
                 if !entity.isAcronym, pronouns > 0 {

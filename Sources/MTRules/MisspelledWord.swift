@@ -134,7 +134,8 @@ public struct MisspelledWord: Rule {
                     // Another capitalised word is a name unless the word it is one typo from translates a
                     // word of the source ("Russion" for "российский" → "Russian"), other than by an ending
                     // ("Koreas", "Gazan" are made from "Korea", "Gaza").
-                    guard nearby.contains(where: { translatesSource($0) && !Self.inflects(word, $0) }) else { continue }
+                    let translations = nearby.filter(translatesSource)
+                    guard !translations.isEmpty, !translations.contains(where: { Self.inflects(word, $0) }) else { continue }
                 }
                 let shown = Array(nearby.prefix(3))
                 findings.append(finding(
