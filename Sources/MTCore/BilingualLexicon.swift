@@ -80,6 +80,17 @@ public final class BilingualLexicon: Sendable {
             // Written as a word too ("Врио" = "acting").
             names.add(row[0], translations: forms, common: false)
         }
+        // International organisations' acronyms ("МАГАТЭ" = "IAEA"): the target's acronyms and names as forms.
+        let organisationRows = KnowledgeFile.rows(named: "organisations.tsv").filter { $0.count >= 5 }
+        for row in organisationRows where row[2] == pair.source.code {
+            let target = organisationRows.filter { $0[0] == row[0] && $0[2] == pair.target.code }
+            let forms = target.flatMap { ($0[4] + "|" + $0[3]).split(separator: "|").map(String.init) }
+            guard !forms.isEmpty else { continue }
+            for acronym in row[4].split(separator: "|").map(String.init) {
+                names.addAcronym(acronym, forms: forms, expansionStems: [])
+                names.add(acronym, translations: forms, common: false)
+            }
+        }
         self.names = names
         compoundPrefixes = KnowledgeFile.rows(named: "compound-prefixes.\(pair.source.code)-\(pair.target.code).tsv").compactMap { row in
             guard row.count >= 2 else { return nil }
@@ -273,7 +284,10 @@ public final class BilingualLexicon: Sendable {
         let letters = Array(word), base = Array(listed)
         if letters.count <= 3 || base.count <= 3 { return letters == base }
         let shared = zip(letters, base).prefix { $0 == $1 }.count
-        return shared >= 3 && shared >= base.count - 2 && letters.count - shared <= 3 && base.count - shared <= 2
+        // Two letters of the listed form give way only to an ending of at most two ("египта" ~ "египет",
+        // a fleeting vowel; "сергей" is no form of "серер").
+        let dropped = base.count - shared, added = letters.count - shared
+        return shared >= 3 && dropped <= 2 && added <= (dropped == 2 ? 2 : 3)
     }
 
     /// Stems of the translations of a name word in another case form than the one the name tables

@@ -220,10 +220,11 @@ public struct Document: Sendable {
     /// Whether a block is written in its language's script (more than half of its letters, as the
     /// classifier decides an article's lines): a source segment garbled by a wrong encoding
     /// ("Ðåöåíçèÿ" for "Рецензия") or in a third language cannot be compared with its translation.
-    /// True for a pair of languages with one script, and for a block without letters.
+    /// True for a pair of languages with one script, and for a block without letters. Addresses
+    /// (URLs, e-mail addresses, handles) are not counted: they are Latin in any language.
     public func isInItsScript(_ block: Block) -> Bool {
         guard pair.scriptsDiffer else { return true }
-        let counts = ScriptCounts(buffer, block.range)
+        let counts = ScriptCounts.prose(buffer, block.range)
         return counts.letters == 0 || counts.share(of: language(of: block).script) > 0.5
     }
 

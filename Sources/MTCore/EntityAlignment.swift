@@ -161,7 +161,7 @@ public struct EntityAlignment: Sendable {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
             // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
-            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem, name: t.isCapitalized) }) { return true }
+            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem, name: t.isCapitalized, placeAdjective: pair.target.hasNameAdjectiveSuffix(t.folded)) }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
@@ -256,16 +256,24 @@ public struct EntityAlignment: Sendable {
         // in words the lists do not know ("Meteorological Office"); a name without any must show.
         // A translation may leave out a first name and keep the surname ("Degtyarev" for "Михаил Дегтярев",
         // "United" for "Манчестер Юнайтед"): a source run loses only a stretch that ends it.
+        // A name whose known forms are its transliteration ("Сергей" = Sergei) is not translated in other
+        // words: absent, it is missing.
         source = Self.splittingUnaccounted(source, sourceWords, sourceIndex, onlyFinal: true) { start in
-            !displaced.contains(start) && (sourceWordCounterparts[start] != nil || sourceWords[sourceIndex[start]!].hasKnownTranslation)
+            let si = sourceIndex[start]!
+            let translatedInWords = !expansions[si].isEmpty
+                || translations[si].contains { !NameMatch.similar(NameMatch.skeleton($0), sourceWords[si].skeleton) }
+            return !displaced.contains(start) && (sourceWordCounterparts[start] != nil || translatedInWords)
         }
         // A word the source writes together with the word before it ("Binh" of "Quang Binh" for "Куангбинь").
         func joinsCounterpart(_ start: Int) -> Bool {
             guard let ti = targetIndex[start], ti > 0, targetWords[ti].joinsPrevious else { return false }
             let previous = targetWords[ti - 1]
             let joined = NameMatch.skeleton(previous.romanized + targetWords[ti].romanized)
+            // The two words written together spell the source word, about as long ("kuangbinh" ~ "куангбинь";
+            // "vladimirvolodin" is no spelling of "владимиров").
             return (targetWordCounterparts[previous.range.lowerBound] ?? []).contains { range in
-                NameMatch.similar(sourceWords[sourceIndex[range.lowerBound]!].skeleton, joined)
+                let whole = sourceWords[sourceIndex[range.lowerBound]!].skeleton
+                return abs(whole.count - joined.count) <= 2 && NameMatch.similar(whole, joined)
             }
         }
         target = Self.splittingUnaccounted(target, targetWords, targetIndex) { targetWordCounterparts[$0] != nil || joinsCounterpart($0) }
@@ -323,7 +331,7 @@ public struct EntityAlignment: Sendable {
             var kept: [Range<Int>] = [], stretches: [[Range<Int>]] = [[]]
             for range in entity.words {
                 let word = words[index[range.lowerBound]!]
-                if !isAccounted(range.lowerBound) && !word.isCommon && !word.isStopword {
+                if !isAccounted(range.lowerBound) && !word.isCommon && !word.isStopword && !word.isAbbreviation {
                     stretches[stretches.count - 1].append(range)
                 } else {
                     kept.append(range)
@@ -346,12 +354,13 @@ public struct EntityAlignment: Sendable {
     }
 
     /// Whether one stem is a longer form of the other, sharing at least five letters ("egypt" ~
-    /// "egyptian", "ethiopia" ~ "ethiopian"); for a name, two forms of one root, sharing at least four
-    /// letters ("scotland" ~ "scottish", "britain" ~ "british").
-    static func derived(_ a: String, _ b: String, name: Bool = false) -> Bool {
+    /// "egyptian", "ethiopia" ~ "ethiopian"). For a name, four letters do: a stem of the other ("wash" ~
+    /// "washington"), or a place adjective (its suffix checked by the caller) of one root with it
+    /// ("scotland" ~ "scottish", "britain" ~ "british"); two surnames of one root ("volodymyr", "volodin") are not.
+    static func derived(_ a: String, _ b: String, name: Bool = false, placeAdjective: Bool = false) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        if short.count >= 5 && long.hasPrefix(short) { return true }
-        return name && short.count >= 4 && zip(short, long).prefix(while: ==).count >= 4
+        guard name, short.count >= 4 else { return short.count >= 5 && long.hasPrefix(short) }
+        return long.hasPrefix(short) || (placeAdjective && zip(short, long).prefix(while: ==).count >= 4)
     }
 
     /// Whether each letter can be given a different word whose initials include it.
@@ -494,6 +503,10 @@ public struct EntityAlignment: Sendable {
                 if !run.isEmpty && !(word.joinsPrevious && (pendingJoin || words[index - 1].range == run.last!.range)) { close() }
                 run.append(word)
                 pendingJoin = false
+            } else if word.isAbbreviation, word.isCapitalized, !pendingJoin, !run.isEmpty, word.joinsPrevious,
+                      words[index - 1].range == run.last!.range {
+                // An abbreviation after a name belongs to it ("Man Utd", "Smith Jr"); before one it is a title ("Mr").
+                run.append(word)
             } else if !run.isEmpty, word.isNameConnector, word.joinsPrevious, !pendingJoin, index + 1 < words.count,
                       isName(words[index + 1]), words[index + 1].joinsPrevious, !words[index + 1].isAcronym, !word.isCapitalized {
                 pendingJoin = true

@@ -63,7 +63,8 @@ public enum NameMatch {
     /// "s", "z", "ts", "tz" and an English "c" before e/i/y one (Кэпз ~ Caps, Лестер ~
     /// Leicester), "w", "v" and a "u" gliding into a vowel one (Уайли ~ Wiley, Хауи ~ Howie), "ph" = "f",
     /// "th" = "t", "x" = "ks", "q" and a hard "c" = "k", "Mc" = "mk"; Polish "rz", "sz", "cz" as "zh",
-    /// "sh", "ch" (Гжегож ~ Grzegorz); a code repeated, even across vowels, once.
+    /// "sh", "ch" (Гжегож ~ Grzegorz); Scandinavian "skj" and "sj" as "sh" (Сульшер ~ Solskjaer); a code
+    /// repeated, even across vowels, once.
     public typealias PhoneticKey = [UInt8]
 
     /// How a Latin word came to be spelled: written in Latin script (where "g" and "c" soften before
@@ -100,6 +101,7 @@ public enum NameMatch {
             else if starts(i, "zh") || starts(i, "rz") { emit("j"); step = 2 }
             else if starts(i, "sz") { emit("x"); step = 2 }
             else if starts(i, "cz") { emit("x"); step = 2 }
+            else if spelling == .latin, starts(i, "skj") || starts(i, "sj") { emit("x"); step = starts(i, "skj") ? 3 : 2 }  // Norwegian, Swedish: "Solskjaer" ~ "Сульшер"
             else if starts(i, "kh") { emit("k"); step = 2 }
             else if starts(i, "ph") { emit("f"); step = 2 }
             else if spelling == .latin, starts(i, "gh"), i + 2 == letters.count || !isVowel(at(i + 2)) { step = 2 }  // silent: "Leigh", "Hugh"

@@ -43,7 +43,9 @@ public struct LetterCaseMismatch: Rule {
             let sourceCase = document.letterCase(source.range), targetCase = document.letterCase(target.range)
             // A translation starting with a number has no capital to lose there ("10,000 people…").
             let startsWithWord = target.tokens.first(where: \.isWordLike)?.kind == .word
-            if targetCase.letters >= Self.minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1) {
+            // A quotation taken up in the middle may be all lower case when the source's one capital is its first letter.
+            let quoted = sourceCase.upper <= 1 && document.firstWord(in: target.range, of: target).map { document.continuesQuotation($0, in: target.range) } == true
+            if targetCase.letters >= Self.minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1), !quoted {
                 findings.append(finding(
                     in: document, at: target.range,
                     message: "the translation is written all in lower case; its source (line \(source.firstLine)) is not"))

@@ -30,8 +30,8 @@ public struct MissingName: Rule {
             Stavropol Governor Vladimir Vladimirov at a meeting with a farmer
             Photo: TASS/Ivan Petrov
 
-            Посол ⟦США⟧ Линн Трейси на приёме в Москве
-            Ambassador Lynne Tracy at a reception at the Embassy in Moscow
+            Посол Линн Трейси вернулась в ⟦США⟧ на прошлой неделе
+            Ambassador Lynne Tracy returned last week
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.

@@ -110,10 +110,14 @@ extension Document {
         return sourceSound.count >= 2 && targetSound.count >= 2 && Set(sourceSound).isDisjoint(with: Set(targetSound))
     }
 
-    /// Whether a source name and a target name share most of their consonant sounds, in order: at least
-    /// two, and three fifths of the longer name's.
+    /// Whether a source name and a target name share most of their consonant sounds, in order: the first,
+    /// at least two, and three fifths of the longer name's ("Sidorenko" is no rendering of "Петренко"); of a
+    /// name of one consonant sound, that one and at most one more ("Кау" ~ "Cowie").
     func soundsRelated(_ source: Range<Int>, _ target: Range<Int>) -> Bool {
         let (sourceSound, targetSound) = sounds(source, target)
+        guard let first = sourceSound.first, first == targetSound.first else { return false }
+        // A name of one consonant sound ("Кау" ~ "Cowie") keeps just that one.
+        if min(sourceSound.count, targetSound.count) == 1 { return max(sourceSound.count, targetSound.count) <= 2 }
         let shared = DuplicatedPhrase.longestCommonSubsequence(sourceSound, targetSound)
         return shared >= 2 && Double(shared) >= 0.6 * Double(max(sourceSound.count, targetSound.count))
     }

@@ -85,8 +85,12 @@ public struct NumberMismatch: Rule {
                 return true
             }
             // A number of a name the translation writes otherwise ("COVID-19" as "COVID") is no number
-            // another one replaced.
-            for (number, expected) in zip(unmatchedTarget, unmatchedSource.filter { !$0.inName }) {
+            // another one replaced; a name's number that became another name's number is ("Осень-2025" as
+            // "Autumn-2024").
+            var candidates = unmatchedSource
+            for number in unmatchedTarget {
+                guard let index = candidates.firstIndex(where: { !$0.inName || number.inName }) else { continue }
+                let expected = candidates.remove(at: index)
                 // Digits on both sides are evidence an editor accepts; a number word may be part of an
                 // idiom ("в первую очередь", "once").
                 findings.append(substitution(in: document, target: number.range, source: expected.range,

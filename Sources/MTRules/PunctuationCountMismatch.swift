@@ -29,7 +29,7 @@ public struct PunctuationCountMismatch: Rule {
         severity: .minor,
         triggering: [
             .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics over Vladivostok⟦'⟧."),
-            .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics_ over Vladivostok⟦_⟧."),
+            .segment("Пилоты показали фигуры высшего пилотажа над Владивостоком.", "The pilots performed aerobatics⟦_⟧ over Vladivostok_."),
             .segment("Он занимал аналогичную должность.", "He held a similar⟦-⟧ position."),
             .segment("Танк был подбит у деревни.", "The tank⟦.⟧ was knocked out near the village."),
             .segment("Сообщалось, что к концу года он погасит долги.", "It was reported that he would pay the debts by the end⟦;⟧ of the year."),

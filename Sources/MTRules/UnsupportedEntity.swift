@@ -39,7 +39,7 @@ public struct UnsupportedEntity: Rule {
             Photo: TASS/Ivan Petrov
 
             Министр финансов Антон Силуанов в Москве
-            Finance Minister Anton Siluanov and ⟦Elvira Nabiullina⟧ in Moscow
+            Finance Minister Anton Siluanov and ⟦Maksut Shadayev⟧ in Moscow
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.

@@ -24,7 +24,7 @@ public struct UnsupportedShortName: Rule {
         tier: .preview,
         triggering: [
             .segment("Министр финансов Антон Силуанов на встрече с журналистами в Москве",
-                     "Finance Minister Anton Siluanov at a meeting with ⟦IMF⟧ journalists in Moscow"),
+                     "Finance Minister Anton Siluanov at a meeting with ⟦UAC⟧ journalists in Moscow"),
             .segment("Уборка пшеницы в Ставропольском крае", "Wheat harvesting in the Stavropol Territory near ⟦Zabrodino⟧"),
         ],
         nonTriggering: [

@@ -129,6 +129,12 @@ public final class Language: Sendable, Hashable {
         return nil
     }
 
+    /// Whether a folded word ends with one of the language's name-adjective suffixes and has at least
+    /// three letters before it ("scottish", "cuban").
+    public func hasNameAdjectiveSuffix(_ word: String) -> Bool {
+        nameAdjectiveSuffixes.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+    }
+
     public var icuLocale: String { code }
 
     public static func == (a: Language, b: Language) -> Bool { a.code == b.code }

@@ -25,6 +25,34 @@ public struct ScriptCounts: Sendable {
         for (_, scalar) in buffer.scalars(in: range) { add(scalar) }
     }
 
+    /// Counts of a range's prose: a white-space-delimited run holding an address ("://", "www.",
+    /// "@") is left out, so a Russian sentence with a long URL still reads as Russian.
+    public static func prose(_ buffer: TextBuffer, _ range: Range<Int>) -> ScriptCounts {
+        var counts = ScriptCounts()
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start
+            while end < range.upperBound, !CharacterInfo.isWhitespace(buffer.units[end]) { end += 1 }
+            if end > start, !Self.isAddress(buffer.units[start..<end]) {
+                for (_, scalar) in buffer.scalars(in: start..<end) { counts.add(scalar) }
+            }
+            start = end + 1
+        }
+        return counts
+    }
+
+    private static func isAddress(_ run: ArraySlice<UInt16>) -> Bool {
+        let at: UInt16 = 0x40, colon: UInt16 = 0x3A, slash: UInt16 = 0x2F
+        if run.contains(at) { return true }
+        if run.starts(with: [0x77, 0x77, 0x77, 0x2E]) { return true }  // www.
+        var i = run.startIndex
+        while i + 2 < run.endIndex {
+            if run[i] == colon, run[i + 1] == slash, run[i + 2] == slash { return true }
+            i += 1
+        }
+        return false
+    }
+
     public mutating func add(_ scalar: Unicode.Scalar) {
         guard let script = CharacterInfo.script(of: scalar) else { return }
         perScript[script.index] &+= 1

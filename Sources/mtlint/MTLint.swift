@@ -100,7 +100,7 @@ struct RuleOptions: ParsableArguments {
     var preview = false
 
     @Option(help: ArgumentHelp(
-        "Hunspell dictionary for misspelled-word (default: the target language's, en_US for English).",
+        "Hunspell dictionary for misspelled-word, used alone (default: the target language's; for English en_US, and en_GB for British spellings when installed).",
         discussion: "Any dictionary installed under /usr/share/hunspell, e.g. en_GB (Debian package hunspell-en-gb)."))
     var spellingDictionary: String?
 

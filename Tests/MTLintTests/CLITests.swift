@@ -18,7 +18,7 @@ import Testing
         #expect(pass.stdout.hasSuffix("score 100.00: PASS\n"))
         let fail = try mtlint([planted])  // check is the default command
         #expect(fail.status == 1)
-        #expect(fail.stdout.contains(": FAIL (score 91.25 is below 98.00; 4 major findings: the gate fails on major or worse)\n"))
+        #expect(fail.stdout.contains(": FAIL (score 92.59 is below 98.00; 3 major findings: the gate fails on major or worse)\n"))
     }
 
     @Test func usageErrorsExplainThemselves() throws {
@@ -28,7 +28,7 @@ import Testing
         // A bad option value: "mtlint: error:" and the subcommand's usage, not the top-level one.
         let language = try mtlint(["check", "--source-lang", "de", planted])
         #expect(language.status == 2)
-        #expect(language.stderr.hasPrefix("mtlint: error: unknown source language 'de' (mtlint knows en, ru)\nUsage: mtlint check "))
+        #expect(language.stderr.hasPrefix("mtlint: error: unknown source language 'de' (mtlint offers ru→en)\nUsage: mtlint check "))
         let help = try mtlint(["help", "check"]).stdout
         #expect(help.contains("html (the error report") && help.contains("to a directory (DIR/)"))
     }
@@ -180,7 +180,7 @@ import Testing
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-spell-\(UUID().uuidString).jsonl")
         try Data(#"{"id":"a","source":"Делегация прибыла утром.","target":"The delegation arrived in the mornign."}"#.utf8).write(to: input)
         let plain = try mtlint(["check", "--stdin-jsonl"], stdin: input)
-        #expect(plain.stdout.contains("'mornign' is not in the en_US dictionary; did you mean 'morning'"))
+        #expect(plain.stdout.contains("'mornign' is not in the en_US or en_GB dictionary; did you mean 'morning'"))
         let words = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-words-\(UUID().uuidString).txt")
         try Data("# project words\nmornign\n".utf8).write(to: words)
         let accepted = try mtlint(["check", "--stdin-jsonl", "--words", words.path], stdin: input)

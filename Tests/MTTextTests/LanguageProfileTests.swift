@@ -6,7 +6,9 @@ import Testing
 @Suite struct LanguageProfileTests {
     static let known: Set<String> = [
         "language", "abbreviations", "function-words", "name-connectors", "grammatical-doubles", "no-space-before",
-        "common-acronyms", "scale-words", "always-capitalized",
+        "common-acronyms", "scale-words", "always-capitalized", "personal-pronouns", "latin-letter-names",
+        "name-adjective-suffixes", "no-mark-after", "no-clause-start", "coordinating-conjunctions", "number-words",
+        "half-phrases", "range-links", "interrogatives", "derivation-prefixes", "derivation-suffixes",
     ]
 
     @Test(arguments: LanguageProfile.shipped.keys.sorted())
