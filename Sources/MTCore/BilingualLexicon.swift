@@ -80,15 +80,16 @@ public final class BilingualLexicon: Sendable {
             // Written as a word too ("Врио" = "acting").
             names.add(row[0], translations: forms, common: false)
         }
-        // International organisations' acronyms ("МАГАТЭ" = "IAEA"): the target's acronyms and names as forms.
+        // International organisations' acronyms ("МАГАТЭ" = "IAEA"): the target's acronyms as forms, the words
+        // of its full names as what the acronym stands for (not as aliases of one another).
         let organisationRows = KnowledgeFile.rows(named: "organisations.tsv").filter { $0.count >= 5 }
         for row in organisationRows where row[2] == pair.source.code {
             let target = organisationRows.filter { $0[0] == row[0] && $0[2] == pair.target.code }
-            let forms = target.flatMap { ($0[4] + "|" + $0[3]).split(separator: "|").map(String.init) }
-            guard !forms.isEmpty else { continue }
+            let acronyms = target.flatMap { $0[4].split(separator: "|").map(String.init) }
+            let expansion = target.flatMap { Self.words($0[3]) }.filter { !pair.target.isStopword($0.lowercased()) }.map { pair.target.stem($0) }
+            guard let first = acronyms.first else { continue }
             for acronym in row[4].split(separator: "|").map(String.init) {
-                names.addAcronym(acronym, forms: forms, expansionStems: [])
-                names.add(acronym, translations: forms, common: false)
+                names.addAcronym(acronym, forms: [first], expansionStems: Set(expansion))
             }
         }
         self.names = names

@@ -1,4 +1,5 @@
 import MTCore
+import MTText
 
 /// MT103: a phrase repeated inside one sentence or caption, or a whole sentence repeated.
 public struct DuplicatedPhrase: Rule {
@@ -29,7 +30,9 @@ public struct DuplicatedPhrase: Rule {
             sentence just before it (all but one in ten: a part of that sentence emitted again as a sentence). \
             A caption repeats faithfully when its source says the same thing twice ("министр иностранных дел \
             России и министр иностранных дел Армении"): most words of the repeated run that have a counterpart \
-            in the source have two (by the bilingual word list or the same spelling, "м/с" = "m/s"). A run of \
+            in the source have two (by the bilingual word list or the same spelling, "м/с" = "m/s"); so does a \
+            unit after two quantities ("50 thousand cubic meters per second … 60 thousand cubic meters per \
+            second"), and a title the source quotes in the original besides translating it. A run of \
             just three words is minor: it may be parallel structure ("forcing companies to decrypt …, forcing \
             companies to provide …").
             """,
@@ -108,6 +111,13 @@ public struct DuplicatedPhrase: Rule {
         return !counts.isEmpty && counts.count { $0 >= 2 } * 2 > counts.count
     }
 
+    /// Whether a range follows a number written in digits, with at most white space between.
+    private func followsNumber(_ range: Range<Int>, _ document: Document) -> Bool {
+        var i = range.lowerBound - 1
+        while i >= 0, CharacterInfo.isWhitespace(document.buffer.units[i]) { i -= 1 }
+        return i >= 0 && (0x30...0x39).contains(document.buffer.units[i])
+    }
+
     /// Whether a sentence's content words (by stem) stand, in order, in the sentence just before it, all
     /// but one in ten: the machine repeated part of a sentence as a sentence of its own.
     static func isRestatement(_ stems: [String], of previous: [String]) -> Bool {
@@ -136,6 +146,10 @@ public struct DuplicatedPhrase: Rule {
             if let source, sourceRepeats(words.filter { second.contains($0.token.range.lowerBound) }.map(\.stem), source, document) {
                 return nil
             }
+            // A unit after two quantities ("50 thousand cubic meters per second … 60 thousand cubic meters per
+            // second"), or a title the source quotes in its original language besides translating it.
+            if followsNumber(first, document) && followsNumber(second, document) { return nil }
+            if let source, document.text(source).contains(document.buffer.string(second)) { return nil }
             // Three words may be parallel structure ("forcing companies to …, forcing companies to …"); a
             // longer run said twice is a stutter an editor cuts.
             let length = words.count { second.contains($0.token.range.lowerBound) }

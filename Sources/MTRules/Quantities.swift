@@ -163,8 +163,16 @@ struct Quantities {
 
     /// Whether the text between two tokens is one colon or a look-alike of one ("18:30", "01։23" with an
     /// Armenian full stop), by Unicode's confusables.
+    /// Whether only a slash, with or without spaces around it, separates two tokens ("1/8", "1 / 8").
+    private func slashBetween(_ a: Token, _ b: Token) -> Bool {
+        let between = buffer.units[a.range.upperBound..<b.range.lowerBound].filter { !CharacterInfo.isWhitespace($0) }
+        return between == [0x2F] && b.range.lowerBound - a.range.upperBound <= 3
+    }
+
+    /// A space after the colon ("5: 47 p.m.", as machine translation writes it) is allowed.
     private func colonBetween(_ a: Token, _ b: Token) -> Bool {
-        guard b.range.lowerBound == a.range.upperBound + 1 else { return false }
+        let gap = b.range.lowerBound - a.range.upperBound
+        guard gap == 1 || (gap == 2 && CharacterInfo.isWhitespace(buffer.units[a.range.upperBound + 1])) else { return false }
         let unit = buffer.units[a.range.upperBound]
         return unit == 0x3A || (unit > 0x7F && SpoofChecker.shared.skeleton(String(utf16CodeUnits: [unit], count: 1)) == ":")
     }
@@ -193,7 +201,16 @@ struct Quantities {
             let token = words[i]
             defer { i += 1 }
             if excluded.contains(where: { $0.contains(token.range.lowerBound) }) { continue }
-            if token.kind == .number {
+            if token.kind == .number, i + 1 < words.count, words[i + 1].kind == .number, slashBetween(token, words[i + 1]),
+               let numerator = Int(text(token)), let denominator = Int(text(words[i + 1])), numerator < denominator, denominator <= 100 {
+                // A fraction ("1/3", "1 / 8"), one number; a round named by a fraction of the final is the round
+                // of twice as many teams ("1/8 финала" is the round of 16).
+                let round = numerator == 1 && i + 2 < words.count && language.roundWords.contains(folded(words[i + 2]))
+                numbers.append(NumberMention(range: token.range.lowerBound..<words[i + 1].range.upperBound,
+                                             values: [Double(numerator) / Double(denominator)] + (round ? [Double(2 * denominator)] : []),
+                                             inDigits: true, inName: false))
+                i += 1
+            } else if token.kind == .number {
                 var end = i
                 var written = text(token)
                 // "1 234 567": groups of three digits after a space belong to the same number.
@@ -219,6 +236,11 @@ struct Quantities {
                     if marker == true, hour < 12 { values.insert(hour + 12, at: 0) }
                     if marker == false, hour == 12 { values.insert(0, at: 0) }
                     values += [hour.truncatingRemainder(dividingBy: 12)] + (hour < 12 ? [hour + 12] : [])
+                }
+                // A time of day in four digits: "1747 hours" is 17:47.
+                if integral, written.count == 4, end + 1 < words.count, language.hourWords.contains(folded(words[end + 1])),
+                   Int(own) / 100 <= 24, Int(own) % 100 < 60 {
+                    values.append(Double(Int(own) / 100))
                 }
                 // A year or decade written short: "2021–22", "2019/20", "60-е".
                 if integral, written.count == 2, i > 0, words[i - 1].kind == .number, text(words[i - 1]).count == 4,

@@ -13,7 +13,8 @@ public struct SentenceTypeMismatch: Rule {
             rain. In each aligned pair (caption and translation, or a segment pair), mtlint counts the questions \
             on both sides: runs of sentence marks holding a question mark ("?", "?!"), wherever they stand, \
             inside quotation marks or not, so Russian and English quotation conventions do not matter. A \
-            translation with more questions is reported at its first extra question mark; one with fewer, at \
+            translation with more questions is reported at its first extra question mark (unless the source \
+            opens with a question word and so asks without the mark, as headlines do); one with fewer, at \
             its end, as minor, and not at all when it has a question word ("how", "whether": the language \
             profile's interrogatives), the mark of an indirect question.
             """,
@@ -34,7 +35,9 @@ public struct SentenceTypeMismatch: Rule {
         var findings: [Finding] = []
         for (source, target) in document.alignedCaptions where document.hasContent(target) {
             let asked = document.questionMarks(in: source), asking = document.questionMarks(in: target)
-            if asking.count > asked.count {
+            // A source that opens with a question word asks without its mark (a headline: "Как повлияет
+            // решение ЦБ на экономику"): the translation may add it.
+            if asking.count > asked.count, !document.opensWithInterrogative(source) {
                 findings.append(finding(
                     in: document, at: asking[asked.count],
                     message: "the translation asks a question here, but its source (line \(source.firstLine)) has "
@@ -57,6 +60,12 @@ public struct SentenceTypeMismatch: Rule {
 }
 
 extension Document {
+    /// Whether a block's first word is one of its language's question words.
+    func opensWithInterrogative(_ block: Block) -> Bool {
+        guard let first = block.tokens.first(where: \.isWordLike), first.kind == .word else { return false }
+        return language(of: block).interrogatives.contains(key(first, in: block).folded)
+    }
+
     /// Whether a block has one of its language's question words ("how", "whether").
     func hasInterrogative(_ block: Block) -> Bool {
         count(of: language(of: block).interrogatives, in: block) > 0

@@ -70,6 +70,10 @@ public final class Language: Sendable, Hashable {
     /// Productive prefixes and suffixes ("re", "er"): a dictionary word with one is a derivation.
     public let derivationPrefixes: [String]
     public let derivationSuffixes: [String]
+    /// Lower-case words after which "1/N" names a round of a tournament with 2N teams ("1/8 финала" = round of 16).
+    public let roundWords: Set<String>
+    /// Lower-case words after which four digits are a time of day ("1747 hours" = 17:47).
+    public let hourWords: Set<String>
 
     init(
         code: String, name: String, script: Script, abbreviations: Set<String>, stopwords: Set<String>,
@@ -80,7 +84,7 @@ public final class Language: Sendable, Hashable {
         latinLetterNames: [String: String], personalPronouns: Set<String>, nameAdjectiveSuffixes: [String],
         marksNeverAfter: [String: Set<Unicode.Scalar>], wordsNeverAfterSemicolon: Set<String>, coordinatingConjunctions: Set<String>,
         numberWords: [String: Double], halfPhrases: [[String]], rangeLinks: Set<String>, interrogatives: Set<String>,
-        derivationPrefixes: [String], derivationSuffixes: [String]
+        derivationPrefixes: [String], derivationSuffixes: [String], roundWords: Set<String>, hourWords: Set<String>
     ) {
         self.code = code
         self.name = name
@@ -112,6 +116,8 @@ public final class Language: Sendable, Hashable {
         self.interrogatives = interrogatives
         self.derivationPrefixes = derivationPrefixes
         self.derivationSuffixes = derivationSuffixes
+        self.roundWords = roundWords
+        self.hourWords = hourWords
     }
 
     /// The name a place adjective is made of, as written in lower case ("ордынского" → "орд",
@@ -235,7 +241,8 @@ extension Language {
             halfPhrases: list("half-phrases").map { $0.split(separator: " ").map(String.init) },
             rangeLinks: Set(list("range-links")),
             interrogatives: Set(list("interrogatives")),
-            derivationPrefixes: list("derivation-prefixes"), derivationSuffixes: list("derivation-suffixes"))
+            derivationPrefixes: list("derivation-prefixes"), derivationSuffixes: list("derivation-suffixes"),
+            roundWords: Set(list("round-words")), hourWords: Set(list("hour-words")))
     }
 }
 

@@ -8,7 +8,8 @@ import Testing
         "language", "abbreviations", "function-words", "name-connectors", "grammatical-doubles", "no-space-before",
         "common-acronyms", "scale-words", "always-capitalized", "personal-pronouns", "latin-letter-names",
         "name-adjective-suffixes", "no-mark-after", "no-clause-start", "coordinating-conjunctions", "number-words",
-        "half-phrases", "range-links", "interrogatives", "derivation-prefixes", "derivation-suffixes",
+        "half-phrases", "range-links", "interrogatives", "derivation-prefixes", "derivation-suffixes", "round-words",
+        "hour-words",
     ]
 
     @Test(arguments: LanguageProfile.shipped.keys.sorted())
