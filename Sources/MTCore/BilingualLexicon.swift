@@ -20,7 +20,7 @@ public final class BilingualLexicon: Sendable {
     /// The names' source words as written (folded), sorted, with their translations' stems: for case
     /// forms whose Snowball stem is not the stem of the form the table lists ("Ливаном": "ливан", but
     /// "Ливан": "лива"; "Китая": "кит", "Китай": "кита").
-    private let nameWords: [(word: String, stems: Set<String>)]
+    private let nameWords: [(word: String, letters: [Unicode.Scalar], stems: Set<String>)]
     /// The source language's names of countries (CLDR territories, and the acronyms the acronym table
     /// marks as countries), folded and sorted.
     private let countryWords: [String]
@@ -98,7 +98,7 @@ public final class BilingualLexicon: Sendable {
             let stems = Set(row[1].split(separator: "|").flatMap { Self.words(String($0)) }.map { pair.target.stem($0) })
             return (Normalizer.foldKey(row[0]), stems)
         }.sorted { $0.prefix.count > $1.prefix.count }
-        nameWords = names.words.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
+        nameWords = names.words.map { ($0.key, Array($0.key.unicodeScalars), $0.value) }.sorted { $0.word < $1.word }
         countryWords = Set(CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale).filter { $0.kind == .territory }
             .flatMap { Self.words($0.source) }.filter { $0.first?.isUppercase ?? false }.map(Normalizer.foldKey)
             + KnowledgeFile.rows(named: "acronyms.\(pair.source.code)-\(pair.target.code).tsv").filter { $0.count >= 4 && $0[3] == "country" }
@@ -282,7 +282,10 @@ public final class BilingualLexicon: Sendable {
     /// a case ending, after at most two letters of the listed form ("ливаном" ~ "ливан", "китая" ~
     /// "китай", "москвы" ~ "москва"; a word of three letters or fewer only as written).
     public static func isCaseForm(_ word: String, of listed: String) -> Bool {
-        let letters = Array(word), base = Array(listed)
+        isCaseForm(Array(word.unicodeScalars), of: Array(listed.unicodeScalars))
+    }
+
+    static func isCaseForm(_ letters: [Unicode.Scalar], of base: [Unicode.Scalar]) -> Bool {
         if letters.count <= 3 || base.count <= 3 { return letters == base }
         let shared = zip(letters, base).prefix { $0 == $1 }.count
         // Two letters of the listed form give way only to an ending of at most two ("египта" ~ "египет",
@@ -299,9 +302,10 @@ public final class BilingualLexicon: Sendable {
         guard folded.count >= 3 else { return [] }
         let head = String(folded.prefix(3))
         var found = Set<String>()
+        let letters = Array(folded.unicodeScalars)
         var i = nameWords.partitionPoint { $0.word >= head }
         while i < nameWords.count, nameWords[i].word.hasPrefix(head) {
-            if Self.isCaseForm(folded, of: nameWords[i].word) { found.formUnion(nameWords[i].stems) }
+            if Self.isCaseForm(letters, of: nameWords[i].letters) { found.formUnion(nameWords[i].stems) }
             i += 1
         }
         return found

@@ -151,6 +151,7 @@ public struct EntityAlignment: Sendable {
             return lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
         }
         let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
+        let placeAdjectives = targetWords.map { $0.isCapitalized && pair.target.hasNameAdjectiveSuffix($0.folded) }
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
         for i in sourceWords.indices {
             sourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !translations[i].isEmpty || !expansions[i].isEmpty
@@ -161,7 +162,7 @@ public struct EntityAlignment: Sendable {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
             // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
-            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem, name: t.isCapitalized, placeAdjective: pair.target.hasNameAdjectiveSuffix(t.folded)) }) { return true }
+            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem, name: t.isCapitalized, placeAdjective: placeAdjectives[ti]) }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").

@@ -114,12 +114,12 @@ public struct MisspelledWord: Rule {
                       !Self.isDerivation(word, language, spellers) else { continue }
                 // A typo is one edit from the word meant; a word no dictionary word is that close to is a
                 // rare or new word ("flashbang", "loungewear"), not a typo.
+                // A name of the source transliterated, in whatever spelling ("Humza" for "Хамза"): checked
+                // first, as it is far cheaper than the dictionary lookups of the words one typo away.
+                if token.isCapitalized, transliteration(word, names: true) != nil { continue }
                 let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
                 guard !nearby.isEmpty else { continue }
-                if token.isCapitalized, transliteration(word, names: true) != nil {
-                    // A name of the source transliterated, in whatever spelling ("Humza" for "Хамза").
-                    continue
-                } else if let distance = transliteration(word) {
+                if let distance = transliteration(word) {
                     // A source word transliterated ("oblast" for "области", "Zenit" for "Зенит", "selo" for
                     // "села"); but a misspelled cognate ("vido" for "видео", "istory" for "истории",
                     // "Secretery" for "секретаря") is one typo from a word that transliterates it better, or
