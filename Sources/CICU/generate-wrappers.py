@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h", "uspoof.h", "unum.h", "udat.h",
-           "uloc.h", "ucal.h", "uenum.h", "ucurr.h"]
+           "uloc.h", "ucal.h", "uenum.h", "ucurr.h", "ucsdet.h"]
 FUNCTIONS = [
     "ubrk_open", "ubrk_close", "ubrk_setText", "ubrk_first", "ubrk_next", "ubrk_getRuleStatus",
     "utrans_openU", "utrans_close", "utrans_transUChars",
@@ -33,6 +33,8 @@ FUNCTIONS = [
     "udat_open", "udat_close", "udat_getSymbols", "udat_countSymbols", "udat_format",
     "uloc_getISOCountries", "uloc_getDisplayCountry", "uloc_getISOLanguages", "uloc_getDisplayLanguage",
     "ucal_openTimeZones", "ucal_open", "ucal_close", "ucal_setTimeZone", "udat_formatCalendar", "uenum_next", "uenum_close", "ucurr_openISOCurrencies", "ucurr_getName",
+    "ucsdet_open", "ucsdet_close", "ucsdet_setText", "ucsdet_detect", "ucsdet_getName", "ucsdet_getConfidence",
+    "ucsdet_getLanguage",
 ]
 DECL = re.compile(r"U_CAPI\s+(?P<ret>[^;{}]*?)\s*U_EXPORT2\s+(?P<name>\w+)\s*\((?P<params>[^;{}]*?)\)\s*(?:__attribute__\s*\(\(.*?\)\)\s*)?;", re.S)
 

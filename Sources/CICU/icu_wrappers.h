@@ -15,6 +15,7 @@
 #include <unicode/ucal.h>
 #include <unicode/uenum.h>
 #include <unicode/ucurr.h>
+#include <unicode/ucsdet.h>
 
 #undef ubrk_open
 static inline UBreakIterator* ubrk_open(UBreakIteratorType type, const char *locale, const UChar *text, int32_t textLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ubrk_open)(type, locale, text, textLength, status); }
@@ -118,5 +119,19 @@ static inline void uenum_close(UEnumeration* en) { U_ICU_ENTRY_POINT_RENAME(uenu
 static inline UEnumeration * ucurr_openISOCurrencies(uint32_t currType, UErrorCode *pErrorCode) { return U_ICU_ENTRY_POINT_RENAME(ucurr_openISOCurrencies)(currType, pErrorCode); }
 #undef ucurr_getName
 static inline const UChar* ucurr_getName(const UChar* currency, const char* locale, UCurrNameStyle nameStyle, UBool* isChoiceFormat, int32_t* len, UErrorCode* ec) { return U_ICU_ENTRY_POINT_RENAME(ucurr_getName)(currency, locale, nameStyle, isChoiceFormat, len, ec); }
+#undef ucsdet_open
+static inline UCharsetDetector * ucsdet_open(UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ucsdet_open)(status); }
+#undef ucsdet_close
+static inline void ucsdet_close(UCharsetDetector *ucsd) { U_ICU_ENTRY_POINT_RENAME(ucsdet_close)(ucsd); }
+#undef ucsdet_setText
+static inline void ucsdet_setText(UCharsetDetector *ucsd, const char *textIn, int32_t len, UErrorCode *status) { U_ICU_ENTRY_POINT_RENAME(ucsdet_setText)(ucsd, textIn, len, status); }
+#undef ucsdet_detect
+static inline const UCharsetMatch * ucsdet_detect(UCharsetDetector *ucsd, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ucsdet_detect)(ucsd, status); }
+#undef ucsdet_getName
+static inline const char * ucsdet_getName(const UCharsetMatch *ucsm, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ucsdet_getName)(ucsm, status); }
+#undef ucsdet_getConfidence
+static inline int32_t ucsdet_getConfidence(const UCharsetMatch *ucsm, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ucsdet_getConfidence)(ucsm, status); }
+#undef ucsdet_getLanguage
+static inline const char * ucsdet_getLanguage(const UCharsetMatch *ucsm, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ucsdet_getLanguage)(ucsm, status); }
 
 #endif

@@ -230,6 +230,8 @@ public final class BilingualLexicon: Sendable {
     }
 
     private func lookUpTargetStems(_ stem: String) -> Set<String> {
+        // No entry is that long, and the suffix lookups below would cost the square of the length.
+        guard stem.utf16.count <= Token.longestAnalysedWord else { return [] }
         if let direct = translations(stem) { return direct }
         if let restored = withFleetingVowel(stem) { return restored }
         for length in stride(from: stem.count - 3, through: 5, by: -1) {

@@ -203,8 +203,14 @@ public struct Document: Sendable {
     /// Reads a file (see `DocumentReader`).
     public init(contentsOf path: String, pair: LanguagePair = .russianEnglish,
                 maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
+        try self.init(contentsOf: FilePath(path), pair: pair, maximumSize: maximumSize)
+    }
+
+    /// Reads a file by the bytes of its path; the document's `path` shows them (`FilePath.description`).
+    public init(contentsOf path: FilePath, pair: LanguagePair = .russianEnglish,
+                maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
         let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
-        self.init(path: path, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
+        self.init(path: path.description, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
     }
 
     public func language(of block: Block) -> Language {
@@ -241,6 +247,18 @@ public struct Document: Sendable {
     /// Words of the target text, the denominator of the score.
     public var targetWordCount: Int {
         blocks.filter { $0.language != .source }.reduce(0) { $0 + $1.wordCount }
+    }
+
+    /// Why an article's findings may mean it is not a translation of this pair at all: more of its
+    /// words are in the source language than in the target (an original, or the other direction);
+    /// nil for a translation. For a segment pair, always nil.
+    public var directionWarning: String? {
+        guard !isSegmentPair else { return nil }
+        let sourceWords = blocks.filter { $0.language == .source }.reduce(0) { $0 + $1.wordCount }
+        let targetWords = targetWordCount
+        guard sourceWords > targetWords else { return nil }
+        return "\(path): mostly \(pair.source.name) (\(sourceWords) \(pair.source.name) words, \(targetWords) \(pair.target.name)); "
+            + "mtlint checks \(pair.source.name) → \(pair.target.name) translations: is this the original, or a translation the other way?"
     }
 }
 

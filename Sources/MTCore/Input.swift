@@ -1,21 +1,65 @@
 import Foundation
+import MTText
 
 /// Input that mtlint cannot check. `description` is one line naming the file.
 public struct InputError: Error, CustomStringConvertible, Sendable {
     public let path: String
     public let reason: String
     public let byteOffset: Int?
+    /// What to do about it, after the offset ("(it looks like windows-1251: …)").
+    public let hint: String
 
-    public init(path: String, reason: String, byteOffset: Int? = nil) {
+    public init(path: String, reason: String, byteOffset: Int? = nil, hint: String = "") {
         self.path = path
         self.reason = reason
         self.byteOffset = byteOffset
+        self.hint = hint
     }
 
     public var description: String {
-        if let byteOffset { return "\(path): \(reason) at byte offset \(byteOffset)" }
-        return "\(path): \(reason)"
+        if let byteOffset { return "\(path): \(reason) at byte offset \(byteOffset)\(hint)" }
+        return "\(path): \(reason)\(hint)"
     }
+}
+
+/// A path as the bytes the file system knows it by: a name need not be UTF-8 (Latin-1 archives,
+/// Windows shares), and such a file is read by its own bytes. `description` shows the bytes that are
+/// not UTF-8 escaped ("r\xE9sum\xE9.txt").
+public struct FilePath: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let bytes: [UInt8]
+
+    public init(_ path: String) { bytes = Array(path.utf8) }
+    public init(bytes: some Sequence<UInt8>) { self.bytes = Array(bytes) }
+
+    /// The path as text when it is valid UTF-8.
+    public var string: String? { String(validating: bytes, as: UTF8.self) }
+
+    public var description: String {
+        if let string { return string }
+        var text = ""
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let valid = DocumentReader.firstInvalidUTF8(Array(rest), from: 0)
+            text += String(decoding: rest.prefix(valid), as: UTF8.self)
+            rest = rest.dropFirst(valid)
+            if let byte = rest.first {
+                text += "\\x" + String(byte, radix: 16, uppercase: true)
+                rest = rest.dropFirst()
+            }
+        }
+        return text
+    }
+
+    /// The path with a name appended after a "/".
+    public func appending(_ name: some Collection<UInt8>) -> FilePath {
+        FilePath(bytes: bytes.last == UInt8(ascii: "/") ? bytes + name : bytes + [UInt8(ascii: "/")] + name)
+    }
+
+    public func withCString<R>(_ body: (UnsafePointer<CChar>) throws -> R) rethrows -> R {
+        try (bytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { try body($0.baseAddress!) }
+    }
+
+    public static func < (a: FilePath, b: FilePath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 }
 
 /// Reads and decodes article files: UTF-8 with an optional BOM, LF or CRLF line ends.
@@ -31,20 +75,39 @@ public enum DocumentReader {
         public let byteOffset: Int
     }
 
+    /// How long a FIFO or device named as an input may stay silent before it is refused (a FIFO nobody
+    /// writes to would otherwise hold the run forever).
+    public static let streamWait: Duration = .seconds(10)
+
     /// - Parameter maximumSize: larger inputs are refused (`--max-size`) rather than read into memory.
-    public static func read(path: String, maximumSize: Int = defaultMaximumSize) throws(InputError) -> Decoded {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(path: path, reason: "no such file")
+    /// A FIFO or character device is read as a stream, once something is written to it (see `streamWait`).
+    public static func read(path: FilePath, maximumSize: Int = defaultMaximumSize) throws(InputError) -> Decoded {
+        let name = path.description
+        var status = stat()
+        guard path.withCString({ stat($0, &status) }) == 0 else {
+            let reason = errno == ENOENT ? "no such file" : "cannot be read: \(String(cString: strerror(errno)))"
+            throw InputError(path: name, reason: reason)
         }
-        if isDirectory.boolValue { throw InputError(path: path, reason: "is a directory, not a file") }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if FileType(status.st_mode) == .directory { throw InputError(path: name, reason: "is a directory, not a file") }
+        // Without O_NONBLOCK, opening a FIFO waits for a writer, for ever if none comes.
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else {
-            throw InputError(path: path, reason: "cannot be opened for reading: \(String(cString: strerror(errno)))")
+            throw InputError(path: name, reason: "cannot be opened for reading: \(String(cString: strerror(errno)))")
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
-        return try decode(read(handle, path: path, maximumSize: maximumSize), path: path)
+        var opened = stat()
+        let type = fstat(descriptor, &opened) == 0 ? FileType(opened.st_mode) : .other
+        if type == .fifo || type == .characterDevice || type == .socket {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(streamWait.components.seconds * 1000)
+            guard poll(&poller, 1, milliseconds) > 0 else {
+                throw InputError(path: name, reason: "is \(type.rawValue) and nothing was written to it within \(streamWait.components.seconds) s "
+                    + "(mtlint reads it as a stream: start the writer first, or pipe it to mtlint check -)")
+            }
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try decode(read(handle, path: name, maximumSize: maximumSize), path: name)
     }
 
     /// At most `maximumSize` bytes of an open file (a FIFO or standard input included): a longer input
@@ -92,7 +155,19 @@ public enum DocumentReader {
         if let text = String(validating: body, as: UTF8.self) {
             return Decoded(text: text, byteOffset: start)
         }
-        throw InputError(path: path, reason: "is not valid UTF-8", byteOffset: firstInvalidUTF8(bytes, from: start))
+        throw InputError(path: path, reason: "is not valid UTF-8", byteOffset: firstInvalidUTF8(bytes, from: start),
+                         hint: encodingHint(bytes))
+    }
+
+    /// What ICU's charset detection takes bytes that are not UTF-8 to be, as a hint with the command that
+    /// converts them (" (it looks like windows-1251: …)"); empty when ICU is not confident.
+    static func encodingHint(_ bytes: [UInt8]) -> String {
+        // Only the lines with non-ASCII bytes: the English of a translated article would make any
+        // Cyrillic encoding look like Latin-1.
+        let lines = bytes.split(separator: 0x0A).filter { $0.contains { $0 >= 0x80 } }.joined(separator: [0x0A])
+        guard let guess = CharsetDetector.guess(Array(lines)), guess.confidence >= 10, guess.name != "UTF-8" else { return "" }
+        let language = guess.language.map { " (\($0))" } ?? ""
+        return " (it looks like \(guess.name)\(language): convert it with iconv -f \(guess.name) -t UTF-8)"
     }
 
     /// The byte offset where UTF-8 decoding first fails.
@@ -113,7 +188,8 @@ public enum DocumentReader {
 /// The type of a file, from the type bits of its mode (`stat`).
 public enum FileType: String, Sendable {
     case regular = "a regular file", directory = "a directory", fifo = "a FIFO", socket = "a socket"
-    case characterDevice = "a character device", blockDevice = "a block device", other = "not a file"
+    case characterDevice = "a character device", blockDevice = "a block device", symbolicLink = "a symbolic link"
+    case other = "not a file"
 
     public init(_ mode: mode_t) {
         let type: mode_t = mode & mode_t(S_IFMT)
@@ -124,6 +200,7 @@ public enum FileType: String, Sendable {
         case mode_t(S_IFSOCK): self = .socket
         case mode_t(S_IFCHR): self = .characterDevice
         case mode_t(S_IFBLK): self = .blockDevice
+        case mode_t(S_IFLNK): self = .symbolicLink
         default: self = .other
         }
     }

@@ -113,50 +113,20 @@ struct IndexRow: Sendable {
     let minor: Int
 }
 
-/// A run of text with the same findings over it. Invisible format characters are split out as
-/// visible code-point badges, so bidi controls and zero-width characters cannot act on the page.
-struct Segment {
-    let parts: [Part]
-    let marked: Bool
-    let anchor: String?
-    let severity: String
-    let tipID: String
-    let tips: [Tip]
-
-    struct Part {
-        let text: String?
-        let codepoint: String?
-    }
-
-    struct Tip {
-        let message: String
-        let rule: String
-        let code: String
-        let mqm: String
-        let severity: String
-        let expected: String?
-        let number: Int
-    }
-}
-
 struct BlockView {
     let kind: String
     let kindLabel: String
     let lang: String
     let line: Int
     let isHeading: Bool
-    let segments: [Segment]
-}
-
-/// Segments of one side of a caption pair (a named list, so the segments partial finds it).
-struct SegmentList {
-    let segments: [Segment]
+    /// The block's text as HTML, escaped and highlighted by `PageView.highlighted`.
+    let html: String
 }
 
 struct CaptionRow {
     let sourceLine: Int
-    let source: SegmentList
-    let target: SegmentList?
+    let sourceHTML: String
+    let targetHTML: String?
     let targetLine: Int?
     let status: String
     let findings: Int
@@ -260,28 +230,30 @@ struct PageView {
         }
         chartHeight = entries.count * 24
 
-        let targetSpans = numbered.map { ($0.number, $0.finding, $0.finding.target) }
-        blocks = document.blocks.map { block in
+        // Each finding's spans grouped by the blocks they fall in, once: every block and caption then
+        // looks only at its own findings (the page costs as much as the document and its findings).
+        let ranges = document.blocks.map(\.range)
+        let targetSpans = Self.byBlock(numbered.map { SpanItem(number: $0.number, finding: $0.finding, span: $0.finding.target) }, ranges)
+        let sourceSpans = Self.byBlock(
+            numbered.compactMap { item in item.finding.source.map { SpanItem(number: item.number, finding: item.finding, span: $0) } }, ranges)
+        blocks = document.blocks.enumerated().map { index, block in
             let language = block.language == .source ? document.pair.source : document.pair.target
             return BlockView(
                 kind: block.kind.rawValue,
                 kindLabel: "\(block.kind.rawValue) · \(language.code) · line \(block.firstLine)",
                 lang: language.code, line: block.firstLine, isHeading: block.kind == .heading,
-                segments: Self.segments(document.buffer, block.range, targetSpans, anchors: true))
+                html: Self.highlighted(document.buffer, block.range, targetSpans[index], anchors: true))
         }
 
-        let sourceSpans = numbered.compactMap { item in item.finding.source.map { (item.number, item.finding, $0) } }
         captions = document.captionPairs.map { pair in
             let source = document.blocks[pair.source]
             let target = pair.target.map { document.blocks[$0] }
-            let inPair = numbered.filter { item in
-                [source.range, target?.range].compactMap { $0 }.contains { $0.overlaps(item.finding.target.utf16Range) }
-            }
+            let inPair = Set((targetSpans[pair.source] + (pair.target.map { targetSpans[$0] } ?? [])).map(\.number))
             let status = pair.decision(document.blocks)
             return CaptionRow(
                 sourceLine: source.firstLine,
-                source: SegmentList(segments: Self.segments(document.buffer, source.range, sourceSpans + targetSpans, anchors: false)),
-                target: target.map { SegmentList(segments: Self.segments(document.buffer, $0.range, targetSpans, anchors: false)) },
+                sourceHTML: Self.highlighted(document.buffer, source.range, sourceSpans[pair.source] + targetSpans[pair.source], anchors: false),
+                targetHTML: pair.target.map { Self.highlighted(document.buffer, document.blocks[$0].range, targetSpans[$0], anchors: false) },
                 targetLine: target?.firstLine, status: status, findings: inPair.count)
         }
 
@@ -302,12 +274,40 @@ struct PageView {
         ruleIDs = used.sorted()
     }
 
-    /// Splits `range` at every boundary of the spans over it; each piece knows the findings covering
-    /// it. With `anchors`, the first piece of each finding carries the id the findings table links to
-    /// (the article view has them; the caption table repeats the text without them).
-    static func segments(
-        _ buffer: TextBuffer, _ range: Range<Int>, _ spans: [(number: Int, finding: Finding, span: Span)], anchors: Bool
-    ) -> [Segment] {
+    /// A finding's span (in the target, or in the source) with the finding's number on the page.
+    struct SpanItem {
+        let number: Int
+        let finding: Finding
+        let span: Span
+    }
+
+    /// The spans over each block (blocks sorted and disjoint, as a document's are), found by binary
+    /// search: a span is listed under every block it overlaps, in the order given.
+    static func byBlock(_ spans: [SpanItem], _ ranges: [Range<Int>]) -> [[SpanItem]] {
+        var lists = [[SpanItem]](repeating: [], count: ranges.count)
+        for item in spans {
+            let range = item.span.utf16Range
+            // The first block that ends after the span starts, and the blocks after it that start before it ends.
+            var index = ranges.partitionPoint { $0.upperBound > range.lowerBound }
+            while index < ranges.count, ranges[index].lowerBound < max(range.upperBound, range.lowerBound + 1) {
+                lists[index].append(item)
+                index += 1
+            }
+        }
+        return lists
+    }
+
+    /// The longest source text a tooltip quotes (the findings table has it whole): a caption's
+    /// finding must not repeat the whole caption in every highlighted piece of it.
+    static let longestQuote = 80
+
+    /// The text of `range` as HTML: split at every boundary of the spans over it, each piece with
+    /// findings a `<mark>` holding their tooltip. With `anchors`, the first piece of each finding carries
+    /// the id the findings table links to (the article view has them; the caption table repeats the
+    /// text without them). One sweep over the boundaries, the findings covering a piece kept as it goes;
+    /// written here rather than by the template engine, which cost ten times as much per piece. All
+    /// text is escaped (`escape`).
+    static func highlighted(_ buffer: TextBuffer, _ range: Range<Int>, _ spans: [SpanItem], anchors: Bool) -> String {
         let covering = spans.filter { $0.span.utf16Range.overlaps(range) }
         var cuts = Set([range.lowerBound, range.upperBound])
         for item in covering {
@@ -315,37 +315,236 @@ struct PageView {
             cuts.insert(min(range.upperBound, item.span.end.utf16Offset))
         }
         let points = cuts.sorted()
+        let byStart = covering.indices.sorted { (covering[$0].span.start.utf16Offset, $0) < (covering[$1].span.start.utf16Offset, $1) }
+        var next = 0
+        var active: [Int] = []  // indices into `covering`, in their original order
         var anchored = Set<Int>()
-        return zip(points, points.dropFirst()).map { start, end in
-            let over = covering.filter { $0.span.utf16Range.overlaps(start..<end) }
+        var html = ""
+        for (start, end) in zip(points, points.dropFirst()) {
+            while next < byStart.count, covering[byStart[next]].span.start.utf16Offset < end {
+                active.append(byStart[next])
+                next += 1
+            }
+            active.removeAll { covering[$0].span.end.utf16Offset <= start }
+            active.sort()
+            let over = active.map { covering[$0] }
+            guard let worst = over.map(\.finding.severity).max() else {
+                appendParts(buffer, start..<end, to: &html)
+                continue
+            }
             let first = anchors ? over.first { !anchored.contains($0.number) && $0.span.start.utf16Offset >= start } : nil
             if let first { anchored.insert(first.number) }
-            let worst = over.map(\.finding.severity).max()
-            return Segment(
-                parts: parts(buffer, start..<end), marked: !over.isEmpty,
-                anchor: first.map { "f\($0.number)" }, severity: worst?.rawValue ?? "",
-                tipID: "\(anchors ? "t" : "c")\(start)", tips: over.map { item in
-                    Segment.Tip(message: item.finding.message, rule: item.finding.ruleID, code: item.finding.code,
-                                mqm: item.finding.mqm.description, severity: item.finding.severity.rawValue,
-                                expected: item.finding.source.map(\.text), number: item.number)
-                })
+            let tipID = "\(anchors ? "t" : "c")\(start)"
+            html += "<mark class=\"sev-\(worst.rawValue)\"" + (first.map { " id=\"f\($0.number)\"" } ?? "")
+                + " tabindex=\"0\" aria-describedby=\"\(tipID)\">"
+            appendParts(buffer, start..<end, to: &html)
+            html += "<span class=\"tip\" role=\"tooltip\" id=\"\(tipID)\">"
+            for item in over {
+                let finding = item.finding
+                html += "<span class=\"tip-item\"><strong>#\(item.number) \(finding.severity.rawValue)</strong> \(escape(finding.message)) "
+                    + "<small>[\(escape(finding.code)) \(escape(finding.ruleID)) · \(escape(finding.mqm.description))]</small>"
+                if let source = finding.source { html += " <small>source: \(escape(quote(source.text)))</small>" }
+                html += "</span>"
+            }
+            html += "</span></mark>"
         }
+        return html
     }
 
-    /// Text pieces, with invisible format characters as code-point badges.
-    static func parts(_ buffer: TextBuffer, _ range: Range<Int>) -> [Segment.Part] {
-        var parts: [Segment.Part] = []
+    /// A source text as a tooltip quotes it: whole when short, its start and "…" otherwise.
+    static func quote(_ text: String) -> String {
+        text.count <= longestQuote ? text : String(text.prefix(longestQuote - 1)) + "…"
+    }
+
+    /// Appends the text of `range` as HTML: escaped, in `<bdi>` runs, with invisible format characters
+    /// as visible code-point badges, so bidi controls and zero-width characters cannot act on the page.
+    static func appendParts(_ buffer: TextBuffer, _ range: Range<Int>, to html: inout String) {
         var text = ""
+        func flush() {
+            if !text.isEmpty { html += "<bdi>" + escape(text) + "</bdi>" }
+            text = ""
+        }
         for (_, scalar) in buffer.scalars(in: range) {
             if CharacterInfo.isFormatCharacter(scalar) {
-                if !text.isEmpty { parts.append(.init(text: text, codepoint: nil)) }
-                text = ""
-                parts.append(.init(text: nil, codepoint: CharacterInfo.codePoint(scalar)))
+                flush()
+                let codepoint = CharacterInfo.codePoint(scalar)
+                html += "<span class=\"cp\" title=\"invisible character \(codepoint)\">\(codepoint)</span>"
             } else {
                 text.unicodeScalars.append(scalar)
             }
         }
-        if !text.isEmpty { parts.append(.init(text: text, codepoint: nil)) }
-        return parts
+        flush()
+    }
+
+    /// Text escaped for HTML as the templates escape it: & < > " and '.
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }) else { return text }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}
+
+// MARK: - Lookups without reflection
+
+// Mustache finds a view's values through `MustacheParent` where a type provides it, and by `Mirror`
+// otherwise; reflection cost most of the time of a large page, so every view answers by name. A nil
+// optional is no value, as `Mirror` gives it (the name is then looked up in the enclosing views).
+extension IndexView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "rows": self.rows
+        case "documents": self.documents
+        case "failed": self.failed
+        case "gate": self.gate
+        case "toolVersion": self.toolVersion
+        case "css": self.css
+        default: nil
+        }
+    }
+}
+
+extension IndexRow: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "path": self.path
+        case "file": self.file
+        case "score": self.score
+        case "passed": self.passed
+        case "critical": self.critical
+        case "major": self.major
+        case "minor": self.minor
+        default: nil
+        }
+    }
+}
+
+extension BlockView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "kind": self.kind
+        case "kindLabel": self.kindLabel
+        case "lang": self.lang
+        case "line": self.line
+        case "isHeading": self.isHeading
+        case "html": self.html
+        default: nil
+        }
+    }
+}
+
+extension CaptionRow: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "sourceLine": self.sourceLine
+        case "sourceHTML": self.sourceHTML
+        case "targetHTML": self.targetHTML
+        case "targetLine": self.targetLine
+        case "status": self.status
+        case "findings": self.findings
+        default: nil
+        }
+    }
+}
+
+extension FindingRow: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "number": self.number
+        case "line": self.line
+        case "column": self.column
+        case "severity": self.severity
+        case "severityRank": self.severityRank
+        case "mqm": self.mqm
+        case "dimension": self.dimension
+        case "rule": self.rule
+        case "code": self.code
+        case "message": self.message
+        case "text": self.text
+        case "expected": self.expected
+        default: nil
+        }
+    }
+}
+
+extension RuleDoc: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "code": self.code
+        case "summary": self.summary
+        case "rationale": self.rationale
+        case "mqm": self.mqm
+        case "severity": self.severity
+        default: nil
+        }
+    }
+}
+
+extension SeverityCount: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "count": self.count
+        default: nil
+        }
+    }
+}
+
+extension ChartBar: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "label": self.label
+        case "count": self.count
+        case "y": self.y
+        case "width": self.width
+        case "textX": self.textX
+        case "textY": self.textY
+        case "cssClass": self.cssClass
+        default: nil
+        }
+    }
+}
+
+extension PageView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": self.title
+        case "path": self.path
+        case "sourceLanguage": self.sourceLanguage
+        case "targetLanguage": self.targetLanguage
+        case "passed": self.passed
+        case "score": self.score
+        case "penalty": self.penalty
+        case "wordCount": self.wordCount
+        case "gate": self.gate
+        case "reasons": self.reasons
+        case "findingCount": self.findingCount
+        case "severityCounts": self.severityCounts
+        case "chart": self.chart
+        case "chartHeight": self.chartHeight
+        case "blocks": self.blocks
+        case "captions": self.captions
+        case "findings": self.findings
+        case "rules": self.rules
+        case "severities": self.severities
+        case "dimensions": self.dimensions
+        case "ruleIDs": self.ruleIDs
+        case "toolVersion": self.toolVersion
+        case "css": self.css
+        case "script": self.script
+        default: nil
+        }
     }
 }

@@ -1,7 +1,8 @@
 /// Mustache templates, style sheet and script of the HTML report. `{{…}}` is HTML-escaped;
-/// `{{{…}}}` is used only for this file's own CSS and JS.
+/// `{{{…}}}` is used only for this file's own CSS and JS and for the article's highlighted text, which
+/// `PageView.highlighted` writes with every piece of text escaped.
 enum HTMLTemplates {
-    static let all: [String: String] = ["head": head, "page": page, "segments": segments, "parts": parts, "index": index]
+    static let all: [String: String] = ["head": head, "page": page, "index": index]
 
     /// The document head both pages share; the views provide `title` and `css`. No network access.
     static let head = """
@@ -15,14 +16,6 @@ enum HTMLTemplates {
         <title>{{title}}</title>
         <style>{{{css}}}</style>
         </head>
-        """
-
-    static let segments = """
-        {{#segments}}{{#marked}}<mark class="sev-{{severity}}"{{#anchor}} id="{{anchor}}"{{/anchor}} tabindex="0" aria-describedby="{{tipID}}">{{> parts}}<span class="tip" role="tooltip" id="{{tipID}}">{{#tips}}<span class="tip-item"><strong>#{{number}} {{severity}}</strong> {{message}} <small>[{{code}} {{rule}} · {{mqm}}]</small>{{#expected}} <small>source: {{expected}}</small>{{/expected}}</span>{{/tips}}</span></mark>{{/marked}}{{^marked}}{{> parts}}{{/marked}}{{/segments}}
-        """
-
-    static let parts = """
-        {{#parts}}{{#codepoint}}<span class="cp" title="invisible character {{codepoint}}">{{codepoint}}</span>{{/codepoint}}{{#text}}<bdi>{{text}}</bdi>{{/text}}{{/parts}}
         """
 
     static let page = """
@@ -56,14 +49,14 @@ enum HTMLTemplates {
         <section id="article" aria-labelledby="article-title">
         <h2 id="article-title">Article</h2>
         <p class="hint">Highlighted text has findings: hover over it or focus it (Tab) for details.</p>
-        {{#blocks}}<div class="block kind-{{kind}}" lang="{{lang}}" id="line-{{line}}"><span class="kind-label">{{kindLabel}}</span>{{#isHeading}}<h3 class="text">{{> segments}}</h3>{{/isHeading}}{{^isHeading}}<p class="text">{{> segments}}</p>{{/isHeading}}</div>
+        {{#blocks}}<div class="block kind-{{kind}}" lang="{{lang}}" id="line-{{line}}"><span class="kind-label">{{kindLabel}}</span>{{#isHeading}}<h3 class="text">{{{html}}}</h3>{{/isHeading}}{{^isHeading}}<p class="text">{{{html}}}</p>{{/isHeading}}</div>
         {{/blocks}}</section>
         <section id="captions" aria-labelledby="captions-title">
         <h2 id="captions-title">Captions</h2>
         <table class="cards">
         <thead><tr><th scope="col">Source caption</th><th scope="col">Translation</th><th scope="col">Status</th></tr></thead>
         <tbody>
-        {{#captions}}<tr><td data-label="Source caption"><a href="#line-{{sourceLine}}">line {{sourceLine}}</a><br>{{#source}}{{> segments}}{{/source}}</td><td data-label="Translation">{{#target}}<a href="#line-{{targetLine}}">line {{targetLine}}</a><br>{{> segments}}{{/target}}{{^target}}<em>none</em>{{/target}}</td><td data-label="Status">{{status}}; {{findings}} findings</td></tr>
+        {{#captions}}<tr><td data-label="Source caption"><a href="#line-{{sourceLine}}">line {{sourceLine}}</a><br>{{{sourceHTML}}}</td><td data-label="Translation">{{#targetHTML}}<a href="#line-{{targetLine}}">line {{targetLine}}</a><br>{{{targetHTML}}}{{/targetHTML}}{{^targetHTML}}<em>none</em>{{/targetHTML}}</td><td data-label="Status">{{status}}; {{findings}} findings</td></tr>
         {{/captions}}{{^captions}}<tr><td colspan="3">No source-language captions.</td></tr>
         {{/captions}}</tbody>
         </table>

@@ -3,6 +3,9 @@ internal import CICU
 /// What a word-break segment holds.
 public enum TokenKind: Sendable, Hashable {
     case word
+    /// A word longer than `Token.longestAnalysedWord`: counted as a word, but not looked up, spelled,
+    /// transliterated or compared letter by letter (a repetition loop such as "hahaha…" of MT output).
+    case longWord
     case number
     case punctuation
 }
@@ -18,6 +21,12 @@ public struct Token: Sendable, Hashable {
     public let isAllCaps: Bool
 
     public var isWordLike: Bool { kind != .punctuation }
+
+    /// The longest word (in UTF-16 units) that is analysed letter by letter. Hunspell refuses longer
+    /// words (its MAXWORDLEN is 100), no dictionary, word list or name file holds one, and the
+    /// analyses of a word (one-typo variants, edit distances, suffix lookups) cost more than its length:
+    /// the bound keeps each word's cost constant, so a document's cost stays linear in its size.
+    public static let longestAnalysedWord = 100
 }
 
 /// Word and sentence segmentation for one language on ICU break iterators.
@@ -43,7 +52,7 @@ public final class Segmenter {
             let kind: TokenKind
             switch status {
             case 100..<200: kind = .number
-            case 200..<500: kind = .word
+            case 200..<500: kind = end - start > Token.longestAnalysedWord ? .longWord : .word
             default:
                 if buffer.isBlank(start..<end) { return }
                 kind = .punctuation

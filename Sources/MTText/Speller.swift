@@ -68,7 +68,8 @@ public final class Speller: Sendable {
 
     /// Whether the dictionary accepts the word as written ("moscow" is not accepted, "Moscow" is).
     public func accepts(_ word: String) -> Bool {
-        state.withLock { state in
+        guard word.utf16.count <= Token.longestAnalysedWord else { return false }
+        return state.withLock { state in
             if let known = state.cache[word] { return known }
             let known = Hunspell_spell(state.handle, word) != 0
             state.cache.insert(known, for: word)
@@ -80,8 +81,10 @@ public final class Speller: Sendable {
     /// neighbours swapped; added and replacing letters are the word's own and `alphabet`), in that
     /// order of kinds. Each candidate is one Hunspell lookup (microseconds), where Hunspell's own
     /// suggestion search takes milliseconds a word; candidates are not cached.
-    /// A capitalised word's candidates are tried capitalised too ("Russion" → "Russian").
+    /// A capitalised word's candidates are tried capitalised too ("Russion" → "Russian"). A word longer
+    /// than `Token.longestAnalysedWord` has none (its candidates would cost the square of its length).
     public func wordsOneEditAway(_ word: String, alphabet: String) -> [String] {
+        guard word.utf16.count <= Token.longestAnalysedWord else { return [] }
         let capitalized = word.first?.isUppercase ?? false
         let letters = Array(word.lowercased())
         // Sorted: the candidates, and so the suggestions, come in the same order in every run.

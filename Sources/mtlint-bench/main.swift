@@ -39,7 +39,7 @@ let only = option("--only")
 let path = arguments.first ?? "Corpora/eaeu-summit-planted.txt"
 let article: String
 do {
-    article = try DocumentReader.read(path: path).text
+    article = try DocumentReader.read(path: FilePath(path)).text
 } catch {
     FileHandle.standardError.write(Data("mtlint-bench: \(error)\n".utf8))
     exit(2)

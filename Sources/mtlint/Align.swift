@@ -54,31 +54,31 @@ struct Align: ParsableCommand {
             if let source, let target {
                 document = Document(segmentID: "segment", source: source, target: target, pair: pair)
             } else {
-                document = try (file == "-" ? Input.standardInput : Input.file(file!)).read(pair: pair)
+                document = try (file == "-" ? Input.standardInput : Input.file(FilePath(file!))).read(pair: pair)
             }
         } catch {
             warn("mtlint: \(error)")
             throw ExitCode(2)
         }
         let text = document.buffer.string
-        if format == .tsv { print("source-line\ttarget-line\tscore\tlength-delta\tsource\ttarget") }
-        if format == .text, document.captionPairs.isEmpty { print("\(document.path): no source-language captions") }
+        if format == .tsv { say("source-line\ttarget-line\tscore\tlength-delta\tsource\ttarget") }
+        if format == .text, document.captionPairs.isEmpty { say("\(document.path): no source-language captions") }
         for pair in document.captionPairs {
             let source = document.blocks[pair.source], target = pair.target.map { document.blocks[$0] }
             switch format {
             case .tsv:
-                print([String(source.firstLine), target.map { String($0.firstLine) } ?? "none",
+                say([String(source.firstLine), target.map { String($0.firstLine) } ?? "none",
                        pair.confidence.map { String(format2: $0) } ?? "-", pair.lengthDelta.map { String(format2: $0) } ?? "-",
                        Self.cell(text(source.range)), target.map { Self.cell(text($0.range)) } ?? ""].joined(separator: "\t"))
             case .text:
                 let delta = pair.lengthDelta.map { ", length δ " + ($0 > 0 ? "+" : "") + String(format2: $0) } ?? ""
-                print("line \(source.firstLine): \(pair.decision(document.blocks))\(delta)")
-                print("  \(document.pair.source.code)  \(Self.clipped(text(source.range)))".escapingControlCharacters)
-                if let target { print("  \(document.pair.target.code)  \(Self.clipped(text(target.range)))".escapingControlCharacters) }
+                say("line \(source.firstLine): \(pair.decision(document.blocks))\(delta)")
+                say("  \(document.pair.source.code)  \(Self.clipped(text(source.range)))".escapingControlCharacters)
+                if let target { say("  \(document.pair.target.code)  \(Self.clipped(text(target.range)))".escapingControlCharacters) }
             }
             guard entities, let alignment = document.entities[pair.source] else { continue }
-            print("  source:\(list(alignment.source, alignment.sourceWordCounterparts, document))")
-            print("  target:\(list(alignment.target, alignment.targetWordCounterparts, document))")
+            say("  source:\(list(alignment.source, alignment.sourceWordCounterparts, document))")
+            say("  target:\(list(alignment.target, alignment.targetWordCounterparts, document))")
         }
     }
 

@@ -46,7 +46,8 @@ struct Check: ParsableCommand {
     @Flag(help: "Report only: exit 0 even when a document fails the gate.")
     var noFail = false
 
-    @Option(name: [.short, .long], help: "Files checked in parallel (default: all cores). Output is the same for any value.")
+    @Option(name: [.short, .long], parsing: .unconditional,
+            help: "Files checked in parallel (default: all cores). Output is the same for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("extension"), help: "File extension searched for in directories (repeatable).")
@@ -75,7 +76,7 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         guard (0...100).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 100") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)); leave it out to use all cores") }
         if stdinJsonl {
             guard inputs.isEmpty else { throw ValidationError("--stdin-jsonl reads standard input only; drop the file arguments") }
             guard format == .text || format == .jsonl else {
@@ -93,8 +94,9 @@ struct Check: ParsableCommand {
         // Skipped entries are named on standard error; a directory that cannot be listed makes the
         // run exit 2 once the files found elsewhere are checked.
         var unlisted = false
+        var excluded = 0
         let inputs = Input.collect(
-            self.inputs, extensions: extensions, excluding: exclude,
+            self.inputs, extensions: extensions, excluding: exclude, excluded: { excluded += 1 },
             notice: { message in warn("mtlint: " + message) },
             failed: { error in
                 warn("mtlint: \(error)")
@@ -102,6 +104,11 @@ struct Check: ParsableCommand {
             })
         if unlisted && inputs.isEmpty { throw ExitCode(2) }
         guard !inputs.isEmpty else {
+            if excluded > 0 {
+                warn("mtlint: nothing to check: " + (excluded == 1 ? "the only file found matches" : "all \(excluded) files found match") + " --exclude "
+                    + exclude.map { "'\($0)'" }.joined(separator: ", ") + " (a pattern matches a path or a file name)")
+                throw ExitCode(2)
+            }
             warn("mtlint: no files with extension \(extensions.map { "." + $0 }.joined(separator: ", ")) in \(self.inputs.joined(separator: " "))")
             throw ExitCode(2)
         }
@@ -113,13 +120,13 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         let sink: Output? = htmlDirectory == nil ? try openOutput(inputs: inputs) : nil
-        if let htmlDirectory {
-            do {
-                try FileManager.default.createDirectory(atPath: htmlDirectory, withIntermediateDirectories: true)
-            } catch {
-                warn("mtlint: cannot create \(htmlDirectory): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
+        let inputPaths = Input.paths(inputs)
+        let folder: HTMLReportFolder?
+        do {
+            folder = try htmlDirectory.map { try HTMLReportFolder($0, inputs: inputPaths) }
+        } catch {
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
         }
 
         struct Tally {
@@ -133,11 +140,11 @@ struct Check: ParsableCommand {
         }
         let tally = Mutex(Tally(gate: GateSummary(policy: linter.policy)))
         let keepResults = !format.isStreamed && htmlDirectory == nil
-        let inputPaths = Input.paths(inputs)
         Runner.run(inputs, jobs: jobs, linter: linter, pair: pair, maximumSize: maxSize.bytes,
                    progress: Progress.make(total: inputs.count)) { outcome in
             switch outcome {
             case .success(let result):
+                if let warning = result.document.directionWarning { warn("mtlint: warning: " + warning) }
                 var text = ""
                 do { text = try reporting.document(result) } catch {
                     tally.withLock { $0.renderError = "\(result.document.path): \(error)" }
@@ -146,10 +153,10 @@ struct Check: ParsableCommand {
                 tally.withLock { tally in
                     tally.gate.add(result.score)
                     if keepResults { tally.results.append(result) }
-                    if let htmlDirectory, tally.renderError == nil {
+                    if let folder, tally.renderError == nil {
                         let file = tally.pageNames.next(for: result.document.path)
                         do {
-                            try Self.write(reporting.html.page(result), to: htmlDirectory, file, inputs: inputPaths)
+                            try folder.write(reporting.html.page(result), named: file)
                             tally.indexEntries.append(HTMLReporter.IndexEntry(result, file: file))
                         } catch {
                             tally.renderError = "\(result.document.path): \(error)"
@@ -164,14 +171,15 @@ struct Check: ParsableCommand {
         let final = tally.withLock { $0 }
         do {
             if let renderError = final.renderError { throw ValidationFailure("cannot render \(renderError)") }
-            if let htmlDirectory {
-                try Self.write(reporting.html.index(final.indexEntries), to: htmlDirectory, "index.html", inputs: inputPaths)
+            if let folder {
+                try folder.commit(index: reporting.html.index(final.indexEntries))
             } else if let sink {
                 sink.write(keepResults ? try reporting.run(final.results) : reporting.end(final.gate))
                 try sink.commit()
             }
         } catch {
             sink?.abandon()
+            folder?.abandon()
             warn("mtlint: \(error)")
             throw ExitCode(2)
         }
@@ -202,14 +210,6 @@ struct Check: ParsableCommand {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
         return output.hasSuffix("/") || (exists && isDirectory.boolValue) ? output : nil
-    }
-
-    /// Writes one HTML page (atomically) into the report directory.
-    private static func write(_ page: String, to directory: String, _ file: String, inputs: [String]) throws {
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        let output = try Output(path: base + file, inputs: inputs)
-        output.write(page)
-        try output.commit()
     }
 
     /// - Parameter inputs: what the run reads, which the output must not replace.

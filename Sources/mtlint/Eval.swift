@@ -60,7 +60,7 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
-    @Option(name: [.short, .long], help: "Documents checked in parallel (default: all cores). Results are the same for any value.")
+    @Option(name: [.short, .long], parsing: .unconditional, help: "Documents checked in parallel (default: all cores). Results are the same for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var languages: LanguageOptions
@@ -71,7 +71,7 @@ struct Eval: ParsableCommand {
         }
         guard !clean.isEmpty || (!groupByPrefix && !budget) else { throw ValidationError("--group-by-prefix and --budget go with --clean") }
         guard examples >= 0 else { throw ValidationError("--examples must be 0 or more") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)); leave it out to use all cores") }
     }
 
     func run() throws {
@@ -91,7 +91,7 @@ struct Eval: ParsableCommand {
                 // One document per file of pairs or correct translations (the gold report in each).
                 let count = max(1, pairReports.count, cleanReports.count)
                 for i in 0..<count {
-                    print(try EvalOutput.json(
+                    say(try EvalOutput.json(
                         gold: goldReport, pairs: i < pairReports.count ? pairReports[i] : nil,
                         clean: i < cleanReports.count ? cleanReports[i] : nil), terminator: "")
                 }
@@ -100,7 +100,7 @@ struct Eval: ParsableCommand {
                 if let goldReport { sections.append(EvalOutput.text(goldReport)) }
                 sections += pairReports.map(EvalOutput.text)
                 sections += cleanReports.map(EvalOutput.text)
-                print(sections.joined(separator: "\n"), terminator: "")
+                say(sections.joined(separator: "\n"), terminator: "")
             }
             if cleanReports.contains(where: { $0.budget?.passed == false }) { throw ExitCode(1) }
         } catch let error as InputError {

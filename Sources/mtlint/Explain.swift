@@ -14,6 +14,6 @@ struct Explain: ParsableCommand {
             warn("mtlint: no rule '\(rule)'; `mtlint rules` lists them")
             throw ExitCode(2)
         }
-        print(RuleCatalog.explain(found.description), terminator: "")
+        say(RuleCatalog.explain(found.description), terminator: "")
     }
 }

@@ -5,28 +5,31 @@ import MTCore
 /// extensions (minus those matching an --exclude glob), or `-` for standard input. The order is
 /// the order of the arguments, directories expanded in sorted path order, so output is deterministic.
 enum Input: Hashable {
-    case file(String)
+    case file(FilePath)
     case standardInput
 
     var displayPath: String {
         switch self {
-        case .file(let path): path
+        case .file(let path): path.description
         case .standardInput: "<stdin>"
         }
     }
 
-    /// Files to check, in argument order, directories expanded. A directory scan takes regular files
-    /// only: anything else with a checked extension (a FIFO, socket or device) is skipped with a
-    /// `notice`, as is a directory link that leads back into the scan (a loop) or a broken link.
-    /// Directory links are followed. A directory that cannot be listed goes to `failed`, and the
-    /// files found elsewhere are still returned. A FIFO given by name is read as a stream.
-    static func collect(_ arguments: [String], extensions: [String], excluding patterns: [String],
+    /// Files to check, in argument order, directories expanded. A directory scan reads names as bytes
+    /// (a Latin-1 name is checked like any other, and shown with its bytes escaped) and takes regular
+    /// files only: anything else with a checked extension (a FIFO, socket or device) is skipped with a
+    /// `notice`, as is a directory link that leads back into the scan (a loop). Directory links are
+    /// followed. An entry that cannot be read (a directory that cannot be listed, a broken link, a
+    /// name the OS refuses to look up) goes to `failed` with its reason, and the files found
+    /// elsewhere are still returned. A FIFO given by name is read as a stream.
+    static func collect(_ arguments: [String], extensions: [String], excluding patterns: [String], excluded: () -> Void = {},
                         notice: (String) -> Void = { _ in }, failed: (InputError) -> Void = { _ in }) -> [Input] {
         var inputs: [Input] = []
         var seen: Set<Input> = []
         func add(_ input: Input) {
             if seen.insert(input).inserted { inputs.append(input) }
         }
+        let suffixes = extensions.map { Array(("." + $0).utf8) }
         for argument in arguments {
             if argument == "-" {
                 add(.standardInput)
@@ -34,12 +37,14 @@ enum Input: Hashable {
             }
             var status = stat()
             guard stat(argument, &status) == 0, FileType(status.st_mode) == .directory else {
-                if !excluded(argument, patterns) { add(.file(argument)) }
+                if Self.excluded(argument, patterns) { excluded() } else { add(.file(FilePath(argument))) }
                 continue
             }
-            var found: [String] = []
+            var found: [FilePath] = []
             var visited = Set<[UInt64]>()
-            scan(argument, status, extensions, patterns, &found, &visited, notice, failed)
+            var excludedHere = 0
+            scan(FilePath(argument), status, suffixes, patterns, &found, &excludedHere, &visited, notice, failed)
+            for _ in 0..<excludedHere { excluded() }
             found.sorted().forEach { add(.file($0)) }
         }
         return inputs
@@ -48,8 +53,8 @@ enum Input: Hashable {
     /// Adds the regular files under `directory` with a checked extension to `found`, recursively,
     /// following directory links once (`visited`: device and inode of each directory scanned).
     private static func scan(
-        _ directory: String, _ status: stat, _ extensions: [String], _ patterns: [String],
-        _ found: inout [String], _ visited: inout Set<[UInt64]>,
+        _ directory: FilePath, _ status: stat, _ suffixes: [[UInt8]], _ patterns: [String],
+        _ found: inout [FilePath], _ excluded: inout Int, _ visited: inout Set<[UInt64]>,
         _ notice: (String) -> Void, _ failed: (InputError) -> Void
     ) {
         let identity: [UInt64] = [UInt64(status.st_dev), UInt64(status.st_ino)]
@@ -57,32 +62,45 @@ enum Input: Hashable {
             notice("skipped \(directory): a link back into a directory already scanned")
             return
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            var reason = "cannot be listed"
-            if let handle = opendir(directory) {
-                closedir(handle)
-            } else {
-                reason = String(cString: strerror(errno))
-            }
-            failed(InputError(path: directory, reason: "directory cannot be listed: \(reason)"))
+        guard let handle = directory.withCString({ opendir($0) }) else {
+            failed(InputError(path: directory.description, reason: "directory cannot be listed: \(String(cString: strerror(errno)))"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path: String = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            let wanted: Bool = extensions.contains { name.hasSuffix("." + $0) }
+        var names: [[UInt8]] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(handle) else {
+                if errno != 0 {
+                    failed(InputError(path: directory.description, reason: "directory cannot be listed: \(String(cString: strerror(errno)))"))
+                }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name.first != UInt8(ascii: ".") { names.append(name) }  // hidden files, "." and ".."
+        }
+        closedir(handle)
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let path = directory.appending(name)
+            let wanted = suffixes.contains { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }
             var entry = stat()
-            guard stat(path, &entry) == 0 else {
-                if wanted { notice("skipped \(path): a broken link") }
+            guard path.withCString({ stat($0, &entry) }) == 0 else {
+                let reason = errno
+                var link = stat()
+                let isLink = path.withCString { lstat($0, &link) } == 0 && FileType(link.st_mode) == .symbolicLink
+                if isLink && reason == ENOENT {
+                    if wanted { failed(InputError(path: path.description, reason: "cannot be read: a broken link (its target does not exist)")) }
+                } else {
+                    failed(InputError(path: path.description, reason: "cannot be read: \(String(cString: strerror(reason)))"))
+                }
                 continue
             }
             let type = FileType(entry.st_mode)
             if type == .directory {
-                scan(path, entry, extensions, patterns, &found, &visited, notice, failed)
+                scan(path, entry, suffixes, patterns, &found, &excluded, &visited, notice, failed)
             } else if type == .regular {
-                if wanted && !excluded(path, patterns) { found.append(path) }
+                if wanted {
+                    if Self.excluded(path.description, patterns) { excluded += 1 } else { found.append(path) }
+                }
             } else if wanted {
                 notice("skipped \(path): not a regular file (\(type.rawValue))")
             }
@@ -90,7 +108,7 @@ enum Input: Hashable {
     }
 
     /// The file paths among inputs.
-    static func paths(_ inputs: [Input]) -> [String] {
+    static func paths(_ inputs: [Input]) -> [FilePath] {
         inputs.compactMap { input in
             if case .file(let path) = input { return path }
             return nil

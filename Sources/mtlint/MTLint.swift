@@ -8,6 +8,7 @@ import MTText
 struct Entry {
     /// ArgumentParser exits 64 on bad usage; mtlint promises 2 (0 pass, 1 gate failed, 2 usage or input error).
     static func main() {
+        _ = StandardStreams.closedAtStart
         let status = run()
         // Background loads a command started (Preload) finish before the process exits.
         Preload.wait()
@@ -17,7 +18,7 @@ struct Entry {
     private static func run() -> Int32 {
         // Bare `mtlint`: what it does and how to call it, rather than "no input".
         if CommandLine.arguments.count == 1 {
-            print(MTLint.helpMessage())
+            say(MTLint.helpMessage())
             return 2
         }
         do {
@@ -35,13 +36,13 @@ struct Entry {
         } catch {
             let code = MTLint.exitCode(for: error)
             if code == .success {
-                print(MTLint.fullMessage(for: error))
+                say(MTLint.fullMessage(for: error))
                 return 0
             }
             // ArgumentParser writes "Error: …"; diagnostics read "mtlint: error: …", as compilers' do.
             var message = MTLint.fullMessage(for: error)
             if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
-            FileHandle.standardError.write(Data(("mtlint: " + message + "\n").utf8))
+            warn("mtlint: " + message)
             return 2
         }
     }
@@ -115,7 +116,7 @@ struct RuleOptions: ParsableArguments {
         var projectWords: Set<String> = []
         if let words {
             do {
-                let text = try DocumentReader.read(path: words).text
+                let text = try DocumentReader.read(path: FilePath(words)).text
                 projectWords = Set(KnowledgeFile.lines(text).map { $0.trimmingCharacters(in: .whitespaces) })
             } catch {
                 warn("mtlint: \(error)")
@@ -134,5 +135,5 @@ struct RuleOptions: ParsableArguments {
 
 /// Writes to standard error.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    _ = StandardStreams.write(STDERR_FILENO, message + "\n")  // nowhere to report a failure to report
 }

@@ -20,8 +20,8 @@ struct Rules: ParsableCommand {
     func run() {
         let descriptions = RuleRegistry.all.map(\.description)
         switch format {
-        case .text: print(RuleCatalog.text(descriptions), terminator: "")
-        case .markdown: print(RuleCatalog.markdown(descriptions), terminator: "")
+        case .text: say(RuleCatalog.text(descriptions), terminator: "")
+        case .markdown: say(RuleCatalog.markdown(descriptions), terminator: "")
         }
     }
 }

@@ -70,11 +70,11 @@ final class Progress: Sendable {
         let width = 30, filled = width * done / max(1, total)
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let line = "\r\(bar) \(done)/\(total) files, \(Int(rate.rounded())) files/s, \(left)s left"
-        FileHandle.standardError.write(Data(line.utf8))
+        _ = StandardStreams.write(STDERR_FILENO, line)
     }
 
     /// Clears the bar's line.
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        _ = StandardStreams.write(STDERR_FILENO, "\r\u{1B}[K")
     }
 }

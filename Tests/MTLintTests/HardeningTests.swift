@@ -266,13 +266,13 @@ import Testing
                               directory.appendingPathComponent("a/b.txt").path, directory.appendingPathComponent("a_b.txt").path,
                               directory.appendingPathComponent("index").path])
         #expect(run.status == 1)
-        let files = try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: pages.path).filter { !$0.hasPrefix(".") }.sorted()
         #expect(files.count == 4, "\(files)")
         let index = try String(contentsOf: pages.appendingPathComponent("index.html"), encoding: .utf8)
         for file in files where file != "index.html" { #expect(index.contains("href=\"\(file)\""), "\(file)") }
     }
 
-    @Test("HTML pages are written as documents finish, not all at the end")
+    @Test("HTML pages are written as documents finish, into a hidden folder moved into place when the run is complete")
     func htmlPagesStream() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -286,13 +286,15 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let firstPage = pages.appendingPathComponent(HTMLReporter.file(for: article.path))
+        let page = HTMLReporter.file(for: article.path)
+        let staged = pages.appendingPathComponent(".mtlint-\(process.processIdentifier).tmp/\(page)")
         var written = false
         for _ in 0..<600 where !written {
             Thread.sleep(forTimeInterval: 0.05)
-            written = FileManager.default.fileExists(atPath: firstPage.path)
+            written = FileManager.default.fileExists(atPath: staged.path)
         }
         #expect(written, "the first document's page was not written while the run went on")
+        #expect(!FileManager.default.fileExists(atPath: pages.appendingPathComponent(page).path), "a page appeared before the run was complete")
         #expect(!FileManager.default.fileExists(atPath: pages.appendingPathComponent("index.html").path))
         // Let the run finish: write the second document into the FIFO.
         let writer = try #require(FileHandle(forWritingAtPath: fifo.path))
@@ -301,6 +303,8 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
         #expect(FileManager.default.fileExists(atPath: pages.appendingPathComponent("index.html").path))
+        #expect(FileManager.default.fileExists(atPath: pages.appendingPathComponent(page).path))
+        #expect(!FileManager.default.fileExists(atPath: staged.deletingLastPathComponent().path), "the hidden folder was left behind")
     }
 
     @Test("inputs the fuzzer once crashed on are checked without crashing")
