@@ -3,8 +3,13 @@ import MTText
 
 /// Pairs each source-language caption with its target-language counterpart or with nothing.
 ///
-/// Candidates for a caption are the (at most two) target blocks that follow it before the next
-/// credit or source block. A candidate's score mixes three kinds of evidence:
+/// Candidates for a caption are the (at most two) target blocks that follow it and the (at most two)
+/// that precede it, passing over credit lines (in either language) and other source captions but not
+/// over page furniture: a translation may come after its caption or before it, a gallery may give its
+/// captions first and their translations after, and a credit may sit between a caption and its
+/// translation. A candidate that is not simply the block after the caption (or the one after that)
+/// must also be about as long as a translation of it (`farLengthFloor`), so a body paragraph beside a
+/// caption never passes for its translation. A candidate's score mixes three kinds of evidence:
 /// - length: Gale–Church, P(match) = 2(1 − Φ(|δ|)) with δ = (l₂ − c·l₁) / √(l₁·s²), over letters and digits;
 /// - lexical anchors: the share of the source's numbers, transliterated names and organisations
 ///   found in the candidate;
@@ -26,19 +31,22 @@ struct CaptionAligner {
     static let anchorWeight = 0.55
     static let adjacencyBonus = 0.1
     static let creditBonus = 0.25
-    /// How many following target blocks are candidates.
+    /// How many target blocks on each side are candidates.
     static let window = 2
+    /// How many credits and other source captions a search passes over on each side.
+    static let passable = 4
+    /// The least length probability (2(1 − Φ(|δ|)), |δ| ≤ 1.96) of a candidate found before the caption
+    /// or past a credit or another caption.
+    static let farLengthFloor = 0.05
 
     func align() -> [CaptionPair] {
         let sources = blocks.filter(\.isSourceCaption).map(\.index)
         var candidates: [Int: [Int: Double]] = [:]  // source → target → score
         for s in sources {
-            var j = s + 1
             var scores: [Int: Double] = [:]
-            while j < blocks.count, j <= s + Self.window, blocks[j].language == .target,
-                  blocks[j].kind != .credit, blocks[j].kind != .furniture {
-                scores[j] = score(source: s, target: j)
-                j += 1
+            for (target, isNear) in candidateTargets(of: s) {
+                if !isNear, lengthProbability(source: s, target: target) < Self.farLengthFloor { continue }
+                scores[target] = score(source: s, target: target)
             }
             candidates[s] = scores
         }
@@ -63,6 +71,28 @@ struct CaptionAligner {
         }
         if !group.isEmpty { flush() }
         return pairs
+    }
+
+    /// The target blocks that may translate source caption `s`, each with whether it is near: one of the
+    /// (at most `window`) blocks right after the caption, with no credit or other caption between.
+    func candidateTargets(of s: Int) -> [(block: Int, isNear: Bool)] {
+        var found: [(Int, Bool)] = []
+        for step in [1, -1] {
+            var j = s + step, taken = 0, passed = 0
+            while j >= 0, j < blocks.count, taken < Self.window, passed <= Self.passable {
+                let block = blocks[j]
+                if block.kind == .furniture { break }
+                if block.kind == .credit || block.isSourceCaption {
+                    passed += 1
+                } else {
+                    guard block.language == .target else { break }
+                    found.append((j, step == 1 && passed == 0))
+                    taken += 1
+                }
+                j += step
+            }
+        }
+        return found
     }
 
     private func dynamicProgramme(_ sources: [Int], _ targets: [Int], _ candidates: [Int: [Int: Double]]) -> [CaptionPair] {
@@ -116,11 +146,14 @@ struct CaptionAligner {
         return (lt - ls * pair.expectedLengthRatio) / max(1, (ls * Self.variance).squareRoot())
     }
 
+    /// 2(1 − Φ(|δ|)): how likely a translation is to be as far from the expected length.
+    func lengthProbability(source s: Int, target t: Int) -> Double {
+        erfc(abs(lengthDelta(source: s, target: t)) / 2.0.squareRoot())
+    }
+
     func score(source s: Int, target t: Int) -> Double {
-        let delta = lengthDelta(source: s, target: t)
-        let lengthProbability = erfc(abs(delta) / 2.0.squareRoot())  // = 2(1 − Φ(|δ|))
-        var score = Self.lengthWeight * lengthProbability + Self.anchorWeight * anchorShare(s, t)
-        if t == s + 1 { score += Self.adjacencyBonus }
+        var score = Self.lengthWeight * lengthProbability(source: s, target: t) + Self.anchorWeight * anchorShare(s, t)
+        if t == s + 1 || t == s - 1 { score += Self.adjacencyBonus }
         if t + 1 < blocks.count, blocks[t + 1].kind == .credit { score += Self.creditBonus }
         return score
     }

@@ -159,13 +159,18 @@ public enum DocumentReader {
                          hint: encodingHint(bytes))
     }
 
+    /// The least confidence (0–100) of ICU's guess that is named: ICU gives 10 or less to guesses from a
+    /// few bytes ("café" in Latin-1 read as UTF-16BE, 10).
+    static let encodingConfidence = 20
+
     /// What ICU's charset detection takes bytes that are not UTF-8 to be, as a hint with the command that
     /// converts them (" (it looks like windows-1251: …)"); empty when ICU is not confident.
     static func encodingHint(_ bytes: [UInt8]) -> String {
         // Only the lines with non-ASCII bytes: the English of a translated article would make any
         // Cyrillic encoding look like Latin-1.
         let lines = bytes.split(separator: 0x0A).filter { $0.contains { $0 >= 0x80 } }.joined(separator: [0x0A])
-        guard let guess = CharsetDetector.guess(Array(lines)), guess.confidence >= 10, guess.name != "UTF-8" else { return "" }
+        // UTF-16 and UTF-32 without a byte order mark would have NUL bytes, refused before this.
+        guard let guess = CharsetDetector.guess(Array(lines)), guess.confidence >= Self.encodingConfidence, !guess.name.hasPrefix("UTF-") else { return "" }
         let language = guess.language.map { " (\($0))" } ?? ""
         return " (it looks like \(guess.name)\(language): convert it with iconv -f \(guess.name) -t UTF-8)"
     }

@@ -30,8 +30,23 @@ import Testing
     }
 
     @Test func missingFilesAndDirectoriesAreRefused() {
-        #expect(throws: InputError.self) { try DocumentReader.read(path: "/nonexistent/article.txt") }
-        #expect(throws: InputError.self) { try DocumentReader.read(path: NSTemporaryDirectory()) }
+        #expect(throws: InputError.self) { try DocumentReader.read(path: FilePath("/nonexistent/article.txt")) }
+        #expect(throws: InputError.self) { try DocumentReader.read(path: FilePath(NSTemporaryDirectory())) }
+    }
+
+    @Test func pathsThatAreNotUTF8AreShownWithTheirBytesEscaped() {
+        let path = FilePath(bytes: Array("dir/r".utf8) + [0xE9] + Array("sum".utf8) + [0xE9, 0xFF] + Array(".txt".utf8))
+        #expect(path.string == nil)
+        #expect(path.description == "dir/r\\xE9sum\\xE9\\xFF.txt")
+        #expect(FilePath("dir/résumé.txt").description == "dir/résumé.txt")
+        #expect(FilePath("dir/").appending(Array("a".utf8)).description == "dir/a")
+    }
+
+    @Test func anEncodingICUDetectsIsNamedWithTheCommandThatConvertsIt() throws {
+        let text = String(repeating: "Участники заседания совета обсудили таможенные правила и новые лаборатории на границе. ", count: 4)
+        let bytes = try #require(text.data(using: .windowsCP1251))
+        let error = #expect(throws: InputError.self) { try DocumentReader.decode(Array(bytes), path: "cp1251.txt") }
+        #expect(error?.description.contains("it looks like windows-1251") == true, "\(String(describing: error))")
     }
 }
 
