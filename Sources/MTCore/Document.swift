@@ -124,9 +124,13 @@ public struct Document: Sendable {
     /// use (it loads the bilingual lexicon, which `mtlint align` does not need).
     public var entities: [Int: EntityAlignment] { entityAlignments.value }
     private let entityAlignments: Lazy<[Int: EntityAlignment]>
-    /// Whether the document is one segment pair (`--stdin-jsonl`): its texts are sentences cut from
-    /// paragraphs, so a quotation may open in one segment and close in the next.
+    /// Whether the document is one segment pair (`--stdin-jsonl`) or the aligned sentences of two
+    /// files: its texts are sentences cut from paragraphs, so a quotation may open in one segment and
+    /// close in the next.
     public let isSegmentPair: Bool
+    /// For a translation checked against its source file (`check --source`): where the source's text
+    /// starts in the buffer (after the translation's), so that spans in it are given in the source file.
+    public let sourceFile: SourceFile?
     /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
     /// use: rules compare these instead of folding and stemming the same words again.
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
@@ -150,9 +154,13 @@ public struct Document: Sendable {
         self.init(path: id, buffer: buffer, blocks: blocks, pair: pair, forcedPairs: [(0, 1)])
     }
 
-    private init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, forcedPairs: [(Int, Int)]? = nil) {
+    /// - Parameter forcedPairs: source and target block indices given as aligned (a segment pair, or the
+    ///   sentence beads of two files), a nil target for a source left untranslated; the caption aligner otherwise.
+    init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, forcedPairs: [(Int, Int?)]? = nil,
+         sourceFile: SourceFile? = nil) {
         self.path = path
         self.pair = pair
+        self.sourceFile = sourceFile
         isSegmentPair = forcedPairs != nil
         var blocks = blocks
         // Each word's fold key and stem, once per document, kept per block beside its tokens (an array
@@ -172,7 +180,9 @@ public struct Document: Sendable {
         }
         let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations)
         captionPairs = forcedPairs.map { pairs in
-            pairs.map { CaptionPair(source: $0, target: $1, confidence: nil, lengthDelta: aligner.lengthDelta(source: $0, target: $1)) }
+            pairs.map { source, target in
+                CaptionPair(source: source, target: target, confidence: nil, lengthDelta: target.map { aligner.lengthDelta(source: source, target: $0) })
+            }
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
         self.wordKeys = wordKeys
@@ -217,8 +227,12 @@ public struct Document: Sendable {
         block.language == .source ? pair.source : pair.target
     }
 
+    /// The span of a range of the buffer, in the file it comes from: the translation's, or for a range
+    /// in the source text of two files, the source file's (`Span.inSourceFile`).
     public func span(_ range: Range<Int>) -> Span {
-        Span(start: buffer.position(at: range.lowerBound), end: buffer.position(at: range.upperBound), text: buffer.string(range))
+        let start = buffer.position(at: range.lowerBound), end = buffer.position(at: range.upperBound)
+        guard let sourceFile, range.lowerBound >= sourceFile.start else { return Span(start: start, end: end, text: buffer.string(range)) }
+        return Span(start: sourceFile.position(start), end: sourceFile.position(end), text: buffer.string(range), inSourceFile: true)
     }
 
     public func text(_ block: Block) -> String { buffer.string(block.range) }

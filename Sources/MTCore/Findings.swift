@@ -40,6 +40,16 @@ public struct Span: Sendable, Hashable {
     public let start: TextPosition
     public let end: TextPosition
     public let text: String
+    /// Positions in the source file of a translation checked against it (`check --source`), not in
+    /// the document's own file.
+    public let inSourceFile: Bool
+
+    public init(start: TextPosition, end: TextPosition, text: String, inSourceFile: Bool = false) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.inSourceFile = inSourceFile
+    }
 
     public var utf16Range: Range<Int> { start.utf16Offset..<end.utf16Offset }
 }

@@ -52,10 +52,13 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public let marked: String
     /// The segment's source; `nil` for a document.
     public let source: String?
+    /// Whether `source` is a source article and `marked` its translation, two files (`check --source`).
+    public let isTwoFiles: Bool
 
     public init(_ marked: String) {
         self.marked = marked
         source = nil
+        isTwoFiles = false
     }
 
     public init(stringLiteral value: String) { self.init(value) }
@@ -63,21 +66,33 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     /// A segment pair: `source` and its (marked) translation.
     public static func segment(_ source: String, _ marked: String) -> RuleExample { RuleExample(source: source, marked: marked) }
 
-    private init(source: String, marked: String) {
+    /// A source article and its (marked) translation, checked as two files.
+    public static func twoFiles(_ source: String, _ marked: String) -> RuleExample {
+        RuleExample(source: source, marked: marked, isTwoFiles: true)
+    }
+
+    private init(source: String, marked: String, isTwoFiles: Bool = false) {
         self.marked = marked
         self.source = source
+        self.isTwoFiles = isTwoFiles
     }
 
     /// The document the example stands for.
     public var document: Document {
-        source.map { Document(segmentID: "example", source: $0, target: text) } ?? Document(path: "example", text: text)
+        guard let source else { return Document(path: "example", text: text) }
+        return isTwoFiles
+            ? Document(translation: text, at: "example.en.txt", source: source, at: "example.ru.txt")
+            : Document(segmentID: "example", source: source, target: text)
     }
 
-    /// Where `text` starts in the document's buffer.
-    public var textOffset: Int { source.map { $0.utf16.count + 1 } ?? 0 }
+    /// Where `text` starts in the document's buffer (a two-file document's buffer starts with the translation).
+    public var textOffset: Int { isTwoFiles ? 0 : source.map { $0.utf16.count + 1 } ?? 0 }
 
     /// How the docs show it: the document, or "source: …" and "target: …" lines.
-    public var display: String { source.map { "source: \($0)\ntarget: \(marked)" } ?? marked }
+    public var display: String {
+        guard let source else { return marked }
+        return isTwoFiles ? "source file:\n\(source)\ntranslation file:\n\(marked)" : "source: \(source)\ntarget: \(marked)"
+    }
 
     /// The document text without markers.
     public var text: String { marked.filter { $0 != Self.open && $0 != Self.close } }

@@ -87,7 +87,7 @@ public struct DuplicatedPhrase: Rule {
                 if let first = sentencesSeen[stems] {
                     findings.append(finding(
                         in: document, at: sentence,
-                        message: "sentence repeated from line \(document.buffer.line(at: first.lowerBound))",
+                        message: "sentence repeated from line \(document.line(at: first.lowerBound))",
                         related: [first]))
                 } else if let previous, Self.isRestatement(stems, of: previous.stems) {
                     findings.append(finding(

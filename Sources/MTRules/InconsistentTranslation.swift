@@ -89,7 +89,7 @@ public struct InconsistentTranslation: Rule {
             guard first.form != name.form else { continue }
             let shared = sharedSourcePhrase(first, name, sources, document)
             var message = "'\(document.buffer.string(name.range))' is written '\(document.buffer.string(first.range))' "
-                + "on line \(document.buffer.line(at: first.range.lowerBound))"
+                + "on line \(document.line(at: first.range.lowerBound))"
             if let (earlier, _) = shared {
                 message += ", though the source has '\(document.buffer.string(earlier))' both times"
             }
@@ -120,7 +120,7 @@ public struct InconsistentTranslation: Rule {
             findings.append(finding(
                 in: document, at: name.range,
                 message: "'\(document.buffer.string(name.range))' translates '\(document.buffer.string(closest.range))' here "
-                    + "but '\(document.buffer.string(first.source))' on line \(document.buffer.line(at: first.source.lowerBound)); "
+                    + "but '\(document.buffer.string(first.source))' on line \(document.line(at: first.source.lowerBound)); "
                     + "one term for two source terms",
                 source: closest.range, related: [first.name.range, first.source]))
         }

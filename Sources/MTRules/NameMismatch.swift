@@ -89,7 +89,7 @@ public struct NameMismatch: Rule {
                     in: document, at: entity.range,
                     message: "'\(document.buffer.string(entity.range))' in the target, but the source has "
                         + replaced.map { document.quotedWithRomanization($0.range) }.joined(separator: ", ")
-                        + " (line \(document.buffer.line(at: replaced[0].range.lowerBound)))",
+                        + " (line \(document.line(at: replaced[0].range.lowerBound)))",
                     source: replaced[0].range,
                     severity: !entity.isDictionaryKnown && !replaced[0].isDictionaryKnown
                         && document.soundsUnrelated(replaced[0].range, entity.range) ? .major : nil))

@@ -368,7 +368,7 @@ extension Rule {
         finding(
             in: document, at: target,
             message: "'\(document.buffer.string(target))' in the target, '\(document.buffer.string(source))' "
-                + "in the source (line \(document.buffer.line(at: source.lowerBound)))",
+                + "in the source (line \(document.line(at: source.lowerBound)))",
             source: source, severity: severity)
     }
 }

@@ -32,6 +32,8 @@ public enum RuleRegistry {
         PlaceholderMismatch(),
         UnrelatedTranslation(),
         UnsupportedShortName(),
+        UntranslatedSentence(),
+        AddedSentence(),
     ].sorted { $0.description.code < $1.description.code }
 
     /// The rules that run: the stable tier, plus the preview tier when `preview` is set; a rule of

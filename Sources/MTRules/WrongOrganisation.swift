@@ -87,7 +87,7 @@ public struct WrongOrganisation: Rule {
                     in: document, at: mention.range,
                     message: "'\(document.buffer.string(mention.range))' in the target, but the source names "
                         + "'\(document.buffer.string(expected.range))' (\(expected.organisation.id)) "
-                        + "(line \(document.buffer.line(at: expected.range.lowerBound)))",
+                        + "(line \(document.line(at: expected.range.lowerBound)))",
                     source: expected.range))
             }
         }

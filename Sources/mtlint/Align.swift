@@ -12,6 +12,11 @@ struct Align: ParsableCommand {
             texts, clipped. A caption without counterpart says why: no target-language caption follows it, \
             its nearest candidate scores too low, or that candidate pairs better with another caption.
 
+            With a FILE and --source FILE (the source article it was translated from), the two files' \
+            sentences are aligned instead, and each bead is shown: the source lines and the translation's \
+            lines it covers (line:column), the length δ, and both texts; a sentence without counterpart \
+            says 'none' on the other side.
+
             With --entities, each aligned pair is followed by the names and acronyms found on each side, \
             '+' when the other side accounts for them and '-' when not: what unsupported-entity, \
             name-mismatch and missing-name reason from. --source and --target check one segment pair \
@@ -26,7 +31,7 @@ struct Align: ParsableCommand {
     @Argument(help: "Article file, or - for standard input (omit with --source and --target).")
     var file: String?
 
-    @Option(help: "A source segment (with --target, instead of a file).")
+    @Option(help: "A source segment (with --target, instead of a file); with a FILE, the source article FILE was translated from.")
     var source: String?
 
     @Option(help: "Its translation (with --source).")
@@ -42,7 +47,7 @@ struct Align: ParsableCommand {
 
     func validate() throws {
         switch (file, source, target) {
-        case (.some, nil, nil), (nil, .some, .some): break
+        case (.some, nil, nil), (nil, .some, .some), (.some, .some, nil): break
         default: throw ValidationError("give either a FILE (or - for standard input) or both --source and --target")
         }
     }
@@ -53,6 +58,8 @@ struct Align: ParsableCommand {
         do {
             if let source, let target {
                 document = Document(segmentID: "segment", source: source, target: target, pair: pair)
+            } else if let source, let file {
+                document = try Input.translation(FilePath(file), source: FilePath(source)).read(pair: pair)
             } else {
                 document = try (file == "-" ? Input.standardInput : Input.file(FilePath(file!))).read(pair: pair)
             }
@@ -61,6 +68,7 @@ struct Align: ParsableCommand {
             throw ExitCode(2)
         }
         let text = document.buffer.string
+        if document.sourceFile != nil { return showBeads(document) }
         if format == .tsv { say("source-line\ttarget-line\tscore\tlength-delta\tsource\ttarget") }
         if format == .text, document.captionPairs.isEmpty { say("\(document.path): no source-language captions") }
         for pair in document.captionPairs {
@@ -79,6 +87,42 @@ struct Align: ParsableCommand {
             guard entities, let alignment = document.entities[pair.source] else { continue }
             say("  source:\(list(alignment.source, alignment.sourceWordCounterparts, document))")
             say("  target:\(list(alignment.target, alignment.targetWordCounterparts, document))")
+        }
+    }
+
+    /// The sentence beads of a translation and its source file, in the translation's order.
+    private func showBeads(_ document: Document) {
+        let added = document.unpairedTargetBlocks.map(\.index)
+        var beads: [(source: Block?, target: Block?, delta: Double?)] = []
+        var next = 0
+        for pair in document.captionPairs {
+            if let target = pair.target {
+                while next < added.count, added[next] < target {
+                    beads.append((nil, document.blocks[added[next]], nil))
+                    next += 1
+                }
+            }
+            beads.append((document.blocks[pair.source], pair.target.map { document.blocks[$0] }, pair.lengthDelta))
+        }
+        beads += added[next...].map { (nil, document.blocks[$0], nil) }
+        func place(_ block: Block?) -> String {
+            guard let block else { return "none" }
+            let span = document.span(block.range)
+            return "\(span.start.line):\(span.start.column)-\(span.end.line):\(span.end.column)"
+        }
+        if format == .tsv { say("source\ttarget\tlength-delta\tsource-text\ttarget-text") }
+        for bead in beads {
+            let delta = bead.delta.map { ($0 > 0 ? "+" : "") + String(format2: $0) }
+            switch format {
+            case .tsv:
+                say([place(bead.source), place(bead.target), delta ?? "-", bead.source.map { Self.cell(document.text($0)) } ?? "",
+                     bead.target.map { Self.cell(document.text($0)) } ?? ""].joined(separator: "\t"))
+            case .text:
+                let kind = bead.source == nil ? "added in the translation" : bead.target == nil ? "left out of the translation" : "length δ \(delta ?? "-")"
+                say("source \(place(bead.source)) ↔ translation \(place(bead.target)): \(kind)")
+                if let source = bead.source { say("  \(document.pair.source.code)  \(Self.clipped(document.text(source)))".escapingControlCharacters) }
+                if let target = bead.target { say("  \(document.pair.target.code)  \(Self.clipped(document.text(target)))".escapingControlCharacters) }
+            }
         }
     }
 

@@ -29,6 +29,11 @@ struct Check: ParsableCommand {
     @Argument(help: "Article files, directories (searched recursively), or - for standard input.")
     var inputs: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "The source article the translation (one file) was made from: their sentences are aligned and every pair is checked; sentences left out or added are reported.",
+        valueName: "file"))
+    var source: String?
+
     @Option(help: "Output format (described above).")
     var format: OutputFormat = .text
 
@@ -85,6 +90,9 @@ struct Check: ParsableCommand {
         } else {
             guard !inputs.isEmpty else { throw ValidationError("no input: give files, directories or - for standard input") }
         }
+        if source != nil, inputs.count != 1 || inputs == ["-"] {
+            throw ValidationError("--source takes one translation file to check against it (got \(inputs.count) inputs)")
+        }
     }
 
     func run() throws {
@@ -95,7 +103,7 @@ struct Check: ParsableCommand {
         // run exit 2 once the files found elsewhere are checked.
         var unlisted = false
         var excluded = 0
-        let inputs = Input.collect(
+        let inputs = source.map { [Input.translation(FilePath(self.inputs[0]), source: FilePath($0))] } ?? Input.collect(
             self.inputs, extensions: extensions, excluding: exclude, excluded: { excluded += 1 },
             notice: { message in warn("mtlint: " + message) },
             failed: { error in

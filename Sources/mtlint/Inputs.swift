@@ -7,10 +7,12 @@ import MTCore
 enum Input: Hashable {
     case file(FilePath)
     case standardInput
+    /// A translation and the source article it was made from (`check --source`).
+    case translation(FilePath, source: FilePath)
 
     var displayPath: String {
         switch self {
-        case .file(let path): path.description
+        case .file(let path), .translation(let path, _): path.description
         case .standardInput: "<stdin>"
         }
     }
@@ -109,9 +111,12 @@ enum Input: Hashable {
 
     /// The file paths among inputs.
     static func paths(_ inputs: [Input]) -> [FilePath] {
-        inputs.compactMap { input in
-            if case .file(let path) = input { return path }
-            return nil
+        inputs.flatMap { input -> [FilePath] in
+            switch input {
+            case .file(let path): [path]
+            case .translation(let path, let source): [path, source]
+            case .standardInput: []
+            }
         }
     }
 
@@ -128,6 +133,13 @@ enum Input: Hashable {
         switch self {
         case .file(let path):
             return try Document(contentsOf: path, pair: pair, maximumSize: maximumSize)
+        case .translation(let path, let source):
+            let translation = try DocumentReader.read(path: path, maximumSize: maximumSize)
+            let original = try DocumentReader.read(path: source, maximumSize: maximumSize)
+            let document = Document(translation: translation.text, at: path.description, byteOffset: translation.byteOffset,
+                                    source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair)
+            if let problem = document.twoFileProblem { throw InputError(path: problem.file, reason: problem.reason) }
+            return document
         case .standardInput:
             let bytes = try DocumentReader.read(FileHandle.standardInput, path: displayPath, maximumSize: maximumSize)
             let decoded = try DocumentReader.decode(bytes, path: displayPath)

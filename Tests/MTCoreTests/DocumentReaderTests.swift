@@ -56,3 +56,46 @@ extension Result {
         return nil
     }
 }
+
+@Suite struct TwoFileTests {
+    static let russian = """
+        Министр финансов выступил в парламенте в понедельник. Он сказал, что бюджет на 2026 год будет принят в срок.
+        Дефицит бюджета составит 1,5% ВВП. Депутаты обсудят документ в среду.
+        """
+    static let english = """
+        The finance minister spoke in parliament on Monday. He said that the budget for 2026 would be adopted on time.
+        The budget deficit will be 1.5% of GDP. Deputies will discuss the document on Wednesday.
+        """
+
+    @Test func sentencesPairOneToOneAndSpansAreGivenInEachFile() {
+        let document = Document(translation: Self.english, at: "a.en.txt", source: Self.russian, at: "a.ru.txt")
+        #expect(document.twoFileProblem == nil)
+        #expect(document.captionPairs.count == 4)
+        #expect(document.captionPairs.allSatisfy { $0.target != nil })
+        #expect(document.unpairedTargetBlocks.isEmpty)
+        // The third source sentence starts line 2 of the source file, the third target sentence line 2 of the translation.
+        let third = document.captionPairs[2]
+        let source = document.span(document.blocks[third.source].range), target = document.span(document.blocks[third.target!].range)
+        #expect(source.inSourceFile && source.start.line == 2 && source.start.column == 1 && source.text.hasPrefix("Дефицит"))
+        #expect(!target.inSourceFile && target.start.line == 2 && target.start.column == 1 && target.text.hasPrefix("The budget deficit"))
+        #expect(source.start.utf8Offset == Self.russian[..<Self.russian.range(of: "Дефицит")!.lowerBound].utf8.count)
+        #expect(document.bufferRange(of: source) == document.blocks[third.source].range)
+    }
+
+    @Test func aDroppedSentenceIsLeftWithoutCounterpart() {
+        let english = Self.english.replacingOccurrences(of: " He said that the budget for 2026 would be adopted on time.", with: "")
+        let document = Document(translation: english, at: "a.en.txt", source: Self.russian, at: "a.ru.txt")
+        let unpaired = document.captionPairs.filter { $0.target == nil }.map { document.text(document.blocks[$0.source]) }
+        #expect(unpaired == ["Он сказал, что бюджет на 2026 год будет принят в срок."])
+    }
+
+    @Test func theAlignerStaysInsideItsBandOnLongArticles() {
+        // 3,000 sentences a side, one dropped in the middle: aligned, the omission where it is.
+        let units = (0..<3_000).map { SentenceAligner.Unit(length: 40 + ($0 * 37) % 90, numbers: [String($0)]) }
+        var target = units
+        target.remove(at: 1_500)
+        let beads = SentenceAligner(ratio: 1).align(units, target)
+        #expect(beads.filter { $0.target.isEmpty }.map(\.source) == [1_500..<1_501])
+        #expect(beads.count == 3_000)
+    }
+}

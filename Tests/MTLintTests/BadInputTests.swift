@@ -178,9 +178,28 @@ import Testing
         case "source-only":
             return try check([scratch.file("original.txt", Array("Новая станция метро открылась в Казани.\nПервый участок второй линии открылся в субботу.\n".utf8))])
         case "caption-layouts": return try check([Repo.corpora.appendingPathComponent("samara-park-layouts.txt").path])
+        case "source-same-language": return try check(["--source", scratch.file("a.txt", Array(Self.english.utf8)), scratch.file("b.txt", Array(Self.english.utf8))])
+        case "source-empty": return try check(["--source", scratch.file("empty.txt", []), scratch.file("b.txt", Array(Self.english.utf8))])
+        case "source-binary": return try check(["--source", scratch.file("binary.txt", Array(Self.russian.utf8) + [0, 1]), scratch.file("b.txt", Array(Self.english.utf8))])
+        case "source-unrelated":
+            let other = """
+                Футбольный клуб из Казани выиграл кубок страны. Матч прошёл на новом стадионе. Тренер поблагодарил болельщиков. \
+                Следующая игра состоится в сентябре. Билеты уже продаются. Капитан команды получил травму колена.
+                """
+            return try check(["--source", scratch.file("other.txt", Array(other.utf8)), scratch.file("b.txt", Array(Self.english.utf8))])
         default: return nil
         }
     }
+
+    /// A Russian article and its English translation, for the two-file cases.
+    static let russian = """
+        Министр финансов выступил в парламенте в понедельник. Он сказал, что бюджет на 2026 год будет принят в срок. \
+        Дефицит бюджета составит 1,5% ВВП. Депутаты обсудят документ в среду. Оппозиция потребовала увеличить расходы на медицину.
+        """
+    static let english = """
+        The finance minister spoke in parliament on Monday. He said that the budget for 2026 would be adopted on time. \
+        The budget deficit will be 1.5% of GDP. Deputies will discuss the document on Wednesday. The opposition demanded more spending on healthcare.
+        """
 
     /// Runs mtlint under the memory and CPU ceilings of a bounded analysis: 200 MB of data, 4 s of CPU
     /// (the debug build the tests use is slower than a release build, which needs well under 1 s).
@@ -200,6 +219,7 @@ import Testing
         "output-full", "output-write-fails", "stdout-closed", "sigpipe-ignored", "sigpipe-default", "fifo-argument",
         "html-folder-interrupted", "output-read-only", "jsonl-duplicate-key", "jsonl-lone-surrogate", "jsonl-id-too-large",
         "jsonl-id-exponent", "jobs-negative", "exclude-everything", "windows-1251", "source-only", "caption-layouts",
+        "source-same-language", "source-empty", "source-binary", "source-unrelated",
     ]
 
     @Test func theTableAndTheCasesAgree() {

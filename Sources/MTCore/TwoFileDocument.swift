@@ -1,0 +1,155 @@
+import Foundation
+import MTText
+
+/// Where the source text of a two-file document sits in its buffer (after the translation and a line
+/// break), to give positions in it in the source file's own lines, columns and offsets.
+public struct SourceFile: Sendable, Hashable {
+    public let path: String
+    /// Buffer offset (UTF-16) where the source text starts.
+    public let start: Int
+    /// Lines of the buffer before the source's first line.
+    let lineShift: Int
+    /// Buffer UTF-8 offset of the source's first byte, less the bytes before the text in the source file (a BOM).
+    let utf8Shift: Int
+    /// Sentences of both files, and those the aligner could not pair by their content (left out, added,
+    /// or paired only because they sit at the same place).
+    public let sentences: Int
+    public let unsureSentences: Int
+
+    /// A buffer position inside the source text, in the source file.
+    func position(_ position: TextPosition) -> TextPosition {
+        TextPosition(line: position.line - lineShift, column: position.column,
+                     utf8Offset: position.utf8Offset - utf8Shift, utf16Offset: position.utf16Offset - start)
+    }
+}
+
+extension Document {
+    /// A translation checked against its source article, two files (`check --source`). Both are split
+    /// into sentences (each line a paragraph), the sentences aligned (`SentenceAligner`), and each bead
+    /// becomes a pair of blocks that every bilingual rule compares, as it compares a caption and its
+    /// translation; a source sentence left without counterpart is an unpaired source block, a sentence
+    /// of the translation without source an unpaired target block. The buffer holds the translation,
+    /// a line break, then the source: positions in the translation are the translation file's, and
+    /// spans in the source are given in the source file (`sourceFile`).
+    public init(translation: String, at path: String, byteOffset: Int = 0, source: String, at sourcePath: String,
+                sourceByteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
+        let buffer = TextBuffer(translation + "\n" + source, byteOffset: byteOffset)
+        let start = translation.utf16.count + 1
+        let segmenters = Classifier.Segmenters(pair)
+        func sentences(_ range: Range<Int>, _ segmenter: Segmenter) -> [Range<Int>] {
+            var found: [Range<Int>] = []
+            var lineStart = range.lowerBound
+            let units = buffer.units
+            for offset in range.lowerBound...range.upperBound where offset == range.upperBound || units[offset] == 0x0A {
+                let line = buffer.trimmed(lineStart..<offset)
+                if !line.isEmpty { found += segmenter.sentences(buffer, in: line) }
+                lineStart = offset + 1
+            }
+            return found
+        }
+        let targetSentences = sentences(0..<(start - 1), segmenters.target)
+        let sourceSentences = sentences(start..<buffer.count, segmenters.source)
+        let lexicon = BilingualLexicon.shared(for: pair)
+        func unit(_ range: Range<Int>, _ segmenter: Segmenter) -> SentenceAligner.Unit {
+            let tokens = segmenter.tokens(buffer, in: range)
+            let language = segmenter.language
+            let words = tokens.filter { $0.kind == .word }.map { Normalizer.foldKey(buffer, $0.range) }.filter { !language.isStopword($0) }
+            let length = buffer.scalars(in: range).reduce(0) { count, item in
+                CharacterInfo.isLetter(item.scalar) || CharacterInfo.isDigit(item.scalar) ? count + 1 : count
+            }
+            let numbers = Set(tokens.filter { $0.kind == .number }.map { token in
+                String(buffer.string(token.range).unicodeScalars.filter(CharacterInfo.isDigit).map(Character.init))
+            })
+            guard language.code == pair.source.code else {
+                return SentenceAligner.Unit(length: length, numbers: numbers, stems: Set(words.map(language.stemOfFoldKey)))
+            }
+            let renderings = words.map { word in
+                let stem = language.stemOfFoldKey(word)
+                return lexicon.targetStems(forSourceStem: stem).union([stem, pair.target.stem(language.romanize(word))])
+            }
+            return SentenceAligner.Unit(length: length, numbers: numbers, renderings: renderings)
+        }
+        let beads = SentenceAligner(ratio: pair.expectedLengthRatio).align(
+            sourceSentences.map { unit($0, segmenters.source) }, targetSentences.map { unit($0, segmenters.target) })
+        let sourceFile = SourceFile(
+            path: sourcePath, start: start, lineShift: buffer.line(at: start) - 1,
+            utf8Shift: byteOffset + translation.utf8.count + 1 - sourceByteOffset,
+            sentences: sourceSentences.count + targetSentences.count,
+            unsureSentences: beads.filter(\.isUnsure).reduce(0) { $0 + $1.source.count + $1.target.count })
+        // Blocks in buffer order (the translation's, then the source's), one per side of each bead.
+        var targetBlocks: [(range: Range<Int>, bead: Int)] = [], sourceBlocks: [(range: Range<Int>, bead: Int)] = []
+        for (number, bead) in beads.enumerated() {
+            if let first = bead.target.first, let last = bead.target.last {
+                targetBlocks.append((targetSentences[first].lowerBound..<targetSentences[last].upperBound, number))
+            }
+            if let first = bead.source.first, let last = bead.source.last {
+                sourceBlocks.append((sourceSentences[first].lowerBound..<sourceSentences[last].upperBound, number))
+            }
+        }
+        var blocks: [Block] = []
+        var targetOfBead: [Int: Int] = [:]
+        for item in targetBlocks {
+            targetOfBead[item.bead] = blocks.count
+            blocks.append(Classifier.block(index: blocks.count, range: item.range, language: .target, kind: .caption, buffer, pair, segmenters))
+        }
+        var pairs: [(Int, Int?)] = []
+        for item in sourceBlocks {
+            pairs.append((blocks.count, targetOfBead[item.bead]))
+            let block = Classifier.block(index: blocks.count, range: item.range, language: .source, kind: .caption, buffer, pair, segmenters)
+            // Its lines are the source file's, as rules quote them ("in the source (line 5)").
+            blocks.append(Block(
+                index: block.index, range: block.range, firstLine: block.firstLine - sourceFile.lineShift,
+                lastLine: block.lastLine - sourceFile.lineShift, language: block.language, kind: block.kind,
+                tokens: block.tokens, sentences: block.sentences))
+        }
+        self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, forcedPairs: pairs, sourceFile: sourceFile)
+    }
+
+    /// Why the two files cannot be checked as a source and its translation, in one line; nil when they
+    /// can. A side mostly not in its language's script (two files in one language, or swapped), or too
+    /// few sentences aligned (a source that is not this translation's: its rule findings would all be
+    /// about a wrong pairing), is refused rather than reported sentence by sentence.
+    public var twoFileProblem: (file: String, reason: String)? {
+        guard let sourceFile else { return nil }
+        for (language, range, name) in [(pair.source, sourceFile.start..<buffer.count, sourceFile.path), (pair.target, 0..<(sourceFile.start - 1), path)]
+        where pair.scriptsDiffer {
+            let counts = ScriptCounts.prose(buffer, range)
+            if counts.letters > 0, counts.share(of: language.script) < 0.5 {
+                return (name, "is not \(language.name) (\(Int((counts.share(of: language.script) * 100).rounded()))% of its letters are in \(language.name)'s script); "
+                    + "give the source article with --source and its translation as the file")
+            }
+        }
+        let (sentences, unsure) = (sourceFile.sentences, sourceFile.unsureSentences)
+        if sentences >= 4, Double(unsure) > Self.unalignableShare * Double(sentences) {
+            return (path, "does not align with \(sourceFile.path): \(unsure) of \(sentences) sentences have no counterpart they share words or numbers with; "
+                + "is it a translation of that article?")
+        }
+        return nil
+    }
+
+    /// The share of sentences the aligner cannot pair by content above which two files are taken not
+    /// to be a source and its translation. A translation that drops or adds a paragraph stays far below it:
+    /// none of the 107 WMT21 dev articles with reference A, nor with one sentence removed, is refused.
+    static let unalignableShare = 0.4
+
+    /// The line of a buffer offset in the file it comes from (the source file's for the source text of two files).
+    public func line(at offset: Int) -> Int {
+        let line = buffer.line(at: offset)
+        guard let sourceFile, offset >= sourceFile.start else { return line }
+        return line - sourceFile.lineShift
+    }
+
+    /// The buffer range a span covers (a span in the source file of two files is shifted back).
+    public func bufferRange(of span: Span) -> Range<Int> {
+        guard span.inSourceFile, let sourceFile else { return span.utf16Range }
+        return (span.start.utf16Offset + sourceFile.start)..<(span.end.utf16Offset + sourceFile.start)
+    }
+
+    /// Target blocks of a two-file document that no source sentence is aligned with (sentences the
+    /// translation added); empty for other documents.
+    public var unpairedTargetBlocks: [Block] {
+        guard sourceFile != nil else { return [] }
+        let paired = Set(captionPairs.compactMap(\.target))
+        return blocks.filter { $0.language == .target && !paired.contains($0.index) }
+    }
+}
