@@ -233,9 +233,9 @@ struct PageView {
         // Each finding's spans grouped by the blocks they fall in, once: every block and caption then
         // looks only at its own findings (the page costs as much as the document and its findings).
         let ranges = document.blocks.map(\.range)
-        let targetSpans = Self.byBlock(numbered.map { SpanItem(number: $0.number, finding: $0.finding, span: $0.finding.target) }, ranges)
+        let targetSpans = Self.byBlock(numbered.map { SpanItem(number: $0.number, finding: $0.finding, range: document.bufferRange(of: $0.finding.target)) }, ranges)
         let sourceSpans = Self.byBlock(
-            numbered.compactMap { item in item.finding.source.map { SpanItem(number: item.number, finding: item.finding, span: $0) } }, ranges)
+            numbered.compactMap { item in item.finding.source.map { SpanItem(number: item.number, finding: item.finding, range: document.bufferRange(of: $0)) } }, ranges)
         blocks = document.blocks.enumerated().map { index, block in
             let language = block.language == .source ? document.pair.source : document.pair.target
             return BlockView(
@@ -274,11 +274,13 @@ struct PageView {
         ruleIDs = used.sorted()
     }
 
-    /// A finding's span (in the target, or in the source) with the finding's number on the page.
+    /// A finding's span (in the target, or in the source) with the finding's number on the page, as a
+    /// range of the document's buffer (`Document.bufferRange(of:)`: two files' source spans are given in
+    /// the source file).
     struct SpanItem {
         let number: Int
         let finding: Finding
-        let span: Span
+        let range: Range<Int>
     }
 
     /// The spans over each block (blocks sorted and disjoint, as a document's are), found by binary
@@ -286,7 +288,7 @@ struct PageView {
     static func byBlock(_ spans: [SpanItem], _ ranges: [Range<Int>]) -> [[SpanItem]] {
         var lists = [[SpanItem]](repeating: [], count: ranges.count)
         for item in spans {
-            let range = item.span.utf16Range
+            let range = item.range
             // The first block that ends after the span starts, and the blocks after it that start before it ends.
             var index = ranges.partitionPoint { $0.upperBound > range.lowerBound }
             while index < ranges.count, ranges[index].lowerBound < max(range.upperBound, range.lowerBound + 1) {
@@ -308,31 +310,31 @@ struct PageView {
     /// written here rather than by the template engine, which cost ten times as much per piece. All
     /// text is escaped (`escape`).
     static func highlighted(_ buffer: TextBuffer, _ range: Range<Int>, _ spans: [SpanItem], anchors: Bool) -> String {
-        let covering = spans.filter { $0.span.utf16Range.overlaps(range) }
+        let covering = spans.filter { $0.range.overlaps(range) }
         var cuts = Set([range.lowerBound, range.upperBound])
         for item in covering {
-            cuts.insert(max(range.lowerBound, item.span.start.utf16Offset))
-            cuts.insert(min(range.upperBound, item.span.end.utf16Offset))
+            cuts.insert(max(range.lowerBound, item.range.lowerBound))
+            cuts.insert(min(range.upperBound, item.range.upperBound))
         }
         let points = cuts.sorted()
-        let byStart = covering.indices.sorted { (covering[$0].span.start.utf16Offset, $0) < (covering[$1].span.start.utf16Offset, $1) }
+        let byStart = covering.indices.sorted { (covering[$0].range.lowerBound, $0) < (covering[$1].range.lowerBound, $1) }
         var next = 0
         var active: [Int] = []  // indices into `covering`, in their original order
         var anchored = Set<Int>()
         var html = ""
         for (start, end) in zip(points, points.dropFirst()) {
-            while next < byStart.count, covering[byStart[next]].span.start.utf16Offset < end {
+            while next < byStart.count, covering[byStart[next]].range.lowerBound < end {
                 active.append(byStart[next])
                 next += 1
             }
-            active.removeAll { covering[$0].span.end.utf16Offset <= start }
+            active.removeAll { covering[$0].range.upperBound <= start }
             active.sort()
             let over = active.map { covering[$0] }
             guard let worst = over.map(\.finding.severity).max() else {
                 appendParts(buffer, start..<end, to: &html)
                 continue
             }
-            let first = anchors ? over.first { !anchored.contains($0.number) && $0.span.start.utf16Offset >= start } : nil
+            let first = anchors ? over.first { !anchored.contains($0.number) && $0.range.lowerBound >= start } : nil
             if let first { anchored.insert(first.number) }
             let tipID = "\(anchors ? "t" : "c")\(start)"
             html += "<mark class=\"sev-\(worst.rawValue)\"" + (first.map { " id=\"f\($0.number)\"" } ?? "")
