@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Article files, directories (searched recursively), or - for standard input.")
+    @Argument(help: "Article files, directories (searched recursively; NAME.en.txt beside NAME.ru.txt is checked against it), or - for standard input.")
     var inputs: [String] = []
 
     @Option(help: ArgumentHelp(
@@ -104,7 +104,7 @@ struct Check: ParsableCommand {
         var unlisted = false
         var excluded = 0
         let inputs = source.map { [Input.translation(FilePath(self.inputs[0]), source: FilePath($0))] } ?? Input.collect(
-            self.inputs, extensions: extensions, excluding: exclude, excluded: { excluded += 1 },
+            self.inputs, extensions: extensions, excluding: exclude, pair: pair, excluded: { excluded += 1 },
             notice: { message in warn("mtlint: " + message) },
             failed: { error in
                 warn("mtlint: \(error)")

@@ -23,9 +23,10 @@ enum Input: Hashable {
     /// `notice`, as is a directory link that leads back into the scan (a loop). Directory links are
     /// followed. An entry that cannot be read (a directory that cannot be listed, a broken link, a
     /// name the OS refuses to look up) goes to `failed` with its reason, and the files found
-    /// elsewhere are still returned. A FIFO given by name is read as a stream.
-    static func collect(_ arguments: [String], extensions: [String], excluding patterns: [String], excluded: () -> Void = {},
-                        notice: (String) -> Void = { _ in }, failed: (InputError) -> Void = { _ in }) -> [Input] {
+    /// elsewhere are still returned. A FIFO given by name is read as a stream. With `pair`, a directory's
+    /// `NAME.en.txt` beside `NAME.ru.txt` is one translation checked against its source.
+    static func collect(_ arguments: [String], extensions: [String], excluding patterns: [String], pair: LanguagePair? = nil,
+                        excluded: () -> Void = {}, notice: (String) -> Void = { _ in }, failed: (InputError) -> Void = { _ in }) -> [Input] {
         var inputs: [Input] = []
         var seen: Set<Input> = []
         func add(_ input: Input) {
@@ -47,9 +48,32 @@ enum Input: Hashable {
             var excludedHere = 0
             scan(FilePath(argument), status, suffixes, patterns, &found, &excludedHere, &visited, notice, failed)
             for _ in 0..<excludedHere { excluded() }
-            found.sorted().forEach { add(.file($0)) }
+            (pair.map { pairingTranslations(found.sorted(), $0, extensions) } ?? found.sorted().map(Input.file)).forEach(add)
         }
         return inputs
+    }
+
+    /// A directory's files, with each translation `NAME.en.txt` that has its source `NAME.ru.txt` beside
+    /// it (the language pair's codes) taken as the pair, checked against each other; other files as they are.
+    static func pairingTranslations(_ files: [FilePath], _ pair: LanguagePair, _ extensions: [String]) -> [Input] {
+        let present = Set(files)
+        var sources: Set<FilePath> = []
+        var pairs: [FilePath: FilePath] = [:]
+        for file in files {
+            for ext in extensions {
+                let suffix = Array(".\(pair.target.code).\(ext)".utf8)
+                guard file.bytes.count > suffix.count, file.bytes.suffix(suffix.count).elementsEqual(suffix) else { continue }
+                let source = FilePath(bytes: file.bytes.dropLast(suffix.count) + Array(".\(pair.source.code).\(ext)".utf8))
+                if present.contains(source) {
+                    pairs[file] = source
+                    sources.insert(source)
+                }
+            }
+        }
+        return files.compactMap { file in
+            if let source = pairs[file] { return .translation(file, source: source) }
+            return sources.contains(file) ? nil : .file(file)
+        }
     }
 
     /// Adds the regular files under `directory` with a checked extension to `found`, recursively,

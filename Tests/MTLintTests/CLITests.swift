@@ -21,6 +21,24 @@ import Testing
         #expect(fail.stdout.contains(": FAIL (score 92.59 is below 98.00; 3 major findings: the gate fails on major or worse)\n"))
     }
 
+    @Test func aTranslationBesideItsSourceInADirectoryIsCheckedAgainstIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-pairs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "Министры встретились в Минске 12 июля.\nПрезидент выступил на форуме.\n".write(
+            to: directory.appendingPathComponent("talks.ru.txt"), atomically: true, encoding: .utf8)
+        try "Ministers met in Minsk on July 21.\nThe president spoke at the forum.\n".write(
+            to: directory.appendingPathComponent("talks.en.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Repo.root.appendingPathComponent(clean).path, toPath: directory.appendingPathComponent("other.txt").path)
+        let run = try mtlint(["check", "--format", "json", directory.path])
+        #expect(run.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let documents = report?["documents"] as? [[String: Any]] ?? []
+        #expect(documents.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == ["other.txt", "talks.en.txt"])
+        let findings = documents.last?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.compactMap { $0["rule"] as? String } == ["date-mismatch"], "\(findings)")
+    }
+
     @Test func usageErrorsExplainThemselves() throws {
         // Bare mtlint: the help, not "no input".
         let bare = try mtlint([])
