@@ -32,8 +32,6 @@ public struct SentenceAligner: Sendable {
     public struct Bead: Sendable, Hashable {
         public let source: Range<Int>
         public let target: Range<Int>
-        /// 2(1 − Φ(|δ|)) of the bead's lengths (0 for a 1-0 or 0-1 bead).
-        public let lengthProbability: Double
         /// A source sentence left out and a translated sentence added at the same place, joined
         /// (`joiningSubstitutions`): the aligner found nothing to pair them by.
         public var isSubstitution = false
@@ -111,8 +109,7 @@ public struct SentenceAligner: Sendable {
             guard kind >= 0 else { break }  // unreachable inside the band: cannot happen with its width
             let shape = Self.kinds[kind]
             let (i0, j0) = (i - shape.source, j - shape.target)
-            beads.append(Bead(source: i0..<i, target: j0..<j, lengthProbability: lengthProbability(source[i0..<i], target[j0..<j]),
-                              lexicalShare: lexicalShare(source[i0..<i], target[j0..<j])))
+            beads.append(Bead(source: i0..<i, target: j0..<j, lexicalShare: lexicalShare(source[i0..<i], target[j0..<j])))
             (i, j) = (i0, j0)
         }
         return Self.joiningSubstitutions(beads.reversed())
@@ -128,19 +125,12 @@ public struct SentenceAligner: Sendable {
                 joined[joined.count - 1] = Bead(
                     source: min(last.source.lowerBound, bead.source.lowerBound)..<max(last.source.upperBound, bead.source.upperBound),
                     target: min(last.target.lowerBound, bead.target.lowerBound)..<max(last.target.upperBound, bead.target.upperBound),
-                    lengthProbability: 0, isSubstitution: true)
+                    isSubstitution: true)
             } else {
                 joined.append(bead)
             }
         }
         return joined
-    }
-
-    func lengthProbability(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>) -> Double {
-        guard !source.isEmpty, !target.isEmpty else { return 0 }
-        let ls = Double(source.reduce(0) { $0 + $1.length }), lt = Double(target.reduce(0) { $0 + $1.length })
-        let delta = (lt - ls * ratio) / max(1, (ls * Self.variance).squareRoot())
-        return erfc(abs(delta) / 2.0.squareRoot())
     }
 
     /// The share of the source sentences' content words that a word of the target sentences renders.
