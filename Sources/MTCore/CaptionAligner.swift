@@ -142,7 +142,7 @@ struct CaptionAligner {
 
     /// Gale–Church δ: how many standard deviations the target's length is from what the source predicts.
     func lengthDelta(source s: Int, target t: Int) -> Double {
-        let ls = Double(letterCount(blocks[s])), lt = Double(letterCount(blocks[t]))
+        let ls = Double(Self.letterCount(buffer, blocks[s].range)), lt = Double(Self.letterCount(buffer, blocks[t].range))
         return (lt - ls * pair.expectedLengthRatio) / max(1, (ls * Self.variance).squareRoot())
     }
 
@@ -158,8 +158,9 @@ struct CaptionAligner {
         return score
     }
 
-    private func letterCount(_ block: Block) -> Int {
-        buffer.scalars(in: block.range).reduce(0) { count, item in
+    /// Letters and digits of a range: the length Gale and Church's model compares (captions, sentences).
+    static func letterCount(_ buffer: TextBuffer, _ range: Range<Int>) -> Int {
+        buffer.scalars(in: range).reduce(0) { count, item in
             CharacterInfo.isLetter(item.scalar) || CharacterInfo.isDigit(item.scalar) ? count + 1 : count
         }
     }

@@ -137,10 +137,12 @@ public struct SentenceAligner: Sendable {
     func lexicalShare(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>) -> Double? {
         let words = source.reduce(0) { $0 + $1.renderings.count }
         guard words > 0, !target.isEmpty else { return nil }
-        let rendered = source.reduce(0) { count, unit in
-            count + unit.renderings.filter { stems in target.contains { !$0.stems.isDisjoint(with: stems) } }.count
-        }
-        return Double(rendered) / Double(words)
+        return Double(source.reduce(0) { $0 + Self.rendered($1, by: target) }) / Double(words)
+    }
+
+    /// How many of a source sentence's content words a word of the target sentences renders.
+    static func rendered(_ unit: Unit, by target: ArraySlice<Unit>) -> Int {
+        unit.renderings.filter { stems in target.contains { !$0.stems.isDisjoint(with: stems) } }.count
     }
 
     func beadCost(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>, prior: Double) -> Double {
@@ -159,8 +161,7 @@ public struct SentenceAligner: Sendable {
         // Each source sentence on its own: a sentence folded into its neighbour's bead with nothing of
         // it translated (an omission) costs as much as when it stands alone.
         for unit in source where !unit.renderings.isEmpty {
-            let rendered = unit.renderings.filter { stems in target.contains { !$0.stems.isDisjoint(with: stems) } }.count
-            value += Self.lexicalWeight * (1 - 2 * Double(rendered) / Double(unit.renderings.count))
+            value += Self.lexicalWeight * (1 - 2 * Double(Self.rendered(unit, by: target)) / Double(unit.renderings.count))
         }
         return value
     }

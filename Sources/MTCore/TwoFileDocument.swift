@@ -54,9 +54,7 @@ extension Document {
             let tokens = segmenter.tokens(buffer, in: range)
             let language = segmenter.language
             let words = tokens.filter { $0.kind == .word }.map { Normalizer.foldKey(buffer, $0.range) }.filter { !language.isStopword($0) }
-            let length = buffer.scalars(in: range).reduce(0) { count, item in
-                CharacterInfo.isLetter(item.scalar) || CharacterInfo.isDigit(item.scalar) ? count + 1 : count
-            }
+            let length = CaptionAligner.letterCount(buffer, range)
             let numbers = Set(tokens.filter { $0.kind == .number }.map { token in
                 String(buffer.string(token.range).unicodeScalars.filter(CharacterInfo.isDigit).map(Character.init))
             })

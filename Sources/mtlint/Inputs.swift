@@ -45,9 +45,7 @@ enum Input: Hashable {
             }
             var found: [FilePath] = []
             var visited = Set<[UInt64]>()
-            var excludedHere = 0
-            scan(FilePath(argument), status, suffixes, patterns, &found, &excludedHere, &visited, notice, failed)
-            for _ in 0..<excludedHere { excluded() }
+            scan(FilePath(argument), status, suffixes, patterns, &found, &visited, excluded, notice, failed)
             (pair.map { pairingTranslations(found.sorted(), $0, extensions) } ?? found.sorted().map(Input.file)).forEach(add)
         }
         return inputs
@@ -80,8 +78,8 @@ enum Input: Hashable {
     /// following directory links once (`visited`: device and inode of each directory scanned).
     private static func scan(
         _ directory: FilePath, _ status: stat, _ suffixes: [[UInt8]], _ patterns: [String],
-        _ found: inout [FilePath], _ excluded: inout Int, _ visited: inout Set<[UInt64]>,
-        _ notice: (String) -> Void, _ failed: (InputError) -> Void
+        _ found: inout [FilePath], _ visited: inout Set<[UInt64]>,
+        _ excluded: () -> Void, _ notice: (String) -> Void, _ failed: (InputError) -> Void
     ) {
         let identity: [UInt64] = [UInt64(status.st_dev), UInt64(status.st_ino)]
         guard visited.insert(identity).inserted else {
@@ -122,10 +120,10 @@ enum Input: Hashable {
             }
             let type = FileType(entry.st_mode)
             if type == .directory {
-                scan(path, entry, suffixes, patterns, &found, &excluded, &visited, notice, failed)
+                scan(path, entry, suffixes, patterns, &found, &visited, excluded, notice, failed)
             } else if type == .regular {
                 if wanted {
-                    if Self.excluded(path.description, patterns) { excluded += 1 } else { found.append(path) }
+                    if Self.excluded(path.description, patterns) { excluded() } else { found.append(path) }
                 }
             } else if wanted {
                 notice("skipped \(path): not a regular file (\(type.rawValue))")

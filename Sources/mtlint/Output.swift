@@ -143,13 +143,19 @@ final class HTMLReportFolder: @unchecked Sendable {  // used by one thread at a 
     static let manifest = ".mtlint-pages"
     private let path: String
     private let staging: String
-    private let inputs: [FilePath]
+    /// The inputs by device and inode, found once: the pages moved into DIR must not replace one.
+    private let inputs: [[UInt64]: FilePath]
     private var slots: [Int] = []
     private var written: [String] = []
 
     init(_ path: String, inputs: [FilePath]) throws {
         self.path = path.hasSuffix("/") ? path : path + "/"
-        self.inputs = inputs
+        var identities: [[UInt64]: FilePath] = [:]
+        for input in inputs {
+            var status = stat()
+            if input.withCString({ stat($0, &status) }) == 0 { identities[[UInt64(status.st_dev), UInt64(status.st_ino)]] = input }
+        }
+        self.inputs = identities
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -176,7 +182,7 @@ final class HTMLReportFolder: @unchecked Sendable {  // used by one thread at a 
     /// Writes one page into the hidden folder.
     func write(_ page: String, named file: String) throws {
         slots.append(PendingRemoval.add(staging + "/" + file))
-        let output = try Output(path: staging + "/" + file, inputs: inputs)
+        let output = try Output(path: staging + "/" + file)  // a new file in a folder of its own: no input
         output.write(page)
         try output.commit()
         written.append(file)
@@ -188,7 +194,7 @@ final class HTMLReportFolder: @unchecked Sendable {  // used by one thread at a 
         try write(index, named: "index.html")
         for file in written {
             var status = stat()
-            if stat(path + file, &status) == 0, let input = Output.input(at: status, among: inputs) {
+            if stat(path + file, &status) == 0, let input = inputs[[UInt64(status.st_dev), UInt64(status.st_ino)]] {
                 throw ValidationFailure("cannot write \(path + file): it is the input \(input); give another --output")
             }
             guard rename(staging + "/" + file, path + file) == 0 else {
@@ -200,7 +206,7 @@ final class HTMLReportFolder: @unchecked Sendable {  // used by one thread at a 
         for file in previous where !current.contains(file) && !file.contains("/") && file.hasSuffix(".html") {
             unlink(path + file)
         }
-        let list = try Output(path: path + Self.manifest, inputs: inputs)
+        let list = try Output(path: path + Self.manifest, inputs: Array(inputs.values))
         list.write(written.sorted().joined(separator: "\n") + "\n")
         try list.commit()
         finish()
