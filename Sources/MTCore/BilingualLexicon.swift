@@ -229,6 +229,13 @@ public final class BilingualLexicon: Sendable {
         return found
     }
 
+    /// What a source word may become in a translation, as target stems: its translations in the word
+    /// list, the word itself (a name or a loan kept as written) and its romanisation (a transliterated name).
+    /// The aligners' lexical evidence: a target word with one of these stems renders the source word.
+    public func renderings(ofSourceWord folded: String, stem: String) -> Set<String> {
+        targetStems(forSourceStem: stem).union([stem, pair.target.stem(pair.source.romanize(folded))])
+    }
+
     private func lookUpTargetStems(_ stem: String) -> Set<String> {
         // No entry is that long, and the suffix lookups below would cost the square of the length.
         guard stem.utf16.count <= Token.longestAnalysedWord else { return [] }

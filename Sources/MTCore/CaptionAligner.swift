@@ -12,16 +12,24 @@ import MTText
 /// caption never passes for its translation. A candidate's score mixes three kinds of evidence:
 /// - length: Gale–Church, P(match) = 2(1 − Φ(|δ|)) with δ = (l₂ − c·l₁) / √(l₁·s²), over letters and digits;
 /// - lexical anchors: the share of the source's numbers, transliterated names and organisations
-///   found in the candidate;
-/// - structure: the candidate sits right after the caption, or right before a credit line.
+///   found in the candidate, or, for a caption with none, of its content words rendered in the candidate
+///   (through the word list, `BilingualLexicon.renderings`);
+/// - structure: the candidate sits right next to the caption (or on the line after the caption's
+///   credit), or right before a credit line.
 /// A monotone dynamic programme (per group of captions whose candidates overlap) then picks the pairing with the highest total score above
 /// `threshold`, leaving captions 1–0 where nothing scores high enough. Body paragraphs are long,
 /// so their length evidence is near zero and they never pair.
+///
+/// A gallery may also give its translations on consecutive lines, which the classifier joins as one
+/// hard-wrapped block: `galleryBreaks` finds where such a block is several captions' translations.
 struct CaptionAligner {
     let buffer: TextBuffer
     let pair: LanguagePair
     let blocks: [Block]
     let organisations: [[OrganisationMention]]
+    /// Each word token's fold key and stem, per block (`Document`'s analysis).
+    let wordKeys: [[WordKey?]]
+    let lexicon: BilingualLexicon
 
     /// Gale–Church variance of target length per source character.
     static let variance = 6.8
@@ -38,14 +46,24 @@ struct CaptionAligner {
     /// The least length probability (2(1 − Φ(|δ|)), |δ| ≤ 1.96) of a candidate found before the caption
     /// or past a credit or another caption.
     static let farLengthFloor = 0.05
+    /// The most lines of a joined block that `galleryBreaks` considers splitting.
+    static let galleryLines = 8
+
+    init(buffer: TextBuffer, pair: LanguagePair, blocks: [Block], organisations: [[OrganisationMention]], wordKeys: [[WordKey?]]) {
+        self.buffer = buffer
+        self.pair = pair
+        self.blocks = blocks
+        self.organisations = organisations
+        self.wordKeys = wordKeys
+        lexicon = BilingualLexicon.shared(for: pair)
+    }
 
     func align() -> [CaptionPair] {
         let sources = blocks.filter(\.isSourceCaption).map(\.index)
         var candidates: [Int: [Int: Double]] = [:]  // source → target → score
         for s in sources {
             var scores: [Int: Double] = [:]
-            for (target, isNear) in candidateTargets(of: s) {
-                if !isNear, lengthProbability(source: s, target: target) < Self.farLengthFloor { continue }
+            for (target, isNear) in candidateTargets(of: s) where isNear || isLengthPlausible(s, target) {
                 scores[target] = score(source: s, target: target)
             }
             candidates[s] = scores
@@ -73,6 +91,79 @@ struct CaptionAligner {
         return pairs
     }
 
+    /// Whether a candidate that is not near (see `candidateTargets`) is about as long as a translation.
+    private func isLengthPlausible(_ s: Int, _ t: Int, lines: Range<Int>? = nil) -> Bool {
+        lengthProbability(source: s, target: t, lines: lines) >= Self.farLengthFloor
+    }
+
+    /// Lines at which target blocks should be split: a block of several lines (joined by the classifier
+    /// as hard-wrapped) that is a candidate of two or more captions, where giving each caption a run of
+    /// its lines scores higher than giving the whole block to one caption — a gallery whose translations
+    /// follow each other on consecutive lines. A run's score is `score(source:target:lines:)`; runs are
+    /// chosen by a monotone programme like `align`'s.
+    func galleryBreaks() -> [Int] {
+        var claimants: [Int: [Int]] = [:]  // target block → source captions it is a candidate of
+        for s in blocks.indices where blocks[s].isSourceCaption {
+            for (t, _) in candidateTargets(of: s) where blocks[t].lastLine > blocks[t].firstLine {
+                claimants[t, default: []].append(s)
+            }
+        }
+        var breaks: [Int] = []
+        for (t, sources) in claimants.sorted(by: { $0.key < $1.key }) where sources.count >= 2 {
+            let block = blocks[t]
+            guard block.lastLine - block.firstLine < Self.galleryLines else { continue }
+            let lines = (block.firstLine...block.lastLine).map { buffer.trimmed(buffer.lineRange($0)) }
+            let whole = sources.map { s in
+                candidateTargets(of: s).contains { $0.block == t && ($0.isNear || isLengthPlausible(s, t)) }
+                    ? score(source: s, target: t) - Self.threshold : 0
+            }.max() ?? 0
+            let (gain, runs) = bestRuns(sources, t, lines)
+            guard runs.count >= 2, gain > whole else { continue }
+            for run in runs {
+                if run.lowerBound > 0 { breaks.append(block.firstLine + run.lowerBound) }
+                if run.upperBound < lines.count { breaks.append(block.firstLine + run.upperBound) }
+            }
+        }
+        return Array(Set(breaks)).sorted()
+    }
+
+    /// The best monotone assignment of runs of consecutive `lines` (of target block `t`) to `sources`,
+    /// each source getting one run or none: the total gain (score − threshold) and the runs given.
+    private func bestRuns(_ sources: [Int], _ t: Int, _ lines: [Range<Int>]) -> (gain: Double, runs: [Range<Int>]) {
+        let n = sources.count, m = lines.count
+        // best[i][j]: highest gain with the first i sources and the first j lines; from[i][j]: the run
+        // source i − 1 took to get there (nil: a source or a line left out).
+        var best = Array(repeating: Array(repeating: 0.0, count: m + 1), count: n + 1)
+        var from = Array(repeating: Array(repeating: (i: 0, j: 0, run: Range<Int>?.none), count: m + 1), count: n + 1)
+        for i in 0...n {
+            for j in 0...m where i > 0 || j > 0 {
+                var value = -Double.infinity
+                if i > 0, best[i - 1][j] > value { value = best[i - 1][j]; from[i][j] = (i - 1, j, nil) }
+                if j > 0, best[i][j - 1] > value { value = best[i][j - 1]; from[i][j] = (i, j - 1, nil) }
+                if i > 0 {
+                    for start in 0..<j {
+                        let range = lines[start].lowerBound..<lines[j - 1].upperBound
+                        guard isLengthPlausible(sources[i - 1], t, lines: range) else { continue }
+                        let gain = score(source: sources[i - 1], target: t, lines: range) - Self.threshold
+                        if gain >= 0, best[i - 1][start] + gain > value {
+                            value = best[i - 1][start] + gain
+                            from[i][j] = (i - 1, start, start..<j)
+                        }
+                    }
+                }
+                best[i][j] = value
+            }
+        }
+        var runs: [Range<Int>] = []
+        var i = n, j = m
+        while i > 0 || j > 0 {
+            let step = from[i][j]
+            if let run = step.run { runs.append(run) }
+            (i, j) = (step.i, step.j)
+        }
+        return (best[n][m], runs.reversed())
+    }
+
     /// The target blocks that may translate source caption `s`, each with whether it is near: one of the
     /// (at most `window`) blocks right after the caption, with no credit or other caption between.
     func candidateTargets(of s: Int) -> [(block: Int, isNear: Bool)] {
@@ -88,6 +179,9 @@ struct CaptionAligner {
                     guard block.language == .target else { break }
                     found.append((j, step == 1 && passed == 0))
                     taken += 1
+                    // A translation placed before its caption is the block right before it: looking back
+                    // stops at a body paragraph (past one lies the title or an earlier paragraph).
+                    if step == -1, block.kind == .paragraph { break }
                 }
                 j += step
             }
@@ -142,19 +236,36 @@ struct CaptionAligner {
 
     /// Gale–Church δ: how many standard deviations the target's length is from what the source predicts.
     func lengthDelta(source s: Int, target t: Int) -> Double {
-        let ls = Double(Self.letterCount(buffer, blocks[s].range)), lt = Double(Self.letterCount(buffer, blocks[t].range))
+        lengthDelta(source: s, target: t, lines: blocks[t].range)
+    }
+
+    /// δ against the part `lines` of target block `t`.
+    private func lengthDelta(source s: Int, target t: Int, lines: Range<Int>) -> Double {
+        let ls = Double(Self.letterCount(buffer, blocks[s].range)), lt = Double(Self.letterCount(buffer, lines))
         return (lt - ls * pair.expectedLengthRatio) / max(1, (ls * Self.variance).squareRoot())
     }
 
     /// 2(1 − Φ(|δ|)): how likely a translation is to be as far from the expected length.
-    func lengthProbability(source s: Int, target t: Int) -> Double {
-        erfc(abs(lengthDelta(source: s, target: t)) / 2.0.squareRoot())
+    func lengthProbability(source s: Int, target t: Int, lines: Range<Int>? = nil) -> Double {
+        erfc(abs(lengthDelta(source: s, target: t, lines: lines ?? blocks[t].range)) / 2.0.squareRoot())
     }
 
-    func score(source s: Int, target t: Int) -> Double {
-        var score = Self.lengthWeight * lengthProbability(source: s, target: t) + Self.anchorWeight * anchorShare(s, t)
-        if t == s + 1 || t == s - 1 { score += Self.adjacencyBonus }
-        if t + 1 < blocks.count, blocks[t + 1].kind == .credit { score += Self.creditBonus }
+    /// The score of target block `t`, or of its part `lines`, as the translation of caption `s`. The
+    /// structural bonuses go to a part that starts (adjacency) or ends (credit) where the block does.
+    func score(source s: Int, target t: Int, lines: Range<Int>? = nil) -> Double {
+        let range = lines ?? blocks[t].range
+        var score = Self.lengthWeight * lengthProbability(source: s, target: t, lines: range)
+            + Self.anchorWeight * anchorShare(s, t, range)
+        // Next to the caption, or with only its credit between in one group of lines ("caption, credit,
+        // translation" with no blank line: a body paragraph after a credit starts after a blank line).
+        let adjacent = t == s + 1 || t == s - 1
+            || (t == s + 2 && blocks[s + 1].kind == .credit && blocks[t].firstLine == blocks[s].lastLine + 2)
+        if adjacent, t > s ? range.lowerBound == blocks[t].range.lowerBound : range.upperBound == blocks[t].range.upperBound {
+            score += Self.adjacencyBonus
+        }
+        if t + 1 < blocks.count, blocks[t + 1].kind == .credit, range.upperBound == blocks[t].range.upperBound {
+            score += Self.creditBonus
+        }
         return score
     }
 
@@ -165,12 +276,23 @@ struct CaptionAligner {
         }
     }
 
-    /// Share of the source's anchors (numbers, names, organisations) the target also has;
-    /// 0.5 (no evidence) when the source has none.
-    func anchorShare(_ s: Int, _ t: Int) -> Double {
-        let sourceAnchors = anchors(s), targetAnchors = anchors(t)
+    /// The digits of a number token, so that "9469", "9,469" and "9 469" are one anchor.
+    static func digits(_ buffer: TextBuffer, _ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(buffer.scalars(in: range).lazy.map(\.scalar).filter(CharacterInfo.isDigit)))
+    }
+
+    /// Share of the source's anchors (numbers, names, organisations) the target's `lines` also have.
+    /// A source with none of these is judged by its content words instead (the share the target renders,
+    /// through the word list): weaker evidence, as common words also render by chance in an unrelated
+    /// block, so it is used only when there is no other. 0.5 (no evidence) when the source has neither.
+    func anchorShare(_ s: Int, _ t: Int, _ lines: Range<Int>) -> Double {
+        let sourceAnchors = anchors(s, blocks[s].range), targetAnchors = anchors(t, lines)
         let total = sourceAnchors.numbers.count + sourceAnchors.names.count + sourceAnchors.organisations.count
-        guard total > 0 else { return 0.5 }
+        guard total > 0 else {
+            guard !sourceAnchors.renderings.isEmpty else { return 0.5 }
+            let rendered = sourceAnchors.renderings.filter { !$0.isDisjoint(with: targetAnchors.stems) }.count
+            return Double(rendered) / Double(sourceAnchors.renderings.count)
+        }
         var found = sourceAnchors.numbers.intersection(targetAnchors.numbers).count
         found += sourceAnchors.organisations.intersection(targetAnchors.organisations).count
         // Each name analysed once, then compared with every name of the other side.
@@ -186,22 +308,33 @@ struct CaptionAligner {
         /// Name-like words as written.
         var names: [String] = []
         var organisations: Set<String> = []
+        /// A source block's other content words, each as the stems that may render it.
+        var renderings: [Set<String>] = []
+        /// A target block's word stems.
+        var stems: Set<String> = []
     }
 
-    /// Numbers, name-like words (capitalised, not sentence-initial, outside organisation names)
-    /// and organisation ids of a block.
-    private func anchors(_ index: Int) -> Anchors {
+    /// Numbers, name-like words (capitalised, not sentence-initial, outside organisation names),
+    /// organisation ids and content words of the part `lines` of a block.
+    private func anchors(_ index: Int, _ lines: Range<Int>) -> Anchors {
         let block = blocks[index]
+        let language = block.language == .source ? pair.source : pair.target
+        let mentions = organisations[index].filter { lines.contains($0.range.lowerBound) }
         var anchors = Anchors()
-        anchors.organisations = Set(organisations[index].map(\.organisation.id))
+        anchors.organisations = Set(mentions.map(\.organisation.id))
         let sentenceStarts = Set(block.sentences.map(\.lowerBound))
-        for token in block.tokens {
+        for (token, key) in zip(block.tokens, wordKeys[index]) where lines.contains(token.range.lowerBound) {
+            if block.language == .target, let key { anchors.stems.insert(key.stem) }
             switch token.kind {
             case .number:
-                anchors.numbers.insert(buffer.string(token.range))
+                anchors.numbers.insert(Self.digits(buffer, token.range))
+            case _ where mentions.contains(where: { $0.range.overlaps(token.range) }):
+                continue
             case .word where token.isCapitalized && !sentenceStarts.contains(token.range.lowerBound):
-                if organisations[index].contains(where: { $0.range.overlaps(token.range) }) { continue }
                 anchors.names.append(buffer.string(token.range))
+            case .word where block.language == .source:
+                guard let key, !language.isStopword(key.folded) else { continue }
+                anchors.renderings.append(lexicon.renderings(ofSourceWord: key.folded, stem: key.stem))
             default:
                 break
             }

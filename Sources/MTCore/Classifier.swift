@@ -35,7 +35,8 @@ enum Classifier {
         let isCredit: Bool
     }
 
-    static func blocks(in buffer: TextBuffer, pair: LanguagePair) -> [Block] {
+    /// - Parameter breaks: lines that start a block whatever the line before (`CaptionAligner.galleryBreaks`).
+    static func blocks(in buffer: TextBuffer, pair: LanguagePair, breakingBefore breaks: Set<Int> = []) -> [Block] {
         var groups: [[Line]] = []
         var current: [Line] = []
         for number in 1...buffer.lineCount {
@@ -49,7 +50,7 @@ enum Classifier {
                 range: range, number: number, language: language(of: buffer, range, pair),
                 isCredit: isCredit(buffer, range, pair))
             if let previous = current.last,
-               line.isCredit || previous.isCredit || previous.range.count < wrappedLineLength
+               line.isCredit || previous.isCredit || previous.range.count < wrappedLineLength || breaks.contains(number)
                 || (line.language != previous.language && line.language != .neutral) {
                 groups.append(current)
                 current = []

@@ -97,7 +97,7 @@ public struct CaptionPair: Sendable, Hashable {
         if let target {
             return "paired with line \(blocks[target].firstLine) (\(confidence.map { "score " + String(format2: $0) } ?? "given as a segment pair"))"
         }
-        guard let nearest else { return "no counterpart: no target-language caption follows it" }
+        guard let nearest else { return "no counterpart: no target-language block near it could be its translation" }
         let line = blocks[nearest.block].firstLine, score = String(format2: nearest.score)
         return nearest.score < CaptionAligner.threshold
             ? "no counterpart: the nearest candidate, line \(line), scores \(score) (a pair needs \(String(format2: CaptionAligner.threshold)))"
@@ -163,22 +163,15 @@ public struct Document: Sendable {
         self.sourceFile = sourceFile
         isSegmentPair = forcedPairs != nil
         var blocks = blocks
-        // Each word's fold key and stem, once per document, kept per block beside its tokens (an array
-        // per block stays in cache where one table of a long document's words does not): organisation
-        // names, content words and entity alignment all compare these.
-        let wordKeys: [[WordKey?]] = blocks.map { block in
-            let language = block.language == .source ? pair.source : pair.target
-            return block.tokens.map { token in
-                guard token.isWordLike else { return nil }
-                let folded = Normalizer.foldKey(buffer, token.range)
-                return WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
+        var (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair)
+        if forcedPairs == nil {
+            // A gallery's translations on consecutive lines were joined as one wrapped block: split them.
+            let breaks = aligner.galleryBreaks()
+            if !breaks.isEmpty {
+                blocks = Classifier.blocks(in: buffer, pair: pair, breakingBefore: Set(breaks))
+                (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair)
             }
         }
-        let organisations = zip(blocks, wordKeys).map { block, keys in
-            OrganisationMatcher.shared(for: block.language == .source ? pair.source : pair.target)
-                .mentions(in: buffer, tokens: block.tokens, keys: keys)
-        }
-        let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations)
         captionPairs = forcedPairs.map { pairs in
             pairs.map { source, target in
                 CaptionPair(source: source, target: target, confidence: nil, lengthDelta: target.map { aligner.lengthDelta(source: source, target: $0) })
@@ -199,6 +192,27 @@ public struct Document: Sendable {
         self.buffer = buffer
         self.blocks = blocks
         self.organisations = organisations
+    }
+
+    /// Each word's fold key and stem, once per document, kept per block beside its tokens (an array per
+    /// block stays in cache where one table of a long document's words does not): organisation names,
+    /// content words, caption alignment and entity alignment all compare these.
+    private static func analyse(_ blocks: [Block], _ buffer: TextBuffer, _ pair: LanguagePair)
+        -> (wordKeys: [[WordKey?]], organisations: [[OrganisationMention]], aligner: CaptionAligner) {
+        let wordKeys: [[WordKey?]] = blocks.map { block in
+            let language = block.language == .source ? pair.source : pair.target
+            return block.tokens.map { token in
+                guard token.isWordLike else { return nil }
+                let folded = Normalizer.foldKey(buffer, token.range)
+                return WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
+            }
+        }
+        let organisations = zip(blocks, wordKeys).map { block, keys in
+            OrganisationMatcher.shared(for: block.language == .source ? pair.source : pair.target)
+                .mentions(in: buffer, tokens: block.tokens, keys: keys)
+        }
+        let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations, wordKeys: wordKeys)
+        return (wordKeys, organisations, aligner)
     }
 
     /// The fold key and stem of a word token of this document, analysed once per document.

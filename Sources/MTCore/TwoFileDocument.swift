@@ -55,16 +55,11 @@ extension Document {
             let language = segmenter.language
             let words = tokens.filter { $0.kind == .word }.map { Normalizer.foldKey(buffer, $0.range) }.filter { !language.isStopword($0) }
             let length = CaptionAligner.letterCount(buffer, range)
-            let numbers = Set(tokens.filter { $0.kind == .number }.map { token in
-                String(buffer.string(token.range).unicodeScalars.filter(CharacterInfo.isDigit).map(Character.init))
-            })
+            let numbers = Set(tokens.filter { $0.kind == .number }.map { CaptionAligner.digits(buffer, $0.range) })
             guard language.code == pair.source.code else {
                 return SentenceAligner.Unit(length: length, numbers: numbers, stems: Set(words.map(language.stemOfFoldKey)))
             }
-            let renderings = words.map { word in
-                let stem = language.stemOfFoldKey(word)
-                return lexicon.targetStems(forSourceStem: stem).union([stem, pair.target.stem(language.romanize(word))])
-            }
+            let renderings = words.map { lexicon.renderings(ofSourceWord: $0, stem: language.stemOfFoldKey($0)) }
             return SentenceAligner.Unit(length: length, numbers: numbers, renderings: renderings)
         }
         let beads = SentenceAligner(ratio: pair.expectedLengthRatio).align(

@@ -250,9 +250,15 @@ struct PageView {
             let target = pair.target.map { document.blocks[$0] }
             let inPair = Set((targetSpans[pair.source] + (pair.target.map { targetSpans[$0] } ?? [])).map(\.number))
             let status = pair.decision(document.blocks)
+            // A finding on an untranslated caption spans the caption on both sides: list it once.
+            var seen = Set<Int>()
+            let sourceItems = (sourceSpans[pair.source] + targetSpans[pair.source]).filter { item in
+                item.finding.source.map { document.bufferRange(of: $0) } == document.bufferRange(of: item.finding.target)
+                    ? seen.insert(item.number).inserted : true
+            }
             return CaptionRow(
                 sourceLine: source.firstLine,
-                sourceHTML: Self.highlighted(document.buffer, source.range, sourceSpans[pair.source] + targetSpans[pair.source], anchors: false),
+                sourceHTML: Self.highlighted(document.buffer, source.range, sourceItems, anchors: false),
                 targetHTML: pair.target.map { Self.highlighted(document.buffer, document.blocks[$0].range, targetSpans[$0], anchors: false) },
                 targetLine: target?.firstLine, status: status, findings: inPair.count)
         }

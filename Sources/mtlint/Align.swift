@@ -9,8 +9,9 @@ struct Align: ParsableCommand {
             For each source caption: its line, the line of its translation (or 'none'), the aligner's \
             score for the pair (0–1; a pair needs 0.40) and the Gale–Church length δ (how many standard \
             deviations longer (+) or shorter (−) the translation is than the source predicts), then both \
-            texts, clipped. A caption without counterpart says why: no target-language caption follows it, \
-            its nearest candidate scores too low, or that candidate pairs better with another caption.
+            texts, clipped. A caption without counterpart says why: no target-language block near it could \
+            be its translation (there is none, or none is about as long), its nearest candidate scores too \
+            low, or that candidate pairs better with another caption.
 
             With a FILE and --source FILE (the source article it was translated from), the two files' \
             sentences are aligned instead, and each bead is shown: the source lines and the translation's \
@@ -59,9 +60,9 @@ struct Align: ParsableCommand {
             if let source, let target {
                 document = Document(segmentID: "segment", source: source, target: target, pair: pair)
             } else if let source, let file {
-                document = try Input.translation(FilePath(file), source: FilePath(source)).read(pair: pair)
+                document = try Input.translation(FilePath(argument: file), source: FilePath(argument: source)).read(pair: pair)
             } else {
-                document = try (file == "-" ? Input.standardInput : Input.file(FilePath(file!))).read(pair: pair)
+                document = try (file == "-" ? Input.standardInput : Input.file(FilePath(argument: file!))).read(pair: pair)
             }
         } catch {
             warn("mtlint: \(error)")

@@ -103,7 +103,7 @@ struct Check: ParsableCommand {
         // run exit 2 once the files found elsewhere are checked.
         var unlisted = false
         var excluded = 0
-        let inputs = source.map { [Input.translation(FilePath(self.inputs[0]), source: FilePath($0))] } ?? Input.collect(
+        let inputs = source.map { [Input.translation(FilePath(argument: self.inputs[0]), source: FilePath(argument: $0))] } ?? Input.collect(
             self.inputs, extensions: extensions, excluding: exclude, pair: pair, excluded: { excluded += 1 },
             notice: { message in warn("mtlint: " + message) },
             failed: { error in

@@ -38,14 +38,15 @@ enum Input: Hashable {
                 add(.standardInput)
                 continue
             }
+            let path = FilePath(argument: argument)
             var status = stat()
-            guard stat(argument, &status) == 0, FileType(status.st_mode) == .directory else {
-                if Self.excluded(argument, patterns) { excluded() } else { add(.file(FilePath(argument))) }
+            guard path.withCString({ stat($0, &status) }) == 0, FileType(status.st_mode) == .directory else {
+                if Self.excluded(argument, patterns) { excluded() } else { add(.file(path)) }
                 continue
             }
             var found: [FilePath] = []
             var visited = Set<[UInt64]>()
-            scan(FilePath(argument), status, suffixes, patterns, &found, &visited, excluded, notice, failed)
+            scan(path, status, suffixes, patterns, &found, &visited, excluded, notice, failed)
             (pair.map { pairingTranslations(found.sorted(), $0, extensions) } ?? found.sorted().map(Input.file)).forEach(add)
         }
         return inputs
@@ -168,4 +169,28 @@ enum Input: Hashable {
             return Document(path: displayPath, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
         }
     }
+}
+
+extension FilePath {
+    /// A path given on the command line, with the bytes the shell passed: Swift decodes each argument
+    /// as UTF-8, replacing bytes that are not (a Latin-1 "résumé.txt") with U+FFFD, and the repaired
+    /// name names no file. Arguments that are valid UTF-8 are taken as they are.
+    init(argument: String) {
+        if argument.unicodeScalars.contains("\u{FFFD}"), let raw = Self.undecodableArguments[argument] {
+            self.init(bytes: raw)
+        } else {
+            self.init(argument)
+        }
+    }
+
+    /// The arguments that are not valid UTF-8, by their repaired decoding.
+    private static let undecodableArguments: [String: [UInt8]] = {
+        var table: [String: [UInt8]] = [:]
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+            if String(validating: bytes, as: UTF8.self) == nil { table[String(decoding: bytes, as: UTF8.self)] = bytes }
+        }
+        return table
+    }()
 }

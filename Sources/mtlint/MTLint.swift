@@ -116,7 +116,7 @@ struct RuleOptions: ParsableArguments {
         var projectWords: Set<String> = []
         if let words {
             do {
-                let text = try DocumentReader.read(path: FilePath(words)).text
+                let text = try DocumentReader.read(path: FilePath(argument: words)).text
                 projectWords = Set(KnowledgeFile.lines(text).map { $0.trimmingCharacters(in: .whitespaces) })
             } catch {
                 warn("mtlint: \(error)")

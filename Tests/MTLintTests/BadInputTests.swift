@@ -113,6 +113,18 @@ import Testing
             let run = try check([directory])
             #expect(run.stdout.contains("r\\xE9sum\\xE9/a.txt: 0 critical, 3 major"), "the subdirectory's file was not checked")
             return run
+        case "latin1-argument":
+            // Process takes arguments as Strings (UTF-8): the shell passes the Latin-1 bytes instead.
+            let directory = scratch.url.appendingPathComponent("given").path
+            #expect(mkdir(directory, 0o755) == 0)
+            let article = try Data(contentsOf: URL(fileURLWithPath: planted))
+            let descriptor = Self.bytesPath(Array(directory.utf8) + Array("/r".utf8) + [0xE9] + Array("sum".utf8) + [0xE9] + Array(".txt".utf8)) {
+                open($0, O_WRONLY | O_CREAT, 0o644)
+            }
+            #expect(descriptor >= 0)
+            _ = article.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+            return try mtlint([], launcher: ["/bin/sh", "-c", #"cd "$0" && exec "$1" check "$(printf 'r\351sum\351.txt')""#, directory])
         case "unsearchable-directory":
             let directory = scratch.url.appendingPathComponent("locked")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -178,6 +190,7 @@ import Testing
         case "source-only":
             return try check([scratch.file("original.txt", Array("Новая станция метро открылась в Казани.\nПервый участок второй линии открылся в субботу.\n".utf8))])
         case "caption-layouts": return try check([Repo.corpora.appendingPathComponent("samara-park-layouts.txt").path])
+        case "caption-gallery-lines": return try check([Repo.corpora.appendingPathComponent("yaroslavl-festival-gallery.txt").path])
         case "source-same-language": return try check(["--source", scratch.file("a.txt", Array(Self.english.utf8)), scratch.file("b.txt", Array(Self.english.utf8))])
         case "source-empty": return try check(["--source", scratch.file("empty.txt", []), scratch.file("b.txt", Array(Self.english.utf8))])
         case "source-binary": return try check(["--source", scratch.file("binary.txt", Array(Self.russian.utf8) + [0, 1]), scratch.file("b.txt", Array(Self.english.utf8))])
@@ -215,10 +228,10 @@ import Testing
         "empty", "binary", "invalid-utf8", "utf16", "too-large", "missing", "unreadable", "fifo-in-directory", "link-loop",
         "output-is-input", "output-missing-directory", "output-device", "control-characters", "jsonl-blank-line",
         "jsonl-invalid-utf8", "jsonl-bad-id", "jsonl-not-json", "jsonl-long-line", "jsonl-format",
-        "long-word-caption", "long-word-source", "long-word-stream", "latin1-name", "unsearchable-directory", "html-large",
+        "long-word-caption", "long-word-source", "long-word-stream", "latin1-name", "latin1-argument", "unsearchable-directory", "html-large",
         "output-full", "output-write-fails", "stdout-closed", "sigpipe-ignored", "sigpipe-default", "fifo-argument",
         "html-folder-interrupted", "output-read-only", "jsonl-duplicate-key", "jsonl-lone-surrogate", "jsonl-id-too-large",
-        "jsonl-id-exponent", "jobs-negative", "exclude-everything", "windows-1251", "source-only", "caption-layouts",
+        "jsonl-id-exponent", "jobs-negative", "exclude-everything", "windows-1251", "source-only", "caption-layouts", "caption-gallery-lines",
         "source-same-language", "source-empty", "source-binary", "source-unrelated",
     ]
 

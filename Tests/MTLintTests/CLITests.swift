@@ -165,7 +165,7 @@ import Testing
         let decisions = result.stdout.split(separator: "\n").filter { $0.hasPrefix("line ") }
         #expect(decisions == [
             "line 11: paired with line 13 (score 1.00), length δ +0.08",
-            "line 23: no counterpart: no target-language caption follows it",
+            "line 23: no counterpart: no target-language block near it could be its translation",
             "line 28: paired with line 30 (score 1.00), length δ +0.91",
         ])
         #expect(result.stdout.contains("\n  ru  Грузовики на пункте пропуска «Ак-Жол» на границе Киргизии и Казахстана\n"))

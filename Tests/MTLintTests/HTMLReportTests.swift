@@ -40,6 +40,11 @@ import Testing
                 #expect(page.components(separatedBy: #"<article id="rule-\#(rule)">"#).count == 2, "\(name): docs of \(rule) once")
             }
             #expect(page.contains("<h2 id=\"captions-title\">Captions</h2>"))
+            // Each tooltip names a finding once (an untranslated caption is its own source span).
+            for tip in page.matches(of: #/<span class="tip" role="tooltip"[^>]*>(.*?)</span></mark>/#) {
+                let numbers = tip.1.matches(of: #/<strong>#(\d+) /#).map { String($0.1) }
+                #expect(Set(numbers).count == numbers.count, "\(name): a tooltip repeats a finding: \(numbers)")
+            }
             let ids = page.matches(of: #/ id="([^"]+)"/#).map { String($0.1) }
             #expect(Set(ids).count == ids.count, "\(name): duplicate element ids")
             #expect(page.contains(result.score.passed ? ">PASS<" : ">FAIL<"))
