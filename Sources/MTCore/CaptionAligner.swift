@@ -276,9 +276,29 @@ struct CaptionAligner {
         }
     }
 
-    /// The digits of a number token, so that "9469", "9,469" and "9 469" are one anchor.
-    static func digits(_ buffer: TextBuffer, _ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(buffer.scalars(in: range).lazy.map(\.scalar).filter(CharacterInfo.isDigit)))
+    /// The numbers among `tokens` as anchors, each by its digits, so that "9469", "9,469" and "9 469" are
+    /// one anchor: groups of three digits after a space belong to the number before ("15 785 641").
+    static func numberAnchors(_ buffer: TextBuffer, _ tokens: some Collection<Token>) -> Set<String> {
+        func digits(_ token: Token) -> String {
+            String(String.UnicodeScalarView(buffer.scalars(in: token.range).lazy.map(\.scalar).filter(CharacterInfo.isDigit)))
+        }
+        var anchors: Set<String> = []
+        var previous: Token?
+        var current = ""
+        for token in tokens {
+            defer { previous = token.kind == .number ? token : nil }
+            guard token.kind == .number else { continue }
+            let own = digits(token)
+            if let previous, buffer.isBlank(previous.range.upperBound..<token.range.lowerBound),
+               token.range.lowerBound - previous.range.upperBound == 1, own.count == 3, token.range.count == 3 {
+                anchors.remove(current)
+                current += own
+            } else {
+                current = own
+            }
+            anchors.insert(current)
+        }
+        return anchors
     }
 
     /// Share of the source's anchors (numbers, names, organisations) the target's `lines` also have.
@@ -323,11 +343,12 @@ struct CaptionAligner {
         var anchors = Anchors()
         anchors.organisations = Set(mentions.map(\.organisation.id))
         let sentenceStarts = Set(block.sentences.map(\.lowerBound))
+        anchors.numbers = Self.numberAnchors(buffer, block.tokens.filter { lines.contains($0.range.lowerBound) })
         for (token, key) in zip(block.tokens, wordKeys[index]) where lines.contains(token.range.lowerBound) {
             if block.language == .target, let key { anchors.stems.insert(key.stem) }
             switch token.kind {
             case .number:
-                anchors.numbers.insert(Self.digits(buffer, token.range))
+                continue
             case _ where mentions.contains(where: { $0.range.overlaps(token.range) }):
                 continue
             case .word where token.isCapitalized && !sentenceStarts.contains(token.range.lowerBound):

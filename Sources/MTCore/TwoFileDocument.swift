@@ -55,7 +55,7 @@ extension Document {
             let language = segmenter.language
             let words = tokens.filter { $0.kind == .word }.map { Normalizer.foldKey(buffer, $0.range) }.filter { !language.isStopword($0) }
             let length = CaptionAligner.letterCount(buffer, range)
-            let numbers = Set(tokens.filter { $0.kind == .number }.map { CaptionAligner.digits(buffer, $0.range) })
+            let numbers = CaptionAligner.numberAnchors(buffer, tokens)
             guard language.code == pair.source.code else {
                 return SentenceAligner.Unit(length: length, numbers: numbers, stems: Set(words.map(language.stemOfFoldKey)))
             }
@@ -96,6 +96,17 @@ extension Document {
                 tokens: block.tokens, sentences: block.sentences))
         }
         self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, forcedPairs: pairs, sourceFile: sourceFile)
+    }
+
+    /// Reads a translation and its source article (each as `init(contentsOf:)` reads a file) and aligns
+    /// them; two files that cannot be checked as a pair (`twoFileProblem`) are an `InputError`.
+    public init(contentsOf path: FilePath, source: FilePath, pair: LanguagePair = .russianEnglish,
+                maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
+        let translation = try DocumentReader.read(path: path, maximumSize: maximumSize)
+        let original = try DocumentReader.read(path: source, maximumSize: maximumSize)
+        self.init(translation: translation.text, at: path.description, byteOffset: translation.byteOffset,
+                  source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair)
+        if let problem = twoFileProblem { throw InputError(path: problem.file, reason: problem.reason) }
     }
 
     /// Why the two files cannot be checked as a source and its translation, in one line; nil when they
@@ -144,5 +155,31 @@ extension Document {
         guard sourceFile != nil else { return [] }
         let paired = Set(captionPairs.compactMap(\.target))
         return blocks.filter { $0.language == .target && !paired.contains($0.index) }
+    }
+
+    /// One aligned unit of two files: source sentences and their translation, either side possibly absent.
+    public struct Bead: Sendable {
+        public let source: Block?
+        public let target: Block?
+        /// Gale–Church δ of the pair, when both sides are present.
+        public let lengthDelta: Double?
+    }
+
+    /// Every bead of two files in the translation's order: the aligned pairs (`captionPairs`, a source
+    /// sentence left out among them) with the translation's sentences that have no source in their places.
+    public var beads: [Bead] {
+        let added = unpairedTargetBlocks
+        var beads: [Bead] = []
+        var next = 0
+        for pair in captionPairs {
+            if let target = pair.target {
+                while next < added.count, added[next].index < target {
+                    beads.append(Bead(source: nil, target: added[next], lengthDelta: nil))
+                    next += 1
+                }
+            }
+            beads.append(Bead(source: blocks[pair.source], target: pair.target.map { blocks[$0] }, lengthDelta: pair.lengthDelta))
+        }
+        return beads + added[next...].map { Bead(source: nil, target: $0, lengthDelta: nil) }
     }
 }

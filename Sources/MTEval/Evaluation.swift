@@ -122,8 +122,12 @@ extension Evaluator {
         for path in goldFiles {
             let gold = try Gold.load(path: path)
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            let article = directory.appendingPathComponent(gold.document).path
-            golds.append((path, gold, try MTCore.Document(contentsOf: relative(article), pair: pair)))
+            let article = relative(directory.appendingPathComponent(gold.document).path)
+            if let source = gold.source.map({ relative(directory.appendingPathComponent($0).path) }) {
+                golds.append((path, gold, try MTCore.Document(contentsOf: FilePath(article), source: FilePath(source), pair: pair)))
+            } else {
+                golds.append((path, gold, try MTCore.Document(contentsOf: article, pair: pair)))
+            }
         }
         let covered = coveredTypes
         let loaded = golds

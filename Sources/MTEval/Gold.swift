@@ -33,6 +33,9 @@ public struct Gold: Decodable, Sendable {
 
     /// The article's file name, relative to the gold file's directory.
     public let document: String
+    /// The source article's file name, when the article is checked against it as two files; `line`s
+    /// are then the translation's and an alignment's `source` lines are the source file's.
+    public let source: String?
     /// The expected gate result with default settings (`pass` or `fail`), when given.
     public let verdict: String?
     public let errors: [Error]

@@ -117,15 +117,17 @@ struct BlockView {
     let kind: String
     let kindLabel: String
     let lang: String
-    let line: Int
+    /// `line-N` on the first block of line N (two files' sentences share lines), nil on the others.
+    let anchor: String?
     let isHeading: Bool
     /// The block's text as HTML, escaped and highlighted by `PageView.highlighted`.
     let html: String
 }
 
 struct CaptionRow {
-    let sourceLine: Int
-    let sourceHTML: String
+    /// Nil for a sentence of two files' translation that has no source.
+    let sourceLine: Int?
+    let sourceHTML: String?
     let targetHTML: String?
     let targetLine: Int?
     let status: String
@@ -189,6 +191,11 @@ struct PageView {
     let chart: [ChartBar]
     let chartHeight: Int
     let blocks: [BlockView]
+    /// "Captions", or for two files "Aligned sentences", and the heading of the table's source column.
+    let pairsTitle: String
+    let sourceColumn: String
+    /// Whether a source line is a block of the article section (captions), to link to.
+    let sourceLinked: Bool
     let captions: [CaptionRow]
     let findings: [FindingRow]
     let rules: [RuleDoc]
@@ -236,31 +243,50 @@ struct PageView {
         let targetSpans = Self.byBlock(numbered.map { SpanItem(number: $0.number, finding: $0.finding, range: document.bufferRange(of: $0.finding.target)) }, ranges)
         let sourceSpans = Self.byBlock(
             numbered.compactMap { item in item.finding.source.map { SpanItem(number: item.number, finding: item.finding, range: document.bufferRange(of: $0)) } }, ranges)
-        blocks = document.blocks.enumerated().map { index, block in
+        // Two files: the article is the translation; its source is shown beside it, bead by bead.
+        let twoFiles = document.sourceFile != nil
+        sourceLinked = !twoFiles
+        var anchored = Set<Int>()
+        blocks = document.blocks.enumerated().filter { !twoFiles || $0.1.language == .target }.map { index, block in
             let language = block.language == .source ? document.pair.source : document.pair.target
             return BlockView(
                 kind: block.kind.rawValue,
                 kindLabel: "\(block.kind.rawValue) · \(language.code) · line \(block.firstLine)",
-                lang: language.code, line: block.firstLine, isHeading: block.kind == .heading,
+                lang: language.code,
+                anchor: anchored.insert(block.firstLine).inserted ? "line-\(block.firstLine)" : nil, isHeading: block.kind == .heading,
                 html: Self.highlighted(document.buffer, block.range, targetSpans[index], anchors: true))
         }
 
-        captions = document.captionPairs.map { pair in
-            let source = document.blocks[pair.source]
-            let target = pair.target.map { document.blocks[$0] }
-            let inPair = Set((targetSpans[pair.source] + (pair.target.map { targetSpans[$0] } ?? [])).map(\.number))
-            let status = pair.decision(document.blocks)
+        func row(source: Block?, target: Block?, status: String) -> CaptionRow {
             // A finding on an untranslated caption spans the caption on both sides: list it once.
             var seen = Set<Int>()
-            let sourceItems = (sourceSpans[pair.source] + targetSpans[pair.source]).filter { item in
-                item.finding.source.map { document.bufferRange(of: $0) } == document.bufferRange(of: item.finding.target)
-                    ? seen.insert(item.number).inserted : true
+            let sourceItems = source.map { source in
+                (sourceSpans[source.index] + targetSpans[source.index]).filter { item in
+                    item.finding.source.map { document.bufferRange(of: $0) } == document.bufferRange(of: item.finding.target)
+                        ? seen.insert(item.number).inserted : true
+                }
             }
+            let inPair = Set(((sourceItems ?? []) + (target.map { targetSpans[$0.index] } ?? [])).map(\.number))
             return CaptionRow(
-                sourceLine: source.firstLine,
-                sourceHTML: Self.highlighted(document.buffer, source.range, sourceItems, anchors: false),
-                targetHTML: pair.target.map { Self.highlighted(document.buffer, document.blocks[$0].range, targetSpans[$0], anchors: false) },
+                sourceLine: source?.firstLine,
+                sourceHTML: source.map { Self.highlighted(document.buffer, $0.range, sourceItems ?? [], anchors: false) },
+                targetHTML: target.map { Self.highlighted(document.buffer, $0.range, targetSpans[$0.index], anchors: false) },
                 targetLine: target?.firstLine, status: status, findings: inPair.count)
+        }
+        if twoFiles {
+            pairsTitle = "Aligned sentences"
+            sourceColumn = "Source"
+            captions = document.beads.map { bead in
+                let status = bead.source == nil ? "added in the translation" : bead.target == nil ? "left out of the translation"
+                    : "aligned, length δ " + (bead.lengthDelta.map { ($0 > 0 ? "+" : "") + String(format2: $0) } ?? "-")
+                return row(source: bead.source, target: bead.target, status: status)
+            }
+        } else {
+            pairsTitle = "Captions"
+            sourceColumn = "Source caption"
+            captions = document.captionPairs.map { pair in
+                row(source: document.blocks[pair.source], target: pair.target.map { document.blocks[$0] }, status: pair.decision(document.blocks))
+            }
         }
 
         findings = numbered.map { number, finding in
@@ -443,8 +469,8 @@ extension BlockView: MustacheParent {
         switch key {
         case "kind": self.kind
         case "kindLabel": self.kindLabel
+        case "anchor": self.anchor
         case "lang": self.lang
-        case "line": self.line
         case "isHeading": self.isHeading
         case "html": self.html
         default: nil
@@ -543,6 +569,9 @@ extension PageView: MustacheParent {
         case "chart": self.chart
         case "chartHeight": self.chartHeight
         case "blocks": self.blocks
+        case "pairsTitle": self.pairsTitle
+        case "sourceColumn": self.sourceColumn
+        case "sourceLinked": self.sourceLinked
         case "captions": self.captions
         case "findings": self.findings
         case "rules": self.rules

@@ -43,20 +43,20 @@ enum HTMLTemplates {
         <figcaption>Findings by severity and by MQM dimension</figcaption>
         </figure>
         </div>
-        <nav aria-label="Sections"><a href="#article">Article</a> <a href="#captions">Captions</a> <a href="#findings">Findings</a> <a href="#rules">Rules</a></nav>
+        <nav aria-label="Sections"><a href="#article">Article</a> <a href="#captions">{{pairsTitle}}</a> <a href="#findings">Findings</a> <a href="#rules">Rules</a></nav>
         </header>
         <main>
         <section id="article" aria-labelledby="article-title">
         <h2 id="article-title">Article</h2>
         <p class="hint">Highlighted text has findings: hover over it or focus it (Tab) for details.</p>
-        {{#blocks}}<div class="block kind-{{kind}}" lang="{{lang}}" id="line-{{line}}"><span class="kind-label">{{kindLabel}}</span>{{#isHeading}}<h3 class="text">{{{html}}}</h3>{{/isHeading}}{{^isHeading}}<p class="text">{{{html}}}</p>{{/isHeading}}</div>
+        {{#blocks}}<div class="block kind-{{kind}}" lang="{{lang}}" {{#anchor}} id="{{anchor}}"{{/anchor}}><span class="kind-label">{{kindLabel}}</span>{{#isHeading}}<h3 class="text">{{{html}}}</h3>{{/isHeading}}{{^isHeading}}<p class="text">{{{html}}}</p>{{/isHeading}}</div>
         {{/blocks}}</section>
         <section id="captions" aria-labelledby="captions-title">
-        <h2 id="captions-title">Captions</h2>
+        <h2 id="captions-title">{{pairsTitle}}</h2>
         <table class="cards">
-        <thead><tr><th scope="col">Source caption</th><th scope="col">Translation</th><th scope="col">Status</th></tr></thead>
+        <thead><tr><th scope="col">{{sourceColumn}}</th><th scope="col">Translation</th><th scope="col">Status</th></tr></thead>
         <tbody>
-        {{#captions}}<tr><td data-label="Source caption"><a href="#line-{{sourceLine}}">line {{sourceLine}}</a><br>{{{sourceHTML}}}</td><td data-label="Translation">{{#targetHTML}}<a href="#line-{{targetLine}}">line {{targetLine}}</a><br>{{{targetHTML}}}{{/targetHTML}}{{^targetHTML}}<em>none</em>{{/targetHTML}}</td><td data-label="Status">{{status}}; {{findings}} findings</td></tr>
+        {{#captions}}<tr><td data-label="{{sourceColumn}}">{{#sourceHTML}}{{#sourceLinked}}<a href="#line-{{sourceLine}}">line {{sourceLine}}</a>{{/sourceLinked}}{{^sourceLinked}}line {{sourceLine}}{{/sourceLinked}}<br>{{{sourceHTML}}}{{/sourceHTML}}{{^sourceHTML}}<em>none</em>{{/sourceHTML}}</td><td data-label="Translation">{{#targetHTML}}<a href="#line-{{targetLine}}">line {{targetLine}}</a><br>{{{targetHTML}}}{{/targetHTML}}{{^targetHTML}}<em>none</em>{{/targetHTML}}</td><td data-label="Status">{{status}}; {{findings}} findings</td></tr>
         {{/captions}}{{^captions}}<tr><td colspan="3">No source-language captions.</td></tr>
         {{/captions}}</tbody>
         </table>

@@ -12,8 +12,9 @@ public struct CopiedSource: Rule {
         rationale: """
             A segment left in the source language (a failed call, a skipped segment) is not translated at all. \
             In each aligned pair, a translation equal to its source (compared on NFKC_Casefold keys) is \
-            reported when the source has words in the source language's script: a name or a number that reads \
-            the same in both languages ("Orion Pictures", "2024") is left alone.
+            reported when the source has words (of two letters or more) in the source language's script: a \
+            name, a number or a measurement that reads the same in both languages ("Orion Pictures", "2024", \
+            "+17°С", whose "С" is a unit symbol) is left alone.
             """,
         mqm: .untranslated,
         severity: .major,
@@ -22,6 +23,7 @@ public struct CopiedSource: Rule {
         ],
         nonTriggering: [
             .segment("Orion Pictures", "Orion Pictures"),
+            .segment("+17°С.", "+17°С."),
             .segment("Путин прибыл в Кронштадт.", "Putin arrived in Kronstadt."),
         ])
 
@@ -30,7 +32,7 @@ public struct CopiedSource: Rule {
         return document.alignedCaptions.compactMap { source, target in
             guard !target.range.isEmpty,
                   Normalizer.foldKey(document.text(source)) == Normalizer.foldKey(document.text(target)),
-                  document.pair.scriptsDiffer ? source.tokens.contains(where: { $0.script == .single(script) }) : true
+                  document.pair.scriptsDiffer ? source.tokens.contains(where: { $0.script == .single(script) && $0.range.count >= 2 }) : true
             else { return nil }
             return finding(
                 in: document, at: target.range,

@@ -32,7 +32,9 @@ public struct DuplicatedPhrase: Rule {
             России и министр иностранных дел Армении"): most words of the repeated run that have a counterpart \
             in the source have two (by the bilingual word list or the same spelling, "м/с" = "m/s"); so does a \
             unit after two quantities ("50 thousand cubic meters per second … 60 thousand cubic meters per \
-            second"), and a title the source quotes in the original besides translating it. A run of \
+            second"), and a title the source quotes in the original besides translating it. With the source \
+            article beside it (two files, or an aligned caption), a sentence whose source repeats an earlier \
+            source sentence repeats faithfully (a headline restated at the end, a refrain). A run of \
             just three words is minor: it may be parallel structure ("forcing companies to decrypt …, forcing \
             companies to provide …").
             """,
@@ -68,12 +70,25 @@ public struct DuplicatedPhrase: Rule {
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
             """,
+            .twoFiles(
+                "Красивые высокие минареты украсили старый собор. Туристы вернулись в город. Красивые высокие минареты очень украсили старый собор, очень.",
+                "Beautiful tall minarets decorated the old cathedral. Tourists returned to the city. Beautiful tall minarets very decorated the old cathedral, very."),
         ])
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        var sentencesSeen: [[String]: Range<Int>] = [:]
+        var sentencesSeen: [[String]: (range: Range<Int>, block: Int)] = [:]
         let sources = Dictionary(document.alignedCaptions.map { ($0.target.index, $0.source) }, uniquingKeysWith: { first, _ in first })
+        // A sentence whose source says again what an earlier source sentence said (two files, aligned
+        // captions) repeats faithfully: a headline restated as the last line, a speaker's refrain.
+        func sourceRepeats(_ block: Int, _ earlier: Int) -> Bool {
+            guard block != earlier, let source = sources[block], let first = sources[earlier], source.index != first.index else { return false }
+            let stems = document.contentWords(source, in: source.range).map(\.stem)
+            let firstStems = document.contentWords(first, in: first.range).map(\.stem)
+            // The shorter of the two stands, but for one word in ten, in the longer.
+            let shorter = min(stems.count, firstStems.count)
+            return shorter > 0 && Self.longestCommonSubsequence(stems, firstStems) >= shorter - shorter / 10
+        }
         for block in document.targetTextBlocks {
             let scopes = block.kind == .caption ? [block.range] : block.sentences
             for scope in scopes {
@@ -85,16 +100,17 @@ public struct DuplicatedPhrase: Rule {
                 defer { previous = (sentence, stems) }
                 guard stems.count >= Self.minimumSentenceWords else { continue }
                 if let first = sentencesSeen[stems] {
+                    if sourceRepeats(block.index, first.block) { continue }
                     findings.append(finding(
                         in: document, at: sentence,
-                        message: "sentence repeated from line \(document.line(at: first.lowerBound))",
-                        related: [first]))
+                        message: "sentence repeated from line \(document.line(at: first.range.lowerBound))",
+                        related: [first.range]))
                 } else if let previous, Self.isRestatement(stems, of: previous.stems) {
                     findings.append(finding(
                         in: document, at: sentence,
                         message: "sentence repeats most of the sentence before it", related: [previous.range]))
                 } else {
-                    sentencesSeen[stems] = sentence
+                    sentencesSeen[stems] = (sentence, block.index)
                 }
             }
         }

@@ -22,7 +22,8 @@ public struct InconsistentTranslation: Rule {
             (allowing joining words such as "of" and "the") and reports a later name made of the same words as \
             an earlier one in a different arrangement, pointing at the first. In aligned captions it also finds \
             the source phrase each name translates (the run of source words, as many as the name has, at the \
-            same place in the caption) and reports a name that translates two source phrases sharing less than half their words.
+            same place in the caption) and reports a name that translates two source phrases sharing less than half their words \
+            (in captions only: in two files' long sentences the place of a phrase says little).
             """,
         mqm: .inconsistentTerm,
         severity: .minor,
@@ -73,7 +74,11 @@ public struct InconsistentTranslation: Rule {
     public func check(_ document: Document) -> [Finding] {
         let allNames = document.targetTextBlocks.filter { $0.kind != .heading }.flatMap { names(in: $0, document) }
         let sources = sourceOfTarget(document)
-        return oneNameTwoForms(allNames, sources, document) + oneFormTwoSources(allNames, sources, document)
+        // The source phrase a name translates is found by its place in the caption: in a caption, the
+        // names and their source phrases come in about the same order and proportion; in the long
+        // sentences of two files they do not (and the articles' own names are what vary).
+        let twoSources = document.sourceFile == nil ? oneFormTwoSources(allNames, sources, document) : []
+        return oneNameTwoForms(allNames, sources, document) + twoSources
     }
 
     /// A later name made of the same words as an earlier one, arranged differently.

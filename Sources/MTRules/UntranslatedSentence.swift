@@ -17,7 +17,7 @@ public struct UntranslatedSentence: Rule {
             """,
         mqm: .omission,
         severity: .major,
-        tier: .preview,
+        tier: .stable,
         triggering: [
             .twoFiles(
                 "Министр финансов выступил в парламенте в понедельник. Он сказал, что бюджет на 2026 год будет принят в срок. Дефицит бюджета составит 1,5% ВВП.",

@@ -63,18 +63,97 @@ public final class Segmenter {
     }
 
     /// Sentence ranges of `range` (trailing white space trimmed). ICU's boundaries are joined
-    /// again after the language's abbreviations ("Prof.", "U.S.", "г.") and after initials ("В. Путин").
+    /// again after the language's abbreviations ("Prof.", "U.S.", "г.") and after initials ("В. Путин")
+    /// and before a lower-case word (`continuesInLowerCase`), and added before a sentence that starts
+    /// with a number or a dash (`extraStarts`).
     public func sentences(_ buffer: TextBuffer, in range: Range<Int>) -> [Range<Int>] {
         if sentenceIterator == nil { sentenceIterator = BreakIterator(UBRK_SENTENCE, language.icuLocale) }
         var result: [Range<Int>] = []
         var start = range.lowerBound
         sentenceIterator!.boundaries(buffer, range) { end, _ in
-            if end < range.upperBound, Self.endsWithAbbreviation(buffer, start..<end, language) { return }
-            let sentence = buffer.trimmed(start..<end)
-            if !sentence.isEmpty { result.append(sentence) }
+            if end < range.upperBound,
+               Self.endsWithAbbreviation(buffer, start..<end, language) || Self.continuesInLowerCase(buffer, start..<end) {
+                return
+            }
+            var from = start
+            for cut in Self.extraStarts(buffer, start..<end, language) + [end] {
+                let sentence = buffer.trimmed(from..<cut)
+                if !sentence.isEmpty { result.append(sentence) }
+                from = cut
+            }
             start = end
         }
         return result
+    }
+
+    /// Whether a "!" or "?" before the boundary closes a quotation or a title inside the sentence: a
+    /// closing quote or bracket, or a dash, stands between it and a lower-case word ("группы «Руки вверх!»
+    /// и болельщик", "«… уже дуэт?» – написал Жуков"), where ICU breaks (UAX #29 keeps a lower-case word
+    /// with the sentence only after a full stop, SB8). A lower-case word right after "!" or "?" ("in
+    /// Moscow! tomorrow it …") still starts a sentence: one written in lower case by mistake.
+    static func continuesInLowerCase(_ buffer: TextBuffer, _ range: Range<Int>) -> Bool {
+        let units = buffer.units
+        var end = range.upperBound
+        while end > range.lowerBound, CharacterInfo.isWhitespace(units[end - 1]) { end -= 1 }
+        var mark = end
+        while mark > range.lowerBound, isClosingPunctuation(units[mark - 1]) { mark -= 1 }
+        guard mark > range.lowerBound, units[mark - 1] == 0x21 || units[mark - 1] == 0x3F else { return false }
+        var i = range.upperBound
+        var dashed = false
+        while i < units.count, CharacterInfo.isWhitespace(units[i]) || isDash(units[i]) {
+            dashed = dashed || isDash(units[i])
+            i += 1
+        }
+        guard mark < end || dashed, i < units.count, let scalar = UnicodeScalar(units[i]) else { return false }
+        return CharacterInfo.isLowercase(scalar)
+    }
+
+    /// Where a sentence starting with a number or a dash begins inside `range`: after ".", "!" or "?"
+    /// (and any closing quotes or brackets), white space, then a digit, or a dash, white space and a
+    /// capital. ICU's rules (UAX #29) do not break there: when a lower-case word follows the number
+    /// ("… госпитализировали. 18 детей погибли …", "… in June. 25 people died"; SB8, since after a full
+    /// stop a lower-case word continues a sentence), nor before a dash (SB8a, a dash continues a sentence)
+    /// — which opens direct speech in Russian and other languages ("… МВД. – С травмами …").
+    /// Not after an abbreviation or an initial ("в 2019 г. 15 человек"), nor after a number ("п. 5. 2").
+    static func extraStarts(_ buffer: TextBuffer, _ range: Range<Int>, _ language: Language) -> [Int] {
+        let units = buffer.units
+        var cuts: [Int] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            defer { i += 1 }
+            let unit = units[i]
+            guard unit == 0x2E || unit == 0x21 || unit == 0x3F else { continue }
+            // A word ends there, maybe inside quotes or brackets ("… «Аталанта». 24-летний …").
+            var k = i
+            while k > range.lowerBound, isClosingPunctuation(units[k - 1]) { k -= 1 }
+            guard k > range.lowerBound, CharacterInfo.isLetter(UnicodeScalar(units[k - 1]) ?? " ") else { continue }
+            var j = i + 1
+            while j < range.upperBound, isClosingPunctuation(units[j]) { j += 1 }
+            let spaceStart = j
+            while j < range.upperBound, CharacterInfo.isWhitespace(units[j]) { j += 1 }
+            guard j > spaceStart, j < range.upperBound else { continue }
+            if isDash(units[j]) {
+                // A dash, white space, a capital: a new utterance ("… главка МВД. – С травмами …").
+                var k = j + 1
+                while k < range.upperBound, CharacterInfo.isWhitespace(units[k]) { k += 1 }
+                guard k > j + 1, k < range.upperBound, CharacterInfo.isUppercase(UnicodeScalar(units[k]) ?? " ") else { continue }
+            } else if !(0x30...0x39).contains(units[j]) {
+                continue
+            }
+            if unit == 0x2E, endsWithAbbreviation(buffer, range.lowerBound..<(i + 1), language) { continue }
+            cuts.append(j)
+        }
+        return cuts
+    }
+
+    private static func isDash(_ unit: UInt16) -> Bool {
+        // - ‒ – — ―
+        unit == 0x2D || (0x2012...0x2015).contains(unit)
+    }
+
+    private static func isClosingPunctuation(_ unit: UInt16) -> Bool {
+        // ) ] " » “ ” ’ '
+        [0x29, 0x5D, 0x22, 0xBB, 0x201C, 0x201D, 0x2019, 0x27].contains(unit)
     }
 
     static func endsWithAbbreviation(_ buffer: TextBuffer, _ range: Range<Int>, _ language: Language) -> Bool {
@@ -93,8 +172,33 @@ public final class Segmenter {
         }
         let word = buffer.string(start..<end)
         let letters = Array(word.unicodeScalars.filter(CharacterInfo.isLetter))
-        if letters.count == 1, word.unicodeScalars.count == 2, CharacterInfo.isUppercase(letters[0]) { return true }  // an initial
-        return language.abbreviations.contains(word.lowercased())
+        if letters.count == 1, word.unicodeScalars.count == 2, CharacterInfo.isUppercase(letters[0]) {
+            // An initial is followed by a name, not by a function word: "Петр I. В своей речи" ends a sentence.
+            return !language.isStopword(nextWord(buffer, after: range.upperBound))
+        }
+        guard language.abbreviations.contains(word.lowercased()) else { return false }
+        // A unit after a number ("185 тыс.", "1,2 млн.", "2019 г.") followed by a capitalised word ends
+        // its sentence: inside one, the word after a unit is not capitalised.
+        var before = start
+        while before > range.lowerBound, CharacterInfo.isWhitespace(units[before - 1]) { before -= 1 }
+        let afterNumber = before < start && before > range.lowerBound && (0x30...0x39).contains(units[before - 1])
+        return !(afterNumber && isTitleCase(nextWord(buffer, after: range.upperBound, lowercased: false)))
+    }
+
+    private static func isTitleCase(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        return scalars.count >= 2 && CharacterInfo.isUppercase(scalars[0]) && !scalars.dropFirst().contains(where: CharacterInfo.isUppercase)
+    }
+
+    /// The letters (lower-cased unless told) of the word that starts after `offset` and the white space after it.
+    private static func nextWord(_ buffer: TextBuffer, after offset: Int, lowercased: Bool = true) -> String {
+        let units = buffer.units
+        var start = offset
+        while start < units.count, CharacterInfo.isWhitespace(units[start]) { start += 1 }
+        var end = start
+        while end < units.count, end - start < 40, CharacterInfo.isLetter(UnicodeScalar(units[end]) ?? " ") { end += 1 }
+        let word = buffer.string(start..<end)
+        return lowercased ? word.lowercased() : word
     }
 
     private static func isOpeningPunctuation(_ unit: UInt16) -> Bool {

@@ -30,6 +30,13 @@ def write(path, segs):
 def offset(text, lc):
     line, col = map(int, lc.split(":")); starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     return starts[line - 1] + col - 1
+def missed_found(tsv, stext, sspans):
+    found = set()
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if cells[0] != "none" and cells[1] == "none":
+            a, b = cells[0].split("-"); found |= {idx for (s, e, idx) in sspans if s < offset(stext, b) and e > offset(stext, a)}
+    return found
 rng = random.Random(7)
 total = good = 0; passed = 0; ndocs = 0; omission_found = 0; omission_any = 0; dropped_info = []
 for doc, segs in docs.items():
@@ -59,6 +66,14 @@ for doc, segs in docs.items():
         if sp != "none" and tp == "none":
             omission_any += 1
             if dropped in ss: omission_found += 1
+    if dropped is not None and os.environ.get("VERBOSE") and dropped not in missed_found(r.stdout, stext, sspans):
+        print(f"missed: {doc} segment {dropped}: {segs[dropped]['source'][:100]}")
+        for row in r.stdout.splitlines()[1:]:
+            cells = row.split("\t")
+            if cells[0] != "none":
+                a, b = cells[0].split("-")
+                if not {dropped - 1, dropped, dropped + 1} & segs_of(stext, sspans, offset(stext, a), offset(stext, b)): continue
+            print("   ", "\t".join(cells[:4]), "|", cells[4][:70] if len(cells) > 4 else "", "|", cells[5][:70] if len(cells) > 5 else "")
     if os.environ.get("NOCHECK"): continue
     c = subprocess.run([M, "check", "--source", f"{out}/{doc}.ru.txt", f"{out}/{doc}.en.txt", "--format", "json"], capture_output=True, text=True)
     if c.returncode == 0: passed += 1

@@ -93,19 +93,7 @@ struct Align: ParsableCommand {
 
     /// The sentence beads of a translation and its source file, in the translation's order.
     private func showBeads(_ document: Document) {
-        let added = document.unpairedTargetBlocks.map(\.index)
-        var beads: [(source: Block?, target: Block?, delta: Double?)] = []
-        var next = 0
-        for pair in document.captionPairs {
-            if let target = pair.target {
-                while next < added.count, added[next] < target {
-                    beads.append((nil, document.blocks[added[next]], nil))
-                    next += 1
-                }
-            }
-            beads.append((document.blocks[pair.source], pair.target.map { document.blocks[$0] }, pair.lengthDelta))
-        }
-        beads += added[next...].map { (nil, document.blocks[$0], nil) }
+        let beads = document.beads
         func place(_ block: Block?) -> String {
             guard let block else { return "none" }
             let span = document.span(block.range)
@@ -113,7 +101,7 @@ struct Align: ParsableCommand {
         }
         if format == .tsv { say("source\ttarget\tlength-delta\tsource-text\ttarget-text") }
         for bead in beads {
-            let delta = bead.delta.map { ($0 > 0 ? "+" : "") + String(format2: $0) }
+            let delta = bead.lengthDelta.map { ($0 > 0 ? "+" : "") + String(format2: $0) }
             switch format {
             case .tsv:
                 say([place(bead.source), place(bead.target), delta ?? "-", bead.source.map { Self.cell(document.text($0)) } ?? "",

@@ -157,12 +157,7 @@ enum Input: Hashable {
         case .file(let path):
             return try Document(contentsOf: path, pair: pair, maximumSize: maximumSize)
         case .translation(let path, let source):
-            let translation = try DocumentReader.read(path: path, maximumSize: maximumSize)
-            let original = try DocumentReader.read(path: source, maximumSize: maximumSize)
-            let document = Document(translation: translation.text, at: path.description, byteOffset: translation.byteOffset,
-                                    source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair)
-            if let problem = document.twoFileProblem { throw InputError(path: problem.file, reason: problem.reason) }
-            return document
+            return try Document(contentsOf: path, source: source, pair: pair, maximumSize: maximumSize)
         case .standardInput:
             let bytes = try DocumentReader.read(FileHandle.standardInput, path: displayPath, maximumSize: maximumSize)
             let decoded = try DocumentReader.decode(bytes, path: displayPath)

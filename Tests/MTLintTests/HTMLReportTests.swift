@@ -53,6 +53,24 @@ import Testing
         }
     }
 
+    @Test func aPairOfFilesIsShownSideBySideBeadByBead() throws {
+        let document = try Document(contentsOf: FilePath(Repo.corpora.appendingPathComponent("kazan-who-mission.en.txt").path),
+                                    source: FilePath(Repo.corpora.appendingPathComponent("kazan-who-mission.ru.txt").path))
+        let result = Linter(rules: RuleRegistry.all).lint(document)
+        let page = HTMLReporter(rules: RuleRegistry.all.map(\.description), policy: ScoringPolicy(), toolVersion: "test").page(result)
+        #expect(page.contains("<h2 id=\"captions-title\">Aligned sentences</h2>"))
+        #expect(page.components(separatedBy: "<td data-label=\"Status\">").count - 1 == document.beads.count)
+        // The sentence left out: its row shows the source and no translation, and counts the omission.
+        #expect(page.contains("<em>none</em></td><td data-label=\"Status\">left out of the translation; 1 findings</td>"))
+        // The source article is shown beside its translation, not as part of the article.
+        #expect(!page.contains("kind-label\">paragraph · ru"))
+        let ids = page.matches(of: #/ id="([^"]+)"/#).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "duplicate element ids")
+        for number in 1...result.findings.count {
+            #expect(page.components(separatedBy: #" id="f\#(number)" "#).count == 2, "anchor f\(number)")
+        }
+    }
+
     @Test func pagesWorkWithoutNetworkAccess() throws {
         let (_, page) = try page(Repo.corpora.appendingPathComponent("eaeu-summit-planted.txt"))
         #expect(page.contains("default-src 'none'"))

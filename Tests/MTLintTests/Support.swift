@@ -13,8 +13,11 @@ enum Repo {
     static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint")
 
     /// Articles in Corpora/ (the `.txt` files), sorted.
+    /// The documents a check of Corpora/ makes: every text file, except a source article (NAME.ru.txt)
+    /// beside its translation (NAME.en.txt), which is checked with it.
     static func corpusArticles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: corpora.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpora.path).filter { $0.hasSuffix(".txt") }
+        return files.filter { !($0.hasSuffix(".ru.txt") && files.contains(String($0.dropLast(".ru.txt".count)) + ".en.txt")) }.sorted()
     }
 
     /// Gold files in Corpora/.
