@@ -16,13 +16,11 @@ the right line, with a wrong one, left unpaired, and (for the untranslated layou
 
     python3 Sources/mtlint-bench/caption_layout_eval.py .build/release/mtlint [A|B|SYSTEM]
 """
-import json, subprocess, sys, os, random, collections, tempfile
+import subprocess, sys, os, random, collections, tempfile
+sys.dont_write_bytecode = True  # no __pycache__ in the Swift target's folder
+from wmt21 import documents
 M = sys.argv[1]; side = sys.argv[2] if len(sys.argv) > 2 else "A"
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "wmt21-ru-en", "segments.jsonl")
-docs = collections.OrderedDict()
-for line in open(DATA, encoding="utf-8"):
-    r = json.loads(line); docs.setdefault(r["doc"], []).append(r)
+docs = documents()
 out = tempfile.mkdtemp(prefix="mtlint-captions-")
 LAYOUTS = ["after", "before", "ru-credit", "gallery", "joined", "none"]
 rng = random.Random(11)

@@ -8,25 +8,12 @@ from each translation first, and the omissions reported at the removed segment a
 
     python3 Sources/mtlint-bench/two_file_eval.py .build/release/mtlint [A|B|SYSTEM] [drop]
 """
-import json, subprocess, sys, os, random, collections, tempfile
+import subprocess, sys, os, random, tempfile
+sys.dont_write_bytecode = True  # no __pycache__ in the Swift target's folder
+from wmt21 import documents, write_article as write
 M = sys.argv[1]; side = sys.argv[2] if len(sys.argv) > 2 else "A"; drop = len(sys.argv) > 3 and sys.argv[3] == "drop"
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "wmt21-ru-en", "segments.jsonl")
-docs = collections.OrderedDict()
-for line in open(DATA, encoding="utf-8"):
-    r = json.loads(line); docs.setdefault(r["doc"], []).append(r)
+docs = documents()
 out = tempfile.mkdtemp(prefix="mtlint-two-files-")
-def write(path, segs):
-    # three segments a paragraph; returns (text, [(start, end, segindex)])
-    text = ""; spans = []
-    for k, (idx, s) in enumerate(segs):
-        # the title (first segment) on a line of its own, then paragraphs of three segments
-        # (a segment without a final stop, a heading, ends its line as in a real article)
-        previous = segs[k - 1][1].rstrip() if k > 0 else ""
-        heading = previous and previous[-1] not in '.!?…"»”)'
-        if k > 0: text += "\n" if k == 1 or (k - 1) % 3 == 0 or heading else " "
-        spans.append((len(text), len(text) + len(s), idx)); text += s
-    open(path, "w", encoding="utf-8").write(text + "\n"); return text, spans
 def offset(text, lc):
     line, col = map(int, lc.split(":")); starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     return starts[line - 1] + col - 1

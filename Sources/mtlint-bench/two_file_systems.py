@@ -10,22 +10,14 @@ random (seeded) from all systems, each with the aligned source sentence, for jud
     python3 Sources/mtlint-bench/two_file_systems.py .build/release/mtlint [sample N]
 """
 import json, subprocess, sys, os, random, collections, tempfile
+sys.dont_write_bytecode = True  # no __pycache__ in the Swift target's folder
+from wmt21 import documents, write_article
 M = sys.argv[1]; sample = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "sample" else 0
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "wmt21-ru-en", "segments.jsonl")
-docs = collections.OrderedDict()
-for line in open(DATA, encoding="utf-8"):
-    r = json.loads(line); docs.setdefault(r["doc"], []).append(r)
+docs = documents()
 systems = sorted(next(iter(docs.values()))[0]["systems"].keys())
 out = tempfile.mkdtemp(prefix="mtlint-systems-")
-def write(path, segs):
-    text = ""
-    for k, s in enumerate(segs):
-        previous = segs[k - 1].rstrip() if k > 0 else ""
-        heading = previous and previous[-1] not in '.!?…"»”)'
-        if k > 0: text += "\n" if k == 1 or (k - 1) % 3 == 0 or heading else " "
-        text += s
-    open(path, "w", encoding="utf-8").write(text + "\n")
+def write(path, texts):
+    write_article(path, list(enumerate(texts)))
 majors = []
 print(f"{'system':<14} {'fail (default)':>15} {'fail (--preview)':>17} {'major findings':>15}")
 for system in systems:
