@@ -83,13 +83,15 @@ public struct SentenceAligner: Sendable {
     public func align(_ source: [Unit], _ target: [Unit]) -> [Bead] {
         let n = source.count, m = target.count
         guard n > 0 || m > 0 else { return [] }
-        // The band: for row i, target positions within `band` of the proportional diagonal (wide enough
-        // at both ends to reach the corners).
+        // The band: for row i, target positions within `band` of the proportional diagonal, widened by
+        // the slope (rows must overlap when one side has many more sentences: a bead moves at most two
+        // sentences a side). Its area is about (2 band + 2) n + 2 m cells: linear in the sentences.
+        let width = Self.band + (n == 0 || m == 0 ? max(n, m) : max(m / n, n / m) + 1)
         func bounds(_ i: Int) -> ClosedRange<Int> {
             let centre = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
-            let width = Self.band + abs(n - m)
             return max(0, centre - width)...min(m, centre + width)
         }
+        var lexicon = Renderings(source, target)
         let rows = (0...n).map(bounds)
         var cost = rows.map { [Double](repeating: .infinity, count: $0.count) }
         var back = rows.map { [Int8](repeating: -1, count: $0.count) }
@@ -101,7 +103,7 @@ public struct SentenceAligner: Sendable {
                 for (kind, shape) in Self.kinds.enumerated() {
                     let (i2, j2) = (i + shape.source, j + shape.target)
                     guard i2 <= n, j2 <= m, rows[i2].contains(j2) else { continue }
-                    let value = here + beadCost(source[i..<i2], target[j..<j2], prior: shape.prior)
+                    let value = here + beadCost(source[i..<i2], target[j..<j2], prior: shape.prior, &lexicon)
                     if value < cost[i2][j2 - rows[i2].lowerBound] {
                         cost[i2][j2 - rows[i2].lowerBound] = value
                         back[i2][j2 - rows[i2].lowerBound] = Int8(kind)
@@ -116,7 +118,7 @@ public struct SentenceAligner: Sendable {
             guard kind >= 0 else { break }  // unreachable inside the band: cannot happen with its width
             let shape = Self.kinds[kind]
             let (i0, j0) = (i - shape.source, j - shape.target)
-            beads.append(Bead(source: i0..<i, target: j0..<j, lexicalShare: lexicalShare(source[i0..<i], target[j0..<j])))
+            beads.append(Bead(source: i0..<i, target: j0..<j, lexicalShare: lexicon.share(i0..<i, j0..<j)))
             (i, j) = (i0, j0)
         }
         return Self.joiningSubstitutions(beads.reversed())
@@ -140,19 +142,64 @@ public struct SentenceAligner: Sendable {
         return joined
     }
 
-    /// The share of the source sentences' content words that a word of the target sentences renders.
-    func lexicalShare(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>) -> Double? {
-        let words = source.reduce(0) { $0 + $1.renderings.count }
-        guard words > 0, !target.isEmpty else { return nil }
-        return Double(source.reduce(0) { $0 + Self.rendered($1, by: target) }) / Double(words)
+    /// Which content words of each source sentence each target sentence renders, found once per pair of
+    /// sentences (the programme asks for each pair up to six times) by comparing integers: every stem of
+    /// the two articles gets a number first.
+    struct Renderings {
+        /// Per source sentence, its content words' renderings as stem numbers.
+        let renderings: [[[Int]]]
+        /// Per target sentence, its stems' numbers.
+        let stems: [Set<Int>]
+        /// Per sentence, the numbers it writes, as numbers of the strings (sorted).
+        let sourceNumbers: [[Int]], targetNumbers: [[Int]]
+        /// Per source sentence, per target sentence asked about: bit k set when the target renders
+        /// content word k (the first 64 of a sentence). A table a row keeps each one small.
+        private var masks: [[Int: UInt64]]
+
+        init(_ source: [Unit], _ target: [Unit]) {
+            var numbers: [String: Int] = [:]
+            func number(_ stem: String) -> Int {
+                if let known = numbers[stem] { return known }
+                numbers[stem] = numbers.count
+                return numbers.count - 1
+            }
+            stems = target.map { Set($0.stems.map(number)) }
+            renderings = source.map { unit in unit.renderings.prefix(64).map { $0.map(number) } }
+            sourceNumbers = source.map { $0.numbers.map(number).sorted() }
+            masks = Array(repeating: [:], count: source.count)
+            targetNumbers = target.map { $0.numbers.map(number).sorted() }
+        }
+
+        /// The union of a bead's sentences' (one or two) sorted number lists.
+        static func union(_ lists: [[Int]]) -> [Int] {
+            lists.count == 1 ? lists[0] : Array(Set(lists.joined())).sorted()
+        }
+
+        /// The content words of source sentence `i` that target sentence `j` renders.
+        mutating func mask(_ i: Int, _ j: Int) -> UInt64 {
+            if let known = masks[i][j] { return known }
+            var mask: UInt64 = 0
+            for (k, stemNumbers) in renderings[i].enumerated() where stemNumbers.contains(where: stems[j].contains) {
+                mask |= 1 << UInt64(k)
+            }
+            masks[i][j] = mask
+            return mask
+        }
+
+        /// How many content words of source sentence `i` the target sentences `targets` render.
+        mutating func rendered(_ i: Int, by targets: Range<Int>) -> Int {
+            targets.reduce(UInt64(0)) { $0 | mask(i, $1) }.nonzeroBitCount
+        }
+
+        /// The share of the source sentences' content words that a word of the target sentences renders.
+        mutating func share(_ sources: Range<Int>, _ targets: Range<Int>) -> Double? {
+            let words = sources.reduce(0) { $0 + renderings[$1].count }
+            guard words > 0, !targets.isEmpty else { return nil }
+            return Double(sources.reduce(0) { $0 + rendered($1, by: targets) }) / Double(words)
+        }
     }
 
-    /// How many of a source sentence's content words a word of the target sentences renders.
-    static func rendered(_ unit: Unit, by target: ArraySlice<Unit>) -> Int {
-        unit.renderings.filter { stems in target.contains { !$0.stems.isDisjoint(with: stems) } }.count
-    }
-
-    func beadCost(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>, prior: Double) -> Double {
+    func beadCost(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>, prior: Double, _ lexicon: inout Renderings) -> Double {
         // A sentence left out costs the same whatever its length: with Gale and Church's length term a long
         // omission costs more than folding the sentence into its neighbour's bead (a 2-1 bead a third too
         // short), so omissions would never be found.
@@ -161,15 +208,15 @@ public struct SentenceAligner: Sendable {
         let ls = Double(source.reduce(0) { $0 + $1.length }), lt = Double(target.reduce(0) { $0 + $1.length })
         let delta = (lt - ls * ratio) / max(1, (ls * Self.variance).squareRoot())
         var value = -log(max(1e-300, erfc(abs(delta) / 2.0.squareRoot()))) - log(prior)
-        let sourceNumbers = source.reduce(into: Set<String>()) { $0.formUnion($1.numbers) }
-        let targetNumbers = target.reduce(into: Set<String>()) { $0.formUnion($1.numbers) }
-        let shared = sourceNumbers.intersection(targetNumbers).count
+        let sourceNumbers = Renderings.union(source.indices.map { lexicon.sourceNumbers[$0] })
+        let targetNumbers = Renderings.union(target.indices.map { lexicon.targetNumbers[$0] })
+        let shared = sourceNumbers.count { targetNumbers.contains($0) }
         value -= Self.anchorWeight * Double(shared)
         value += Self.anchorWeight * Double(sourceNumbers.count + targetNumbers.count - 2 * shared)
         // Each source sentence on its own: a sentence folded into its neighbour's bead with nothing of
         // it translated (an omission) costs as much as when it stands alone.
-        for unit in source where !unit.renderings.isEmpty {
-            value += Self.lexicalWeight * (1 - 2 * Double(Self.rendered(unit, by: target)) / Double(unit.renderings.count))
+        for i in source.indices where !lexicon.renderings[i].isEmpty {
+            value += Self.lexicalWeight * (1 - 2 * Double(lexicon.rendered(i, by: target.indices)) / Double(lexicon.renderings[i].count))
         }
         return value
     }

@@ -1,0 +1,64 @@
+import Foundation
+import MTCore
+import MTRules
+
+/// `mtlint-bench two-files [SEGMENTS.jsonl]`: a source article and its translation of 100, 1,000 and
+/// 10,000 sentences (the WMT21 dev segments and their reference A in order, three a paragraph, repeated
+/// as needed), aligned and checked in this process after the knowledge files are loaded. Prints the time
+/// of the alignment alone and of alignment, rules and score, per size and per 100 sentences, and how
+/// each grows against the number of sentences (linear: the size ratio).
+enum TwoFiles {
+    static func run(_ arguments: [String]) -> Int32 {
+        let path = arguments.first ?? "../shared/data/wmt21-ru-en/segments.jsonl"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("mtlint-bench: two-files: cannot read \(path)\n".utf8))
+            return 2
+        }
+        var segments: [(source: String, target: String)] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let source = object["source"] as? String,
+                  let target = (object["references"] as? [String: String])?["A"] ?? object["target"] as? String else { continue }
+            segments.append((source, target))
+        }
+        guard !segments.isEmpty else {
+            FileHandle.standardError.write(Data("mtlint-bench: two-files: no segments in \(path)\n".utf8))
+            return 2
+        }
+        func article(_ count: Int, _ side: KeyPath<(source: String, target: String), String>) -> String {
+            (0..<count).map { segments[$0 % segments.count][keyPath: side] }
+                .enumerated().map { $0.offset % 3 == 2 ? $0.element + "\n\n" : $0.element + " " }.joined()
+        }
+        let linter = Linter(rules: RuleRegistry.enabled(preview: false))
+        // Knowledge files (word list, CLDR names, dictionaries) load once per process, before timing.
+        _ = linter.lint(Document(translation: article(3, \.target), at: "t", source: article(3, \.source), at: "s")).findings.count
+        func seconds(_ runs: Int, _ body: () -> Int) -> Double {
+            var best = Double.infinity
+            for _ in 0..<runs {
+                let start = ContinuousClock.now
+                _ = body()
+                let elapsed = ContinuousClock.now - start
+                best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+            return best
+        }
+        print("sentences   align (ms)  per 100   check (ms)  per 100   (best of 5, 3, 1 runs)")
+        var first: (sentences: Int, align: Double, check: Double)?
+        for (count, runs) in [(100, 5), (1_000, 3), (10_000, 1)] {
+            let source = article(count, \.source), translation = article(count, \.target)
+            let align = seconds(runs) { Document(translation: translation, at: "t", source: source, at: "s").blocks.count }
+            let check = seconds(runs) {
+                linter.lint(Document(translation: translation, at: "t", source: source, at: "s")).findings.count
+            }
+            print(String(format: "%9d %12.1f %8.1f %12.1f %8.1f", count, align * 1000, align * 1e5 / Double(count),
+                         check * 1000, check * 1e5 / Double(count)))
+            if let first {
+                let size = Double(count) / Double(first.sentences)
+                print(String(format: "          ×%.0f sentences: alignment ×%.1f, check ×%.1f", size, align / first.align, check / first.check))
+            } else {
+                first = (count, align, check)
+            }
+        }
+        return 0
+    }
+}
