@@ -282,23 +282,20 @@ struct CaptionAligner {
         func digits(_ token: Token) -> String {
             String(String.UnicodeScalarView(buffer.scalars(in: token.range).lazy.map(\.scalar).filter(CharacterInfo.isDigit)))
         }
-        var anchors: Set<String> = []
+        var numbers: [String] = []
         var previous: Token?
-        var current = ""
         for token in tokens {
             defer { previous = token.kind == .number ? token : nil }
             guard token.kind == .number else { continue }
             let own = digits(token)
             if let previous, buffer.isBlank(previous.range.upperBound..<token.range.lowerBound),
                token.range.lowerBound - previous.range.upperBound == 1, own.count == 3, token.range.count == 3 {
-                anchors.remove(current)
-                current += own
+                numbers[numbers.count - 1] += own
             } else {
-                current = own
+                numbers.append(own)
             }
-            anchors.insert(current)
         }
-        return anchors
+        return Set(numbers)
     }
 
     /// Share of the source's anchors (numbers, names, organisations) the target's `lines` also have.

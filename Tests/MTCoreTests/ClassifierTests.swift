@@ -1,5 +1,6 @@
 import Testing
 @testable import MTCore
+import MTText
 
 @Suite struct ClassifierTests {
     static let article = """
@@ -106,5 +107,22 @@ import Testing
         let pair = LanguagePair(source: .english, target: .english)
         let document = Document(path: "x", text: "Hello there.\n\nМосква", pair: pair)
         #expect(document.blocks.allSatisfy { $0.language == .target })
+    }
+}
+
+@Suite struct NumberAnchorTests {
+    private func anchors(_ text: String) -> Set<String> {
+        let buffer = TextBuffer(text)
+        return CaptionAligner.numberAnchors(buffer, Segmenter(language: .russian).tokens(buffer, in: 0..<buffer.count))
+    }
+
+    @Test func groupsOfThreeDigitsAfterASpaceAreOneNumber() {
+        #expect(anchors("Выявили 15 785 641 случай и 4 823 исхода.") == ["15785641", "4823"])
+        #expect(anchors("Выявили 9,469 случаев.") == ["9469"])
+    }
+
+    @Test func aNumberAlsoWrittenAloneStaysAnAnchor() {
+        // "200" on its own and as the start of "200 625": both anchors.
+        #expect(anchors("Было 200 больниц, стало 200 625 коек.") == ["200", "200625"])
     }
 }
