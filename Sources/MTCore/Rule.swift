@@ -165,10 +165,12 @@ extension Rule {
         in document: Document, at range: Range<Int>, message: String, source: Range<Int>? = nil,
         related: [Range<Int>] = [], severity: Severity? = nil, mqm: MQMType? = nil
     ) -> Finding {
-        Finding(
+        // A range in the source file of two files is reported at its translation, and becomes the source span.
+        let reported = document.reportedRange(range)
+        return Finding(
             ruleID: description.id, code: description.code, mqm: mqm ?? description.mqm,
             severity: severity ?? description.severity, message: message,
-            target: document.span(range), source: source.map(document.span),
+            target: document.span(reported), source: (source ?? (reported == range ? nil : range)).map(document.span),
             related: related.map(document.span))
     }
 }

@@ -91,8 +91,11 @@ public struct SentenceAligner: Sendable {
             let centre = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
             return max(0, centre - width)...min(m, centre + width)
         }
-        var lexicon = Renderings(source, target)
         let rows = (0...n).map(bounds)
+        // A bead holding source sentence i starts at row i or i − 1 and reaches two targets past its start.
+        let lexicon = Renderings(source, target) { i in
+            min(rows[i].lowerBound, rows[max(0, i - 1)].lowerBound)..<(max(rows[i].upperBound, rows[max(0, i - 1)].upperBound) + 2)
+        }
         var cost = rows.map { [Double](repeating: .infinity, count: $0.count) }
         var back = rows.map { [Int8](repeating: -1, count: $0.count) }
         cost[0][0 - rows[0].lowerBound] = 0
@@ -103,7 +106,7 @@ public struct SentenceAligner: Sendable {
                 for (kind, shape) in Self.kinds.enumerated() {
                     let (i2, j2) = (i + shape.source, j + shape.target)
                     guard i2 <= n, j2 <= m, rows[i2].contains(j2) else { continue }
-                    let value = here + beadCost(source[i..<i2], target[j..<j2], prior: shape.prior, &lexicon)
+                    let value = here + beadCost(source[i..<i2], target[j..<j2], prior: shape.prior, lexicon)
                     if value < cost[i2][j2 - rows[i2].lowerBound] {
                         cost[i2][j2 - rows[i2].lowerBound] = value
                         back[i2][j2 - rows[i2].lowerBound] = Int8(kind)
@@ -143,63 +146,87 @@ public struct SentenceAligner: Sendable {
     }
 
     /// Which content words of each source sentence each target sentence renders, found once per pair of
-    /// sentences (the programme asks for each pair up to six times) by comparing integers: every stem of
-    /// the two articles gets a number first.
+    /// sentences in the band (the programme asks for each pair up to six times) by comparing integers:
+    /// every stem of the two articles gets a number first.
     struct Renderings {
         /// Per source sentence, its content words' renderings as stem numbers.
         let renderings: [[[Int]]]
-        /// Per target sentence, its stems' numbers.
-        let stems: [Set<Int>]
+        /// Per target sentence, its distinct stems' numbers.
+        let stems: [[Int]]
         /// Per sentence, the numbers it writes, as numbers of the strings (sorted).
         let sourceNumbers: [[Int]], targetNumbers: [[Int]]
-        /// Per source sentence, per target sentence asked about: bit k set when the target renders
-        /// content word k (the first 64 of a sentence). A table a row keeps each one small.
-        private var masks: [[Int: UInt64]]
+        /// Per source sentence i, for the target sentences from `maskStart[i]` on (those the band lets a
+        /// bead with i reach): bit k set when the target renders content word k (the first 64 of a sentence).
+        private let masks: [[UInt64]]
+        private let maskStart: [Int]
 
-        init(_ source: [Unit], _ target: [Unit]) {
+        /// - Parameter reach: for each source sentence, the target sentences a bead holding it can hold.
+        init(_ source: [Unit], _ target: [Unit], reach: (Int) -> Range<Int>) {
             var numbers: [String: Int] = [:]
             func number(_ stem: String) -> Int {
                 if let known = numbers[stem] { return known }
                 numbers[stem] = numbers.count
                 return numbers.count - 1
             }
-            stems = target.map { Set($0.stems.map(number)) }
-            renderings = source.map { unit in unit.renderings.prefix(64).map { $0.map(number) } }
+            let stems = target.map { $0.stems.map(number).sorted() }
+            let renderings = source.map { unit in unit.renderings.prefix(64).map { $0.map(number) } }
             sourceNumbers = source.map { $0.numbers.map(number).sorted() }
-            masks = Array(repeating: [:], count: source.count)
             targetNumbers = target.map { $0.numbers.map(number).sorted() }
+            // Row by row: mark each stem with the words of sentence i it renders, read the marks of each
+            // target's stems, clear them. No hashing, and linear in the band's area.
+            var words = [UInt64](repeating: 0, count: numbers.count)
+            var masks: [[UInt64]] = [], maskStart: [Int] = []
+            masks.reserveCapacity(source.count)
+            for i in source.indices {
+                for (k, stemNumbers) in renderings[i].enumerated() {
+                    for stem in stemNumbers { words[stem] |= 1 << UInt64(k) }
+                }
+                let targets = reach(i).clamped(to: 0..<target.count)
+                masks.append(targets.map { j in stems[j].reduce(UInt64(0)) { $0 | words[$1] } })
+                maskStart.append(targets.lowerBound)
+                for stemNumbers in renderings[i] {
+                    for stem in stemNumbers { words[stem] = 0 }
+                }
+            }
+            self.stems = stems
+            self.renderings = renderings
+            self.masks = masks
+            self.maskStart = maskStart
         }
 
-        /// The union of a bead's sentences' (one or two) sorted number lists.
-        static func union(_ lists: [[Int]]) -> [Int] {
-            lists.count == 1 ? lists[0] : Array(Set(lists.joined())).sorted()
+        /// The union of the sorted number lists of a bead's sentences (one or two: the bead kinds).
+        static func union(_ lists: [[Int]], _ range: Range<Int>) -> [Int] {
+            guard range.count > 1 else { return range.isEmpty ? [] : lists[range.lowerBound] }
+            let first = lists[range.lowerBound], second = lists[range.lowerBound + 1]
+            if first.isEmpty || second.isEmpty { return first.isEmpty ? second : first }
+            return Array(Set(first + second)).sorted()
         }
 
         /// The content words of source sentence `i` that target sentence `j` renders.
-        mutating func mask(_ i: Int, _ j: Int) -> UInt64 {
-            if let known = masks[i][j] { return known }
-            var mask: UInt64 = 0
-            for (k, stemNumbers) in renderings[i].enumerated() where stemNumbers.contains(where: stems[j].contains) {
+        func mask(_ i: Int, _ j: Int) -> UInt64 {
+            let offset = j - maskStart[i]
+            if offset >= 0, offset < masks[i].count { return masks[i][offset] }
+            var mask: UInt64 = 0  // outside the band: not asked by the programme
+            for (k, stemNumbers) in renderings[i].enumerated() where stemNumbers.contains(where: { stems[j].contains($0) }) {
                 mask |= 1 << UInt64(k)
             }
-            masks[i][j] = mask
             return mask
         }
 
         /// How many content words of source sentence `i` the target sentences `targets` render.
-        mutating func rendered(_ i: Int, by targets: Range<Int>) -> Int {
+        func rendered(_ i: Int, by targets: Range<Int>) -> Int {
             targets.reduce(UInt64(0)) { $0 | mask(i, $1) }.nonzeroBitCount
         }
 
         /// The share of the source sentences' content words that a word of the target sentences renders.
-        mutating func share(_ sources: Range<Int>, _ targets: Range<Int>) -> Double? {
+        func share(_ sources: Range<Int>, _ targets: Range<Int>) -> Double? {
             let words = sources.reduce(0) { $0 + renderings[$1].count }
             guard words > 0, !targets.isEmpty else { return nil }
             return Double(sources.reduce(0) { $0 + rendered($1, by: targets) }) / Double(words)
         }
     }
 
-    func beadCost(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>, prior: Double, _ lexicon: inout Renderings) -> Double {
+    func beadCost(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>, prior: Double, _ lexicon: Renderings) -> Double {
         // A sentence left out costs the same whatever its length: with Gale and Church's length term a long
         // omission costs more than folding the sentence into its neighbour's bead (a 2-1 bead a third too
         // short), so omissions would never be found.
@@ -208,9 +235,9 @@ public struct SentenceAligner: Sendable {
         let ls = Double(source.reduce(0) { $0 + $1.length }), lt = Double(target.reduce(0) { $0 + $1.length })
         let delta = (lt - ls * ratio) / max(1, (ls * Self.variance).squareRoot())
         var value = -log(max(1e-300, erfc(abs(delta) / 2.0.squareRoot()))) - log(prior)
-        let sourceNumbers = Renderings.union(source.indices.map { lexicon.sourceNumbers[$0] })
-        let targetNumbers = Renderings.union(target.indices.map { lexicon.targetNumbers[$0] })
-        let shared = sourceNumbers.count { targetNumbers.contains($0) }
+        let sourceNumbers = Renderings.union(lexicon.sourceNumbers, source.indices)
+        let targetNumbers = Renderings.union(lexicon.targetNumbers, target.indices)
+        let shared = sourceNumbers.isEmpty || targetNumbers.isEmpty ? 0 : sourceNumbers.count { targetNumbers.contains($0) }
         value -= Self.anchorWeight * Double(shared)
         value += Self.anchorWeight * Double(sourceNumbers.count + targetNumbers.count - 2 * shared)
         // Each source sentence on its own: a sentence folded into its neighbour's bead with nothing of

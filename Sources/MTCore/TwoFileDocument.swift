@@ -149,6 +149,33 @@ extension Document {
         return (span.start.utf16Offset + sourceFile.start)..<(span.end.utf16Offset + sourceFile.start)
     }
 
+    /// Where the translation reports on a source block of two files: the sentence aligned with it, or for
+    /// a source sentence left without counterpart, the translation's sentence before the gap (`before`
+    /// false) or, when the gap opens the article, its first sentence (`before` true). Nil when the
+    /// translation has no sentences.
+    public func translationAnchor(ofSource block: Int) -> (block: Int, before: Bool)? {
+        var previous: Int?
+        for pair in captionPairs {
+            if pair.source == block {
+                if let target = pair.target { return (target, false) }
+                if let previous { return (previous, false) }
+                return (captionPairs.lazy.compactMap(\.target).first ?? blocks.first { $0.language == .target }?.index).map { ($0, true) }
+            }
+            if let target = pair.target { previous = target }
+        }
+        return nil
+    }
+
+    /// The range a finding about `range` is reported at: the range itself, or for a range in the source
+    /// text of two files, the translation's sentence that stands for its source sentence
+    /// (`translationAnchor`): every finding's place is in the translation, its source span in the source file.
+    public func reportedRange(_ range: Range<Int>) -> Range<Int> {
+        guard let sourceFile, range.lowerBound >= sourceFile.start,
+              let source = blocks.first(where: { $0.language == .source && $0.range.lowerBound <= range.lowerBound && range.lowerBound <= $0.range.upperBound }),
+              let anchor = translationAnchor(ofSource: source.index) else { return range }
+        return blocks[anchor.block].range
+    }
+
     /// Target blocks of a two-file document that no source sentence is aligned with (sentences the
     /// translation added); empty for other documents.
     public var unpairedTargetBlocks: [Block] {

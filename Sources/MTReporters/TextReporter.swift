@@ -35,7 +35,7 @@ public struct TextReporter: Sendable {
         let buffer = document.buffer
         let line = buffer.lineRange(start.line)
         var marks: [(range: Range<Int>, mark: Character)] = [(start.utf16Offset..<min(finding.target.end.utf16Offset, line.upperBound), "^")]
-        for related in finding.related where line.contains(related.start.utf16Offset) && related.end.utf16Offset <= line.upperBound
+        for related in finding.related where !related.inSourceFile && line.contains(related.start.utf16Offset) && related.end.utf16Offset <= line.upperBound
             && !related.utf16Range.overlaps(marks[0].range) {
             marks.append((related.utf16Range, "-"))
         }

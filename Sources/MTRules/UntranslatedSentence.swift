@@ -32,20 +32,14 @@ public struct UntranslatedSentence: Rule {
     public func check(_ document: Document) -> [Finding] {
         guard document.sourceFile != nil else { return [] }
         var findings: [Finding] = []
-        var previousTarget: Int?
-        for pair in document.captionPairs {
-            if let target = pair.target {
-                previousTarget = target
-                continue
-            }
+        for pair in document.captionPairs where pair.target == nil {
             // Reported on the translation's sentence before the gap (the first, when the gap opens the article).
-            guard let anchor = previousTarget ?? document.captionPairs.lazy.compactMap(\.target).first
-                    ?? document.blocks.first(where: { $0.language == .target })?.index else { continue }
+            guard let anchor = document.translationAnchor(ofSource: pair.source) else { continue }
             let source = document.span(document.blocks[pair.source].range)
-            let position = previousTarget == nil ? "before" : "after"
+            let position = anchor.before ? "before" : "after"
             let quoted = source.text.count > 60 ? String(source.text.prefix(59)) + "…" : source.text
             findings.append(finding(
-                in: document, at: document.blocks[anchor].range,
+                in: document, at: document.blocks[anchor.block].range,
                 message: "the source's '\(quoted)' (line \(source.start.line)) has no counterpart in the translation; missing \(position) this sentence",
                 source: document.blocks[pair.source].range))
         }

@@ -63,6 +63,28 @@ import Testing
         #expect(one.stdout == four.stdout)
     }
 
+    /// A rule that flags a word of the source (a name the translation left out) is reported at the
+    /// translation's sentence aligned with it, the word as the source span: positions of the source file
+    /// never stand for positions of the translation (they drew the excerpt from the wrong line, or crashed it).
+    @Test func aFindingOnTheSourceOfTwoFilesIsReportedAtItsTranslation() throws {
+        let scratch = try BadInputTests.Scratch()
+        let source = try scratch.file("a.ru.txt", Array(
+            "Дефицит бюджета составит 1,5% ВВП.\nМинистр финансов Антон Силуанов выступил в парламенте в понедельник. Он сказал, что бюджет будет принят в срок.\n".utf8))
+        let translation = try scratch.file("a.en.txt", Array(
+            "The budget deficit will be 1.5% of GDP.\nThe finance minister spoke in parliament on Monday. He said that the budget would be adopted on time.\n".utf8))
+        let json = try mtlint(["check", "--format", "json", "--source", source, translation])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let findings = ((object?["documents"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
+        let missing = findings.first { $0["rule"] as? String == "missing-name" }
+        let target = missing?["target"] as? [String: Any], sourceSpan = missing?["source"] as? [String: Any]
+        #expect(target?["line"] as? Int == 2 && target?["column"] as? Int == 1)
+        #expect((target?["text"] as? String)?.hasPrefix("The finance minister spoke") == true)
+        #expect(sourceSpan?["text"] as? String == "Антон Силуанов" && sourceSpan?["line"] as? Int == 2 && sourceSpan?["column"] as? Int == 18)
+        let text = try mtlint(["check", "--source", source, translation])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("a.en.txt:2:1: minor: 'Антон Силуанов' (Anton Siluanov) has no counterpart"))
+    }
+
     @Test func directoriesAreSearchedByExtensionWithExclusions() throws {
         let all = try mtlint(["check", "--format", "jsonl", "Corpora"])
         let paths = all.stdout.split(separator: "\n").compactMap { line in
