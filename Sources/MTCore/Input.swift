@@ -62,6 +62,50 @@ public struct FilePath: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func < (a: FilePath, b: FilePath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 }
 
+// MARK: - Readers of plain text (`DocumentSource`)
+
+/// An article in a plain-text file: a translation, with any source captions it kept (see `Classifier`).
+public struct TextFile: DocumentSource, Hashable {
+    public let path: FilePath
+
+    public init(_ path: FilePath) { self.path = path }
+
+    public var name: String { path.description }
+
+    public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
+        try Document(contentsOf: path, pair: pair, maximumSize: maximumSize)
+    }
+}
+
+/// A translation in a plain-text file and the source article it was made from, in another (`check --source`).
+public struct TranslationFile: DocumentSource, Hashable {
+    public let path: FilePath
+    public let source: FilePath
+
+    public init(_ path: FilePath, source: FilePath) {
+        self.path = path
+        self.source = source
+    }
+
+    public var name: String { path.description }
+
+    public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
+        try Document(contentsOf: path, source: source, pair: pair, maximumSize: maximumSize)
+    }
+}
+
+/// An article on standard input (`check -`), read whole, decoded as a file's bytes are.
+public struct StandardInput: DocumentSource, Hashable {
+    public init() {}
+
+    public var name: String { "<stdin>" }
+
+    public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
+        let decoded = try DocumentReader.decode(DocumentReader.read(FileHandle.standardInput, path: name, maximumSize: maximumSize), path: name)
+        return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
+    }
+}
+
 /// Reads and decodes article files: UTF-8 with an optional BOM, LF or CRLF line ends.
 public enum DocumentReader {
     /// Larger files are refused rather than read into memory. Checking a document takes about 40

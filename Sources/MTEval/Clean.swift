@@ -178,14 +178,14 @@ extension Evaluator {
             let findings: [Finding]
         }
         let found = lines
-        let outcomes = parallelMap(found.count) { [linter, pair] i -> Result<Outcome, InputError> in
+        let outcomes = session.map(found.count) { [session] i -> Result<Outcome, InputError> in
             let line = found[i]
             guard String(validating: bytes[line.range], as: UTF8.self) != nil else {
                 return .failure(InputError(path: path, reason: "line \(line.number): not valid UTF-8", byteOffset: line.offset))
             }
             do throws(StreamRecord.Invalid) {
-                let record = try StreamRecord(line: Array(bytes[line.range]), number: line.number, pair: pair)
-                return .success(Outcome(id: record.id.description, findings: linter.lint(record.document).findings))
+                let record = try StreamRecord(line: Array(bytes[line.range]), number: line.number, pair: session.pair)
+                return .success(Outcome(id: record.id.description, findings: session.check(record.document).findings))
             } catch {
                 return .failure(InputError(path: path, reason: "line \(line.number): \(error.description)", byteOffset: line.offset))
             }
@@ -213,7 +213,7 @@ extension Evaluator {
             }
             groups = order.map { group($0, members[$0]!) }
         }
-        let rules = linter.rules.map(\.description).map { d -> CleanReport.Rule in
+        let rules = session.rules.map(\.description).map { d -> CleanReport.Rule in
             let flagged = results.map { result in result.findings.filter { $0.code == d.code } }
             // The first finding of each of the first pairs it flags.
             let quoted = zip(results, flagged).compactMap { result, findings in

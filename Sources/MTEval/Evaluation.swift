@@ -3,36 +3,14 @@ import Foundation
 import MTCore
 import Synchronization
 
-/// `mtlint eval`: measures the linter, exactly as `check` runs it, against annotated data.
+/// `mtlint eval`: measures the linter, exactly as `check` runs it (the same `Session`), against annotated data.
 public struct Evaluator: Sendable {
-    public let linter: Linter
-    public let pair: LanguagePair
-    /// Documents or segments checked at once.
-    public let jobs: Int
+    public let session: Session
 
-    public init(linter: Linter, pair: LanguagePair, jobs: Int = 1) {
-        self.linter = linter
-        self.pair = pair
-        self.jobs = max(1, jobs)
-    }
+    public init(session: Session) { self.session = session }
 
     /// MQM types the running rules can report.
-    var coveredTypes: Set<String> { Set(linter.rules.map(\.description.mqm.description)) }
-
-    /// Runs `body` for every index on `jobs` threads; results come back in index order.
-    func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        let results = Mutex([T?](repeating: nil, count: count))
-        let next = Atomic(0)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(count, 1))) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < count else { return }
-                let value = body(index)
-                results.withLock { $0[index] = value }
-            }
-        }
-        return results.withLock { $0.map { $0! } }
-    }
+    var coveredTypes: Set<String> { Set(session.rules.map(\.description.mqm.description)) }
 }
 
 // MARK: - Gold files
@@ -116,24 +94,31 @@ extension Evaluator {
         return files
     }
 
-    /// Lints the article of every gold file (named by its `document`, beside it) and compares.
-    public func evaluate(goldFiles: [String]) throws(InputError) -> GoldReport {
-        var golds: [(String, Gold, MTCore.Document)] = []
-        for path in goldFiles {
-            let gold = try Gold.load(path: path)
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            let article = relative(directory.appendingPathComponent(gold.document).path)
-            if let source = gold.source.map({ relative(directory.appendingPathComponent($0).path) }) {
-                golds.append((path, gold, try MTCore.Document(contentsOf: FilePath(article), source: FilePath(source), pair: pair)))
-            } else {
-                golds.append((path, gold, try MTCore.Document(contentsOf: article, pair: pair)))
-            }
-        }
-        let covered = coveredTypes
+    /// The reader of the article a gold file annotates (its `document`, beside it, with its `source` when
+    /// it gives one): what `check` reads for the same file.
+    public static func input(of gold: Gold, at path: String) -> any DocumentSource {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let article = FilePath(relative(directory.appendingPathComponent(gold.document).path))
+        guard let source = gold.source else { return TextFile(article) }
+        return TranslationFile(article, source: FilePath(relative(directory.appendingPathComponent(source).path)))
+    }
+
+    /// The gold files, each with the check of the article it annotates, in order.
+    public func check(goldFiles: [String]) throws(InputError) -> [(path: String, gold: Gold, result: LintResult)] {
+        var golds: [(String, Gold)] = []
+        for path in goldFiles { golds.append((path, try Gold.load(path: path))) }
         let loaded = golds
-        let comparisons = parallelMap(loaded.count) { [linter] i in
-            GoldComparison(result: linter.lint(loaded[i].2), gold: loaded[i].1, coveredTypes: covered)
-        }
+        let outcomes = session.map(loaded.count) { [session] i in session.check(Self.input(of: loaded[i].1, at: loaded[i].0)) }
+        var checked: [(path: String, gold: Gold, result: LintResult)] = []
+        for (index, outcome) in outcomes.enumerated() { checked.append((loaded[index].0, loaded[index].1, try outcome.get())) }
+        return checked
+    }
+
+    /// Checks the article of every gold file and compares.
+    public func evaluate(goldFiles: [String]) throws(InputError) -> GoldReport {
+        let golds = try check(goldFiles: goldFiles)
+        let covered = coveredTypes
+        let comparisons = golds.map { GoldComparison(result: $0.result, gold: $0.gold, coveredTypes: covered) }
         var overall = GoldReport.Counts()
         var perRule: [String: GoldReport.Counts] = [:]
         var documents: [GoldReport.Document] = []
@@ -160,7 +145,7 @@ extension Evaluator {
                 perRule[finding.code] = ruleCounts
             }
             // A rule's recall: expected errors of its MQM type that one of its findings overlaps.
-            for rule in linter.rules {
+            for rule in session.rules {
                 let type = rule.description.mqm.description
                 let expected = comparison.expected.filter { GoldComparison.baseType($0.mqm) == type }
                 guard !expected.isEmpty else { continue }
@@ -180,19 +165,19 @@ extension Evaluator {
             overall.trapsTouched += counts.trapsTouched
             overall.extra += counts.extra
             documents.append(GoldReport.Document(
-                gold: golds[index].0, document: comparison.result.document.path, counts: counts,
+                gold: golds[index].path, document: comparison.result.document.path, counts: counts,
                 missed: comparison.missed.map(\.id), extra: extra,
                 alignmentAgrees: comparison.alignment == comparison.gold.alignment,
                 expectedVerdict: comparison.gold.verdict, verdict: comparison.result.score.passed ? "pass" : "fail"))
         }
-        let rules = linter.rules.map(\.description).compactMap { d in
+        let rules = session.rules.map(\.description).compactMap { d in
             perRule[d.code].map { GoldReport.RuleCounts(code: d.code, rule: d.id, counts: $0) }
         }
         return GoldReport(documents: documents, overall: overall, rules: rules)
     }
 
     /// A path as the user would write it: relative to the working directory when inside it.
-    private func relative(_ path: String) -> String {
+    private static func relative(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         let standard = URL(fileURLWithPath: path).standardizedFileURL.path
         return standard.hasPrefix(cwd) ? String(standard.dropFirst(cwd.count)) : standard

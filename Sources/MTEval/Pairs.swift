@@ -114,8 +114,8 @@ extension Evaluator {
             let worst: Severity?
         }
         let texts = segments
-        let outcomes = parallelMap(texts.count) { [linter, pair] i in
-            let result = linter.lint(MTCore.Document(segmentID: "\(i)", source: texts[i].0, target: texts[i].1, pair: pair))
+        let outcomes = session.map(texts.count) { [session] i in
+            let result = session.check(MTCore.Document(segmentID: "\(i)", source: texts[i].0, target: texts[i].1, pair: session.pair))
             return Outcome(penalty: result.score.penalty, codes: Set(result.findings.map(\.code)), worst: result.findings.map(\.severity).max())
         }
         var labels: [String: (better: Int, ties: Int, worse: Int)] = [:]
@@ -140,7 +140,7 @@ extension Evaluator {
             },
             accuracy: Rounded(Double(better) / n),
             goodWithFinding: Rounded(Double(goodAny) / n), goodWithMajor: Rounded(Double(goodMajor) / n),
-            rules: linter.rules.map(\.description).map { d in
+            rules: session.rules.map(\.description).map { d in
                 PairsReport.RuleRates(
                     code: d.code, rule: d.id, tier: d.tier.rawValue,
                     goodFlagged: Rounded(Double(goodFlags[d.code, default: 0]) / n),

@@ -29,9 +29,9 @@ enum TwoFiles {
             (0..<count).map { segments[$0 % segments.count][keyPath: side] }
                 .enumerated().map { $0.offset % 3 == 2 ? $0.element + "\n\n" : $0.element + " " }.joined()
         }
-        let linter = Linter(rules: RuleRegistry.enabled(preview: false))
+        let session = Session(rules: RuleRegistry.enabled(preview: false))
         // Knowledge files (word list, CLDR names, dictionaries) load once per process, before timing.
-        _ = linter.lint(Document(translation: article(3, \.target), at: "t", source: article(3, \.source), at: "s")).findings.count
+        _ = session.check(Document(translation: article(3, \.target), at: "t", source: article(3, \.source), at: "s")).findings.count
         func seconds(_ runs: Int, _ body: () -> Int) -> Double {
             var best = Double.infinity
             for _ in 0..<runs {
@@ -48,7 +48,7 @@ enum TwoFiles {
             let source = article(count, \.source), translation = article(count, \.target)
             let align = seconds(runs) { Document(translation: translation, at: "t", source: source, at: "s").blocks.count }
             let check = seconds(runs) {
-                linter.lint(Document(translation: translation, at: "t", source: source, at: "s")).findings.count
+                session.check(Document(translation: translation, at: "t", source: source, at: "s")).findings.count
             }
             print(String(format: "%9d %12.1f %8.1f %12.1f %8.1f", count, align * 1000, align * 1e5 / Double(count),
                          check * 1000, check * 1e5 / Double(count)))

@@ -86,14 +86,14 @@ measure("sentences (ICU + abbreviations)") { Segmenter(language: .english).sente
 measure("document: classify + align", runs: 1) { Document(path: path, text: text).blocks.count }
 if only.map({ "all rules + score".contains($0) }) ?? true {
     let document = Document(path: path, text: text)
-    measure("all rules + score", runs: 1) { Linter(rules: RuleRegistry.all).lint(document).findings.count }
+    measure("all rules + score", runs: 1) { Session(rules: RuleRegistry.all).check(document).findings.count }
 }
 if only.map({ "scaling".contains($0) }) ?? true {
     // End to end (read, classify, align, all rules, score) on the article repeated 1, 8, 64 and 256
     // times: the cost must grow linearly with the input. Twice: as separate paragraphs, and with
     // every line joined into one block (one long line: the shape where a rule that rescans its
     // block per sentence turns quadratic).
-    _ = Linter(rules: RuleRegistry.all).lint(Document(path: path, text: article)).findings.count  // knowledge loaded first
+    _ = Session(rules: RuleRegistry.all).check(Document(path: path, text: article)).findings.count  // knowledge loaded first
     let oneLine = article.split(whereSeparator: \.isNewline).joined(separator: " ")
     for (shape, unit, separator) in [("paragraphs", article, "\n\n"), ("one line", oneLine, " ")] {
         print("scaling (end to end), \(shape.padding(toLength: 14, withPad: " ", startingAt: 0)) copies     MiB      s     MiB/s   time ratio / size ratio")
@@ -101,7 +101,7 @@ if only.map({ "scaling".contains($0) }) ?? true {
         for copies in [1, 8, 64, 256] {
             let input = Array(repeating: unit, count: copies).joined(separator: separator)
             let start = ContinuousClock.now
-            _ = Linter(rules: RuleRegistry.all).lint(Document(path: path, text: input)).findings.count
+            _ = Session(rules: RuleRegistry.all).check(Document(path: path, text: input)).findings.count
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let mib = Double(input.utf8.count) / 1_048_576

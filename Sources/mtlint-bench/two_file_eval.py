@@ -1,8 +1,8 @@
 """Two-file mode on the WMT21 dev articles (../shared/data/wmt21-ru-en/segments.jsonl).
 
 Writes each of the 107 articles as two files (the title on its own line, then paragraphs of three
-segments; a segment without a final stop ends its line, as a heading does), runs `mtlint align --source`
-and `mtlint check --source`, and prints how many beads agree with the segment ids, how many articles
+segments; a segment without a final stop ends its line, as a heading does; the translation keeps the
+source's paragraphs), runs `mtlint align --source` and `mtlint check --source`, and prints how many beads agree with the segment ids, how many articles
 pass the gate, and how many omissions are reported. With `drop`, one random segment (seeded) is removed
 from each translation first, and the omissions reported at the removed segment are counted.
 
@@ -10,7 +10,7 @@ from each translation first, and the omissions reported at the removed segment a
 """
 import subprocess, sys, os, random, tempfile
 sys.dont_write_bytecode = True  # no __pycache__ in the Swift target's folder
-from wmt21 import documents, write_article as write
+from wmt21 import documents, line_starts, write_article as write
 M = sys.argv[1]; side = sys.argv[2] if len(sys.argv) > 2 else "A"; drop = len(sys.argv) > 3 and sys.argv[3] == "drop"
 docs = documents()
 out = tempfile.mkdtemp(prefix="mtlint-two-files-")
@@ -34,7 +34,7 @@ for doc, segs in docs.items():
     if drop:
         dropped = rng.randrange(len(tgt_all)); tgt_all = [x for x in tgt_all if x[0] != dropped]
     stext, sspans = write(f"{out}/{doc}.ru.txt", src_segs)
-    ttext, tspans = write(f"{out}/{doc}.en.txt", tgt_all)
+    ttext, tspans = write(f"{out}/{doc}.en.txt", tgt_all, line_starts(src_segs))
     r = subprocess.run([M, "align", "--source", f"{out}/{doc}.ru.txt", f"{out}/{doc}.en.txt", "--format", "tsv"], capture_output=True, text=True)
     if r.returncode != 0: print("align failed", doc, r.stderr.strip()[:200]); continue
     def segs_of(text, spans, a, b):

@@ -11,20 +11,20 @@ random (seeded) from all systems, each with the aligned source sentence, for jud
 """
 import json, subprocess, sys, os, random, collections, tempfile
 sys.dont_write_bytecode = True  # no __pycache__ in the Swift target's folder
-from wmt21 import documents, write_article
+from wmt21 import documents, line_starts, write_article
 M = sys.argv[1]; sample = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "sample" else 0
 docs = documents()
 systems = sorted(next(iter(docs.values()))[0]["systems"].keys())
 out = tempfile.mkdtemp(prefix="mtlint-systems-")
-def write(path, texts):
-    write_article(path, list(enumerate(texts)))
+def write(path, texts, starts=None):
+    write_article(path, list(enumerate(texts)), starts)
 majors = []
 print(f"{'system':<14} {'fail (default)':>15} {'fail (--preview)':>17} {'major findings':>15}")
 for system in systems:
     folder = os.path.join(out, system); os.makedirs(folder)
     for doc, segs in docs.items():
         write(f"{folder}/{doc}.ru.txt", [s["source"] for s in segs])
-        write(f"{folder}/{doc}.en.txt", [s["systems"][system] for s in segs])
+        write(f"{folder}/{doc}.en.txt", [s["systems"][system] for s in segs], line_starts(list(enumerate(s["source"] for s in segs))))
     failed = {}
     for mode in ("default", "preview"):
         c = subprocess.run([M, "check", folder, "--format", "json"] + (["--preview"] if mode == "preview" else []),

@@ -14,15 +14,29 @@ def documents():
     return docs
 
 
-def write_article(path, segments):
-    """Writes (index, text) segments as an article: the title (first segment) on a line of its own, then
-    paragraphs of three segments, a segment without a final stop (a heading) ending its line as in a real
-    article. Returns the text and each segment's (start, end, index) in it."""
-    text = ""; spans = []
+def line_starts(segments):
+    """The indices of the (index, text) segments that start a line of the article: the title (first
+    segment) on a line of its own, then paragraphs of three segments, a segment without a final stop (a
+    heading) ending its line as in a real article."""
+    starts = set()
     for k, (index, segment) in enumerate(segments):
         previous = segments[k - 1][1].rstrip() if k > 0 else ""
         heading = previous and previous[-1] not in '.!?…"»”)'
-        if k > 0: text += "\n" if k == 1 or (k - 1) % 3 == 0 or heading else " "
+        if k > 0 and (k == 1 or (k - 1) % 3 == 0 or heading): starts.add(index)
+    return starts
+
+
+def write_article(path, segments, starts=None):
+    """Writes (index, text) segments as an article laid out by `line_starts`: of these segments, or, for
+    a translation, of its source's (`starts`), since a translation keeps its source's paragraphs. A
+    segment left out moves its line break to the next. Returns the text and each segment's (start, end,
+    index) in it."""
+    starts = line_starts(segments) if starts is None else starts
+    text = ""; spans = []
+    for k, (index, segment) in enumerate(segments):
+        if k > 0:
+            breaks = any(i in starts for i in range(segments[k - 1][0] + 1, index + 1))
+            text += "\n" if breaks else " "
         spans.append((len(text), len(text) + len(segment), index)); text += segment
     open(path, "w", encoding="utf-8").write(text + "\n")
     return text, spans

@@ -8,7 +8,7 @@ import MTRules
 /// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article).
 /// Built without `-D FUZZING`, this is a replayer: `mtlint-fuzz TARGET FILE…` runs saved inputs.
 enum Fuzz {
-    static let linter = Linter(rules: RuleRegistry.all)  // preview rules included: fuzzing wants every code path
+    static let session = Session(rules: RuleRegistry.all)  // preview rules included: fuzzing wants every code path
 
     static func run(_ target: String, _ bytes: [UInt8]) {
         switch target {
@@ -16,10 +16,10 @@ enum Fuzz {
             // As the line reader does: invalid UTF-8 is answered with an error object, not parsed.
             guard String(validating: bytes, as: UTF8.self) != nil,
                   let record = try? StreamRecord(line: bytes, number: 1) else { return }
-            _ = linter.lint(record.document)
+            _ = session.check(record.document)
         default:
             guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz") else { return }
-            _ = linter.lint(Document(path: "fuzz", text: decoded.text, byteOffset: decoded.byteOffset))
+            _ = session.check(Document(path: "fuzz", text: decoded.text, byteOffset: decoded.byteOffset))
         }
     }
 }

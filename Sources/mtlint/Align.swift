@@ -60,9 +60,11 @@ struct Align: ParsableCommand {
             if let source, let target {
                 document = Document(segmentID: "segment", source: source, target: target, pair: pair)
             } else if let source, let file {
-                document = try Input.translation(FilePath(argument: file), source: FilePath(argument: source)).read(pair: pair)
+                document = try TranslationFile(FilePath(argument: file), source: FilePath(argument: source))
+                    .read(pair: pair, maximumSize: DocumentReader.defaultMaximumSize)
             } else {
-                document = try (file == "-" ? Input.standardInput : Input.file(FilePath(argument: file!))).read(pair: pair)
+                document = try (file == "-" ? Input.standardInput : Input.file(FilePath(argument: file!))).reader
+                    .read(pair: pair, maximumSize: DocumentReader.defaultMaximumSize)
             }
         } catch {
             warn("mtlint: \(error)")

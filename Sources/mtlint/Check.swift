@@ -97,8 +97,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let pair = try languages.pair()
-        let linter = Linter(rules: try ruleOptions.rules(), policy: ScoringPolicy(minimumScore: minScore, failOn: failOn))
-        if stdinJsonl { return try runStream(linter, pair) }
+        let session = Session(rules: try ruleOptions.rules(), policy: ScoringPolicy(minimumScore: minScore, failOn: failOn),
+                              pair: pair, jobs: jobs, maximumSize: maxSize.bytes)
+        if stdinJsonl { return try runStream(session) }
         // Skipped entries are named on standard error; a directory that cannot be listed makes the
         // run exit 2 once the files found elsewhere are checked.
         var unlisted = false
@@ -122,7 +123,7 @@ struct Check: ParsableCommand {
         }
         let reporting = Reporting(
             format: format, useColor: format == .text && useColor, rules: RuleRegistry.all.map(\.description),
-            toolVersion: MTLint.configuration.version, policy: linter.policy)
+            toolVersion: MTLint.configuration.version, policy: session.policy)
         if format == .html, htmlDirectory == nil, inputs.count > 1 {
             warn("mtlint: --format html writes one page per document: give --output DIR/ for \(inputs.count) documents")
             throw ExitCode(2)
@@ -146,10 +147,13 @@ struct Check: ParsableCommand {
             var indexEntries: [HTMLReporter.IndexEntry] = []
             var gate: GateSummary
         }
-        let tally = Mutex(Tally(gate: GateSummary(policy: linter.policy)))
+        let tally = Mutex(Tally(gate: GateSummary(policy: session.policy)))
         let keepResults = !format.isStreamed && htmlDirectory == nil
-        Runner.run(inputs, jobs: jobs, linter: linter, pair: pair, maximumSize: maxSize.bytes,
-                   progress: Progress.make(total: inputs.count)) { outcome in
+        let progress = Progress.make(total: inputs.count)
+        let done = Mutex(0)
+        session.check(inputs.map(\.reader)) { outcome in
+            progress?.finish()  // clear the bar so output on the same terminal starts on a clean line
+            defer { progress?.advance(to: done.withLock { $0 += 1; return $0 }) }
             switch outcome {
             case .success(let result):
                 if let warning = result.document.directionWarning { warn("mtlint: warning: " + warning) }
@@ -176,6 +180,7 @@ struct Check: ParsableCommand {
                 tally.withLock { $0.unreadable = true }
             }
         }
+        progress?.finish()
         let final = tally.withLock { $0 }
         do {
             if let renderError = final.renderError { throw ValidationFailure("cannot render \(renderError)") }
@@ -200,9 +205,9 @@ struct Check: ParsableCommand {
         if !final.gate.passed && !noFail { throw ExitCode(1) }
     }
 
-    private func runStream(_ linter: Linter, _ pair: LanguagePair) throws {
+    private func runStream(_ session: Session) throws {
         let sink = try openOutput()
-        let counts = StreamMode.run(linter: linter, pair: pair, output: sink, jobs: jobs, maximumLine: maxSize.bytes)
+        let counts = StreamMode.run(session, output: sink)
         do { try sink.commit() } catch {
             warn("mtlint: \(error)")
             throw ExitCode(2)

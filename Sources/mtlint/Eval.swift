@@ -75,8 +75,7 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        let evaluator = Evaluator(
-            linter: Linter(rules: try ruleOptions.rules()), pair: try languages.pair(), jobs: jobs)
+        let evaluator = Evaluator(session: Session(rules: try ruleOptions.rules(), pair: try languages.pair(), jobs: jobs))
         do {
             let goldReport = gold.isEmpty ? nil : try evaluator.evaluate(goldFiles: try Evaluator.goldFiles(gold))
             let pairReports = try pairs.map { path throws(InputError) in

@@ -152,16 +152,12 @@ enum Input: Hashable {
         }
     }
 
-    func read(pair: LanguagePair, maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) -> Document {
+    /// The reader of the input (`Session.check` reads it on a worker thread).
+    var reader: any DocumentSource {
         switch self {
-        case .file(let path):
-            return try Document(contentsOf: path, pair: pair, maximumSize: maximumSize)
-        case .translation(let path, let source):
-            return try Document(contentsOf: path, source: source, pair: pair, maximumSize: maximumSize)
-        case .standardInput:
-            let bytes = try DocumentReader.read(FileHandle.standardInput, path: displayPath, maximumSize: maximumSize)
-            let decoded = try DocumentReader.decode(bytes, path: displayPath)
-            return Document(path: displayPath, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
+        case .file(let path): TextFile(path)
+        case .translation(let path, let source): TranslationFile(path, source: source)
+        case .standardInput: StandardInput()
         }
     }
 }

@@ -2,8 +2,6 @@ import Foundation
 import MTCore
 import MTReporters
 
-import Synchronization
-
 /// `mtlint check --stdin-jsonl`: reads JSON lines from standard input, `{"id","text"}` (an article)
 /// or `{"id","source","target"}` (a segment pair), and writes one JSON line per input line, in input
 /// order: a stage for GNU parallel, xargs, Spark's `RDD.pipe` or Hadoop Streaming. With one job each
@@ -22,37 +20,22 @@ enum StreamMode {
         var invalid = false
     }
 
-    /// - Parameter maximumLine: a longer input line is answered with an error object (and not held).
-    static func run(linter: Linter, pair: LanguagePair, output: Output, jobs: Int = 1,
-                    maximumLine: Int = DocumentReader.defaultMaximumSize) -> Counts {
+    /// A longer input line than the session's maximum size is answered with an error object (and not held).
+    static func run(_ session: Session, output: Output) -> Counts {
         var counts = Counts()
         var number = 0
         var batch: [(number: Int, line: LineReader.Line)] = []
-        let batchSize = jobs == 1 ? 1 : jobs * 32
+        let batchSize = session.jobs == 1 ? 1 : session.jobs * 32
         func flush() {
             let lines = batch
-            let checked = Mutex([Checked](repeating: Checked(), count: lines.count))
-            // Each worker takes the next unchecked line: one slow line does not idle the others.
-            let next = Mutex(0)
-            DispatchQueue.concurrentPerform(iterations: min(jobs, lines.count)) { _ in
-                while true {
-                    let index = next.withLock { value in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard index < lines.count else { return }
-                    let result = check(lines[index].line, number: lines[index].number, linter: linter, pair: pair)
-                    checked.withLock { $0[index] = result }
-                }
-            }
-            for result in checked.withLock({ $0 }) {
+            for result in session.map(lines.count, { check(lines[$0].line, number: lines[$0].number, session) }) {
                 counts.failed = counts.failed || result.failed
                 counts.invalid = counts.invalid || result.invalid
                 output.write(result.text)
             }
             batch.removeAll(keepingCapacity: true)
         }
-        var reader = LineReader(descriptor: STDIN_FILENO, maximumLength: maximumLine)
+        var reader = LineReader(descriptor: STDIN_FILENO, maximumLength: session.maximumSize)
         while let line = reader.next() {
             number += 1
             batch.append((number, line))
@@ -62,10 +45,10 @@ enum StreamMode {
         return counts
     }
 
-    private static func check(_ line: LineReader.Line, number: Int, linter: Linter, pair: LanguagePair) -> Checked {
+    private static func check(_ line: LineReader.Line, number: Int, _ session: Session) -> Checked {
         do {
-            let record = try parse(line, number: number, pair: pair)
-            let result = linter.lint(record.document)
+            let record = try parse(line, number: number, pair: session.pair)
+            let result = session.check(record.document)
             return Checked(text: try JSONReporter.line(result, id: record.id), failed: !result.score.passed)
         } catch {
             let id = StreamRecord.id(in: line.bytes)

@@ -1,4 +1,7 @@
 import Foundation
+import MTCore
+import MTEval
+import MTRules
 import Testing
 
 /// `mtlint eval` end to end: gold files, challenge pairs, JSON output and bad input.
@@ -14,6 +17,33 @@ import Testing
         #expect(overall?["expected"] as? Int == overall?["found"] as? Int)
         #expect(overall?["extra"] as? Int == 0)
         #expect(overall?["trapsTouched"] as? Int == 0)
+    }
+
+    /// `eval` checks each annotated article through the same session as `check`: the same findings, at
+    /// the same places, with the same messages, and the same verdict, for every gold file of Corpora
+    /// (two-file pairs among them).
+    @Test func evalAndCheckGiveTheSameFindingsOnCorpora() throws {
+        let checked = try Evaluator(session: Session(rules: RuleRegistry.enabled(preview: false)))
+            .check(goldFiles: Evaluator.goldFiles([Repo.corpora.path]))
+        let cli = try mtlint(["check", "--format", "json", "Corpora"])
+        let object = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any]
+        var byFile: [String: (findings: [String], passed: Bool)] = [:]
+        for document in object?["documents"] as? [[String: Any]] ?? [] {
+            let findings = (document["findings"] as? [[String: Any]] ?? []).map { finding in
+                let target = finding["target"] as? [String: Any]
+                return "\(target?["line"] ?? 0):\(target?["column"] ?? 0) \(finding["code"] ?? "") \(finding["message"] ?? "")"
+            }
+            byFile[URL(fileURLWithPath: document["path"] as? String ?? "").lastPathComponent] = (findings, document["passed"] as? Bool ?? false)
+        }
+        #expect(checked.count == (try Repo.corpusGoldFiles()).count)
+        #expect(checked.contains { $0.result.document.sourceFile != nil })
+        #expect(checked.reduce(0) { $0 + $1.result.findings.count } > 20)
+        for (_, _, result) in checked {
+            let name = URL(fileURLWithPath: result.document.path).lastPathComponent
+            let findings = result.findings.map { "\($0.target.start.line):\($0.target.start.column) \($0.code) \($0.message)" }
+            #expect(byFile[name]?.findings == findings, "\(name)")
+            #expect(byFile[name]?.passed == result.score.passed, "\(name)")
+        }
     }
 
     @Test func pairsGivePairwiseAccuracyPerLabelAndFalseAlarms() throws {

@@ -6,8 +6,8 @@ import Testing
 
 @Suite struct GoldTests {
     /// The rules `check` runs by default, and the MQM types they report.
-    static let linter = Linter(rules: RuleRegistry.enabled(preview: false))
-    static let covered = Set(linter.rules.map(\.description.mqm.description))
+    static let session = Session(rules: RuleRegistry.enabled(preview: false))
+    static let covered = Set(session.rules.map(\.description.mqm.description))
 
     /// The article a gold file of Corpora names, checked against its source article when the gold file names one.
     static func corpusDocument(_ gold: Gold) throws -> Document {
@@ -19,7 +19,7 @@ import Testing
     private func compare(article: URL, gold: URL) throws -> GoldComparison {
         let annotation = try Gold.load(path: gold.path)
         let document = annotation.source == nil ? try Document(contentsOf: article.path) : try Self.corpusDocument(annotation)
-        let comparison = GoldComparison(result: Self.linter.lint(document), gold: annotation, coveredTypes: Self.covered)
+        let comparison = GoldComparison(result: Self.session.check(document), gold: annotation, coveredTypes: Self.covered)
         print("\(gold.lastPathComponent): \(comparison.expected.count - comparison.missed.count)/\(comparison.expected.count) expected errors found, "
             + "\(comparison.unexpected.count) of \(comparison.result.findings.count) findings not in gold, score \(comparison.result.score.value)")
         return comparison
@@ -63,7 +63,7 @@ import Testing
         for goldURL in try Repo.corpusGoldFiles() {
             let gold = try Gold.load(path: goldURL.path)
             golds.append(gold)
-            let comparison = GoldComparison(result: Self.linter.lint(try Self.corpusDocument(gold)), gold: gold, coveredTypes: Self.covered)
+            let comparison = GoldComparison(result: Self.session.check(try Self.corpusDocument(gold)), gold: gold, coveredTypes: Self.covered)
             for finding in comparison.result.findings
             where gold.errors.contains(where: { comparison.touches(finding, line: $0.line, text: $0.text) }) {
                 exercised.insert(finding.ruleID)
@@ -73,13 +73,13 @@ import Testing
         // Corpora/challenge-pairs.jsonl: each pair's label names the rule that must flag its bad side,
         // and its good side must pass without a finding.
         for pair in try ChallengePair.load(path: Repo.corpora.appendingPathComponent("challenge-pairs.jsonl").path) {
-            let bad = Self.linter.lint(Document(segmentID: pair.id, source: pair.source, target: pair.bad))
-            let good = Self.linter.lint(Document(segmentID: pair.id, source: pair.source, target: pair.good))
+            let bad = Self.session.check(Document(segmentID: pair.id, source: pair.source, target: pair.bad))
+            let good = Self.session.check(Document(segmentID: pair.id, source: pair.source, target: pair.good))
             #expect(bad.findings.contains { $0.ruleID == pair.label }, "\(pair.id): \(pair.label) does not flag '\(pair.bad)'")
             #expect(good.findings.isEmpty, "\(pair.id): the good side is flagged: \(good.findings.map(\.message))")
             if bad.findings.contains(where: { $0.ruleID == pair.label }) { exercised.insert(pair.label) }
         }
-        let missing = Set(Self.linter.rules.map(\.description.id)).subtracting(exercised)
+        let missing = Set(Self.session.rules.map(\.description.id)).subtracting(exercised)
         #expect(missing.isEmpty, "rules with no planted error in Corpora/: \(missing.sorted())")
         #expect(golds.contains { $0.errors.isEmpty && $0.verdict == "pass" })
     }

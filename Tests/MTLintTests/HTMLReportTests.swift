@@ -8,7 +8,7 @@ import Testing
     let hostile = Repo.root.appendingPathComponent("Tests/MTLintTests/Fixtures/hostile.txt")
 
     private func page(_ url: URL) throws -> (LintResult, String) {
-        let result = Linter(rules: RuleRegistry.all).lint(try Document(contentsOf: url.path))
+        let result = Session(rules: RuleRegistry.all).check(try Document(contentsOf: url.path))
         let html = HTMLReporter(rules: RuleRegistry.all.map(\.description), policy: ScoringPolicy(), toolVersion: "test")
         return (result, html.page(result))
     }
@@ -56,7 +56,7 @@ import Testing
     @Test func aPairOfFilesIsShownSideBySideBeadByBead() throws {
         let document = try Document(contentsOf: FilePath(Repo.corpora.appendingPathComponent("kazan-who-mission.en.txt").path),
                                     source: FilePath(Repo.corpora.appendingPathComponent("kazan-who-mission.ru.txt").path))
-        let result = Linter(rules: RuleRegistry.all).lint(document)
+        let result = Session(rules: RuleRegistry.all).check(document)
         let page = HTMLReporter(rules: RuleRegistry.all.map(\.description), policy: ScoringPolicy(), toolVersion: "test").page(result)
         #expect(page.contains("<h2 id=\"captions-title\">Aligned sentences</h2>"))
         #expect(page.components(separatedBy: "<td data-label=\"Status\">").count - 1 == document.beads.count)

@@ -12,7 +12,7 @@ import Testing
     static let professional = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/data/wmt21-ru-en/clean-pairs.jsonl")
 
     static func evaluate(_ path: String, rules: [any Rule]) throws -> CleanReport {
-        let evaluator = Evaluator(linter: Linter(rules: rules), pair: .russianEnglish, jobs: ProcessInfo.processInfo.activeProcessorCount)
+        let evaluator = Evaluator(session: Session(rules: rules, jobs: ProcessInfo.processInfo.activeProcessorCount))
         return try evaluator.evaluate(clean: path, groupByPrefix: true, examples: 3, budget: try PrecisionBudget.load())
     }
 

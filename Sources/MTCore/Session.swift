@@ -1,0 +1,111 @@
+import Dispatch
+import Synchronization
+
+/// Where a document comes from: one reader per input format turns its input into the document model,
+/// whose spans (`Document.span`) give every offset back in the original file: the line, column and byte
+/// offsets of the file as it is on disk (a byte order mark counted), and of the source file for the
+/// source text of two files. The next formats (HTML pages, XLIFF, PO, Markdown) are readers of their own.
+public protocol DocumentSource: Sendable {
+    /// What the document is reported as: a path, or "<stdin>".
+    var name: String { get }
+    /// Reads and analyses the input: segmented, classified and aligned.
+    /// - Parameter maximumSize: larger inputs are refused (`--max-size`) rather than read into memory.
+    func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document
+}
+
+/// One run of mtlint: the rules, the gate, the language pair and the number of threads. It reads
+/// each input through its reader, checks it with every rule and scores it: `check`, `check --stdin-jsonl`,
+/// `eval`, the benchmark and the fuzzer all check documents through a session, so they agree.
+public struct Session: Sendable {
+    public let rules: [any Rule]
+    public let policy: ScoringPolicy
+    public let pair: LanguagePair
+    /// Inputs checked at once.
+    public let jobs: Int
+    /// Larger inputs are refused rather than read into memory.
+    public let maximumSize: Int
+
+    public init(rules: [any Rule], policy: ScoringPolicy = ScoringPolicy(), pair: LanguagePair = .russianEnglish,
+                jobs: Int = 1, maximumSize: Int = DocumentReader.defaultMaximumSize) {
+        self.rules = rules
+        self.policy = policy
+        self.pair = pair
+        self.jobs = max(1, jobs)
+        self.maximumSize = maximumSize
+    }
+
+    /// Runs every rule over a document and scores the findings.
+    public func check(_ document: Document) -> LintResult {
+        Preload.start(for: document)
+        let findings = rules.flatMap { $0.check(document) }.sorted(by: Finding.reportOrder)
+        return LintResult(document: document, findings: findings, score: policy.score(findings, wordCount: document.targetWordCount))
+    }
+
+    /// Reads an input and checks it.
+    public func check(_ input: some DocumentSource) -> Result<LintResult, InputError> {
+        Result { () throws(InputError) -> LintResult in check(try input.read(pair: pair, maximumSize: maximumSize)) }
+    }
+
+    /// Checks inputs on `jobs` threads and hands each outcome to `emit` strictly in input order, as soon
+    /// as it and all before it are done: the output is the same for any number of jobs, and streamed
+    /// formats still stream. `emit` is called under a lock, one outcome at a time.
+    public func check(_ inputs: [any DocumentSource], emit: @escaping @Sendable (Result<LintResult, InputError>) -> Void) {
+        struct State {
+            var next = 0
+            var emitted = 0
+            var waiting: [Int: Result<LintResult, InputError>] = [:]
+        }
+        let state = Mutex(State())
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, max(1, inputs.count)) {
+            DispatchQueue.global().async(group: group) {
+                while true {
+                    let index: Int? = state.withLock { state in
+                        guard state.next < inputs.count else { return nil }
+                        defer { state.next += 1 }
+                        return state.next
+                    }
+                    guard let index else { return }
+                    let outcome = check(inputs[index])
+                    state.withLock { state in
+                        state.waiting[index] = outcome
+                        while let ready = state.waiting.removeValue(forKey: state.emitted) {
+                            emit(ready)
+                            state.emitted += 1
+                        }
+                    }
+                }
+            }
+        }
+        group.wait()
+    }
+
+    /// `body` for every index below `count` on `jobs` threads, the results in index order: each thread
+    /// takes the next index, so one slow item does not idle the others.
+    public func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = Mutex([T?](repeating: nil, count: count))
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(count, 1))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let value = body(index)
+                results.withLock { $0[index] = value }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}
+
+/// A checked document.
+public struct LintResult: Sendable {
+    public let document: Document
+    public let findings: [Finding]
+    public let score: Score
+
+    public init(document: Document, findings: [Finding], score: Score) {
+        self.document = document
+        self.findings = findings
+        self.score = score
+    }
+}
