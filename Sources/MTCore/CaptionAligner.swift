@@ -241,8 +241,12 @@ struct CaptionAligner {
 
     /// δ against the part `lines` of target block `t`.
     private func lengthDelta(source s: Int, target t: Int, lines: Range<Int>) -> Double {
-        let ls = Double(Self.letterCount(buffer, blocks[s].range)), lt = Double(Self.letterCount(buffer, lines))
-        return (lt - ls * pair.expectedLengthRatio) / max(1, (ls * Self.variance).squareRoot())
+        Self.lengthDelta(source: Self.letterCount(buffer, blocks[s].range), target: Self.letterCount(buffer, lines), ratio: pair.expectedLengthRatio)
+    }
+
+    /// δ of `target` letters against `source` letters.
+    static func lengthDelta(source: Int, target: Int, ratio: Double) -> Double {
+        (Double(target) - Double(source) * ratio) / max(1, (Double(source) * variance).squareRoot())
     }
 
     /// 2(1 − Φ(|δ|)): how likely a translation is to be as far from the expected length.

@@ -166,6 +166,14 @@ extension Document {
         return nil
     }
 
+    /// Gale–Church δ of source blocks taken together against a target block, as `CaptionPair.lengthDelta`
+    /// gives it for an aligned pair: how a bead's length fits when a neighbouring sentence joins it.
+    public func lengthDelta(sources: [Int], target: Int) -> Double {
+        CaptionAligner.lengthDelta(
+            source: sources.reduce(0) { $0 + CaptionAligner.letterCount(buffer, blocks[$1].range) },
+            target: CaptionAligner.letterCount(buffer, blocks[target].range), ratio: pair.expectedLengthRatio)
+    }
+
     /// The range a finding about `range` is reported at: the range itself, or for a range in the source
     /// text of two files, the translation's sentence that stands for its source sentence
     /// (`translationAnchor`): every finding's place is in the translation, its source span in the source file.
