@@ -51,14 +51,19 @@ public struct UnrelatedTranslation: Rule {
             let byPrefix = Dictionary(grouping: translations.filter { $0.count >= 5 }, by: { $0.prefix(5) })
             // Names the entity alignment accounts for, and source words to compare transliterations with.
             let names = Set(document.entities[source.index]?.targetWordCounterparts.keys.map { $0 } ?? [])
-            let sourceSkeletons = source.tokens.filter { $0.kind == .word && !$0.isCapitalized }.map {
-                NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string($0.range))))
-            }
+            // Romanized on first need: most words are accounted for before it.
+            var sourceSkeletons: [NameMatch.Skeleton]?
             let covered = words.count { word in
-                translations.contains(word.stem)
+                if translations.contains(word.stem)
                     || (word.stem.count >= 5 && byPrefix[word.stem.prefix(5)]?.contains { sameWord($0, word.stem) } ?? false)
-                    || names.contains(word.token.range.lowerBound)
-                    || (word.stem.count >= 4 && sourceSkeletons.contains { NameMatch.transliterates($0, NameMatch.skeleton(word.stem)) })
+                    || names.contains(word.token.range.lowerBound) { return true }
+                guard word.stem.count >= 4 else { return false }
+                let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word && !$0.isCapitalized }.map {
+                    NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string($0.range))))
+                }
+                sourceSkeletons = skeletons
+                let skeleton = NameMatch.skeleton(word.stem)
+                return skeletons.contains { NameMatch.transliterates($0, skeleton) }
             }
             let numbers = document.sharedNumbers(source, target)
             let evidence = covered + numbers.shared
