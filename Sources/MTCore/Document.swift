@@ -181,11 +181,12 @@ public struct Document: Sendable {
         self.wordKeys = wordKeys
         entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
             var entities: [Int: EntityAlignment] = [:]
+            var memo = EntityAlignment.Memo()
             for captionPair in captionPairs {
                 guard let target = captionPair.target else { continue }
                 entities[captionPair.source] = EntityAlignment(
                     source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair,
-                    sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target])
+                    sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target], memo: &memo)
             }
             return entities
         }

@@ -87,8 +87,9 @@ public struct EntityAlignment: Sendable {
 
     /// - Parameters:
     ///   - sourceKeys, targetKeys: the document's fold key and stem of each token of the blocks (`Document.key`).
+    ///   - memo: the analyses of words met in the document's other pairs (`TextAnalysis`), extended with this pair's.
     init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair,
-         sourceKeys: [WordKey?], targetKeys: [WordKey?]) {
+         sourceKeys: [WordKey?], targetKeys: [WordKey?], memo: inout Memo) {
         let lexicon = BilingualLexicon.shared(for: pair)
         // A source word is common when the spelling dictionary accepts it in lower case (an exact
         // form: stems collide, путин/путина); without a dictionary, when the word list has its stem.
@@ -96,12 +97,12 @@ public struct EntityAlignment: Sendable {
         // where the dictionary knows it in lower case, except at the start of a sentence, where the
         // dictionary's word comes first: "Среди" is "among", not a form of "Среда" = "Wednesday".
         let sourceSpeller = pair.source.speller
-        var sourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source) { stem, lowercased, initial in
+        var sourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source, memo: &memo.source) { stem, lowercased, initial in
             (initial || !lexicon.sourceProperStems.contains(stem))
                 && (sourceSpeller.map { $0.accepts(lowercased) } ?? lexicon.sourceCommonStems.contains(stem))
         }
         let targetSpeller = pair.target.speller
-        let targetWords = Self.words(targetBlock, buffer, targetKeys, pair.target, native: pair.source) { stem, lowercased, _ in
+        let targetWords = Self.words(targetBlock, buffer, targetKeys, pair.target, native: pair.source, memo: &memo.target) { stem, lowercased, _ in
             lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
         }
         // The skeleton of a lower-case source word, computed when a capitalised target word is compared
@@ -393,7 +394,7 @@ public struct EntityAlignment: Sendable {
     ///   - isCommon: whether a word (by its stem, its lower-cased form and whether it starts a sentence)
     ///     is a common word of `language`.
     static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [WordKey?], _ language: Language, native: Language,
-                      isCommon: (String, String, Bool) -> Bool) -> [Word] {
+                      memo: inout [String: TextAnalysis], isCommon: (String, String, Bool) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
         // A word in Latin script inside a text in another script is a name kept as written ("Orion Pictures"):
@@ -417,34 +418,27 @@ public struct EntityAlignment: Sendable {
             let needsRomanizing = language.script != .latin && (capitalized || folded.count <= 5)
             // The word as written: only capitalised words and words to romanize look at it.
             let text = capitalized || needsRomanizing ? buffer.string(token.range) : ""
-            // A possessive's ending is the language's, not the name's ("Meunier's").
-            let romanized = needsRomanizing ? Normalizer.foldKey(language.romanize(text))
-                : folded.hasSuffix("'s") || folded.hasSuffix("’s") ? String(folded.dropLast(2)) : folded
-            // Only capitalised words are compared by their native spelling (`counterparts`).
-            let nativeForm = !capitalized ? "" : language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
-            // "MCIs", "BJP's": an acronym's plural or possessive is the acronym. (A word that does not start with
-            // a capital is none.)
-            let bare = text.hasSuffix("'s") || text.hasSuffix("’s") ? String(text.dropLast(2)) : text
-            let singular = bare.count > 2 && bare.hasSuffix("s") ? String(bare.dropLast()) : bare
-            let isAcronym = capitalized && (token.isAllCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase)))
+            let analysis: TextAnalysis
+            if !text.isEmpty, let known = memo[text] {
+                analysis = known
+            } else {
+                analysis = TextAnalysis(text: text, folded: folded, capitalized: capitalized, allCaps: token.isAllCaps,
+                                        needsRomanizing: needsRomanizing, language: language, native: native, speller: speller)
+                if !text.isEmpty { memo[text] = analysis }
+            }
             let stem = key.stem
             let isStopword = language.isStopword(folded)
-            let spelling: NameMatch.Spelling = language.script == .latin ? .latin : .romanized
-            // The name a capitalised place adjective is made of, romanized ("Финском" → "fin").
-            let base = capitalized ? language.adjectiveBase(ofFolded: folded).map { Normalizer.foldKey(language.romanize($0)) } : nil
             result.append(Word(
-                range: token.range, folded: folded, stem: stem, skeleton: capitalized ? NameMatch.skeleton(romanized) : [], romanized: romanized,
-                sound: capitalized ? NameMatch.phoneticKey(romanized, spelling: spelling) : [],
-                baseSkeleton: base.map(NameMatch.skeleton) ?? [],
-                baseSound: base.map { NameMatch.phoneticKey($0, spelling: spelling) } ?? [],
-                nativeSkeleton: NameMatch.cyrillicSkeleton(nativeForm),
+                range: token.range, folded: folded, stem: stem, skeleton: analysis.skeleton, romanized: analysis.romanized,
+                sound: analysis.sound, baseSkeleton: analysis.baseSkeleton, baseSound: analysis.baseSound,
+                nativeSkeleton: analysis.nativeSkeleton,
                 isCapitalized: capitalized,
                 isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst)
                     || (language.script != .latin && token.script == .single(.latin) && (latinSpeller?.accepts(folded) ?? false)),
-                isDictionaryWord: !capitalized || (speller?.accepts(text) ?? false),
+                isDictionaryWord: analysis.isDictionaryWord,
                 isMixedScript: token.script == .mixed,
-                isCommonAcronym: isAcronym && (language.commonAcronyms.contains(singular) || Self.isRomanNumeral(text)),
-                isAcronym: isAcronym && !language.commonAcronyms.contains(singular) && !Self.isRomanNumeral(text),
+                isCommonAcronym: analysis.isCommonAcronym,
+                isAcronym: analysis.isAcronym,
                 isSentenceInitial: awaitingFirst, isStopword: isStopword,
                 isNameConnector: language.nameConnectors.contains(folded),
                 // With its stop ("St.", "Fr.") or, in British style, without one ("Mr Chouhan").
@@ -468,6 +462,53 @@ public struct EntityAlignment: Sendable {
             }
         }
         return result
+    }
+
+    /// What a capitalised word, or a word romanized, is by its text alone (romanized, spelled natively, its
+    /// skeletons and sounds, whether it is an acronym or a dictionary word): worked out once per document and
+    /// language (the `memo` of `words`), since a name recurs in many sentences.
+    struct TextAnalysis {
+        let romanized: String
+        let skeleton: NameMatch.Skeleton
+        let sound: NameMatch.PhoneticKey
+        let baseSkeleton: NameMatch.Skeleton
+        let baseSound: NameMatch.PhoneticKey
+        let nativeSkeleton: NameMatch.Skeleton
+        let isAcronym: Bool
+        let isCommonAcronym: Bool
+        let isDictionaryWord: Bool
+
+        /// - Parameter text: the word as written; empty for a lower-case word not romanized, which needs no more.
+        init(text: String, folded: String, capitalized: Bool, allCaps: Bool, needsRomanizing: Bool, language: Language,
+             native: Language, speller: Speller?) {
+            // A possessive's ending is the language's, not the name's ("Meunier's").
+            romanized = needsRomanizing ? Normalizer.foldKey(language.romanize(text))
+                : folded.hasSuffix("'s") || folded.hasSuffix("’s") ? String(folded.dropLast(2)) : folded
+            // Only capitalised words are compared by their native spelling (`counterparts`).
+            let nativeForm = !capitalized ? "" : language == native ? folded : native.nativeSpelling(ofLatin: text).map(Normalizer.foldKey) ?? ""
+            nativeSkeleton = NameMatch.cyrillicSkeleton(nativeForm)
+            // "MCIs", "BJP's": an acronym's plural or possessive is the acronym. (A word that does not start with
+            // a capital is none.)
+            let bare = text.hasSuffix("'s") || text.hasSuffix("’s") ? String(text.dropLast(2)) : text
+            let singular = bare.count > 2 && bare.hasSuffix("s") ? String(bare.dropLast()) : bare
+            let acronym = capitalized && (allCaps || (singular.count >= 2 && singular.allSatisfy(\.isUppercase)))
+            let spelling: NameMatch.Spelling = language.script == .latin ? .latin : .romanized
+            skeleton = capitalized ? NameMatch.skeleton(romanized) : []
+            sound = capitalized ? NameMatch.phoneticKey(romanized, spelling: spelling) : []
+            // The name a capitalised place adjective is made of, romanized ("Финском" → "fin").
+            let base = capitalized ? language.adjectiveBase(ofFolded: folded).map { Normalizer.foldKey(language.romanize($0)) } : nil
+            baseSkeleton = base.map(NameMatch.skeleton) ?? []
+            baseSound = base.map { NameMatch.phoneticKey($0, spelling: spelling) } ?? []
+            isDictionaryWord = !capitalized || (speller?.accepts(text) ?? false)
+            isCommonAcronym = acronym && (language.commonAcronyms.contains(singular) || EntityAlignment.isRomanNumeral(text))
+            isAcronym = acronym && !language.commonAcronyms.contains(singular) && !EntityAlignment.isRomanNumeral(text)
+        }
+    }
+
+    /// The analyses of the words of a document's source and target texts, by the word as written.
+    struct Memo {
+        var source: [String: TextAnalysis] = [:]
+        var target: [String: TextAnalysis] = [:]
     }
 
     /// A Roman numeral of I, V and X ("II", "XVI", "XXI"): a number ("Pius XII", "XVI век"), not an acronym.
