@@ -65,12 +65,10 @@ public struct FilePath: Hashable, Comparable, Sendable, CustomStringConvertible 
 // MARK: - Readers of plain text (`DocumentSource`)
 
 /// An article in a plain-text file: a translation, with any source captions it kept (see `Classifier`).
-public struct TextFile: DocumentSource, Hashable {
+public struct TextFile: DocumentSource {
     public let path: FilePath
 
     public init(_ path: FilePath) { self.path = path }
-
-    public var name: String { path.description }
 
     public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
         try Document(contentsOf: path, pair: pair, maximumSize: maximumSize)
@@ -78,7 +76,7 @@ public struct TextFile: DocumentSource, Hashable {
 }
 
 /// A translation in a plain-text file and the source article it was made from, in another (`check --source`).
-public struct TranslationFile: DocumentSource, Hashable {
+public struct TranslationFile: DocumentSource {
     public let path: FilePath
     public let source: FilePath
 
@@ -87,20 +85,17 @@ public struct TranslationFile: DocumentSource, Hashable {
         self.source = source
     }
 
-    public var name: String { path.description }
-
     public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
         try Document(contentsOf: path, source: source, pair: pair, maximumSize: maximumSize)
     }
 }
 
 /// An article on standard input (`check -`), read whole, decoded as a file's bytes are.
-public struct StandardInput: DocumentSource, Hashable {
+public struct StandardInput: DocumentSource {
     public init() {}
 
-    public var name: String { "<stdin>" }
-
     public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
+        let name = "<stdin>"
         let decoded = try DocumentReader.decode(DocumentReader.read(FileHandle.standardInput, path: name, maximumSize: maximumSize), path: name)
         return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
     }

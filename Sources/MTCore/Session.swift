@@ -6,8 +6,6 @@ import Synchronization
 /// offsets of the file as it is on disk (a byte order mark counted), and of the source file for the
 /// source text of two files. The next formats (HTML pages, XLIFF, PO, Markdown) are readers of their own.
 public protocol DocumentSource: Sendable {
-    /// What the document is reported as: a path, or "<stdin>".
-    var name: String { get }
     /// Reads and analyses the input: segmented, classified and aligned.
     /// - Parameter maximumSize: larger inputs are refused (`--max-size`) rather than read into memory.
     func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document
