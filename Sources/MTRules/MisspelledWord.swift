@@ -85,11 +85,12 @@ public struct MisspelledWord: Rule {
                 return skeletons.filter { (!names || $0.isName) && NameMatch.transliterates($0.skeleton, skeleton) }
                     .map { NameMatch.editDistance($0.skeleton, skeleton) }.min()
             }
-            func translatesSource(_ word: String) -> Bool {
+            func translationStems() -> Set<String> {
                 let stems = sourceTranslations ?? document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
                 sourceTranslations = stems
-                return stems.contains(language.stem(word))
+                return stems
             }
+            func translatesSource(_ word: String) -> Bool { translationStems().contains(language.stem(word)) }
             for token in block.tokens where token.kind == .word && token.script == .single(language.script) {
                 let word = document.buffer.string(token.range).replacingApostrophes
                 let (start, end) = (token.range.lowerBound, token.range.upperBound)
@@ -117,6 +118,12 @@ public struct MisspelledWord: Rule {
                 // A name of the source transliterated, in whatever spelling ("Humza" for "Хамза"): checked
                 // first, as it is far cheaper than the dictionary lookups of the words one typo away.
                 if token.isCapitalized, transliteration(word, names: true) != nil { continue }
+                // Another capitalised word needs a word one typo away that translates the source (below):
+                // when no translation's stem can be one's, the dictionary is not searched.
+                if token.isCapitalized, transliteration(word) == nil {
+                    let stems = translationStems()
+                    guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(language.stem($0)) }).isEmpty else { continue }
+                }
                 let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
                 guard !nearby.isEmpty else { continue }
                 if let distance = transliteration(word) {

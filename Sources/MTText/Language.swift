@@ -20,6 +20,8 @@ public final class Language: Sendable, Hashable {
     public let hunspellVariants: [String]
     /// The Snowball stemmer's algorithm name (libstemmer), e.g. `russian`.
     public let snowballAlgorithm: String
+    /// Its stemmer, opened once with the language (looking it up by name cost as much as a cached stem).
+    private let stemmer: Stemmer?
     /// ICU transform to Latin ASCII for names, when the script is not Latin.
     public let transliteratorID: String?
     /// ICU transform from Latin into the language's script, for comparing names in its own
@@ -94,6 +96,7 @@ public final class Language: Sendable, Hashable {
         self.hunspellDictionary = hunspellDictionary
         self.hunspellVariants = hunspellVariants
         self.snowballAlgorithm = snowballAlgorithm
+        stemmer = Stemmer.shared(snowballAlgorithm)
         self.transliteratorID = transliteratorID
         self.fromLatinTransliteratorID = fromLatinTransliteratorID
         self.nameConnectors = nameConnectors
@@ -165,7 +168,7 @@ public final class Language: Sendable, Hashable {
         for possessive in ["'s", "’s"] where key.hasSuffix(possessive) {
             key.removeLast(possessive.count)
         }
-        return Stemmer.shared(snowballAlgorithm)?.stem(key) ?? key
+        return stemmer?.stem(key) ?? key
     }
 
     /// The language's Hunspell dictionary, when installed.

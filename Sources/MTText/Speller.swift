@@ -83,7 +83,9 @@ public final class Speller: Sendable {
     /// suggestion search takes milliseconds a word; candidates are not cached.
     /// A capitalised word's candidates are tried capitalised too ("Russion" → "Russian"). A word longer
     /// than `Token.longestAnalysedWord` has none (its candidates would cost the square of its length).
-    public func wordsOneEditAway(_ word: String, alphabet: String) -> [String] {
+    /// - Parameter keeping: only candidates (in lower case) it accepts are looked up: a caller that wants
+    ///   some words only (those of a set of stems) saves the dictionary lookups of the others.
+    public func wordsOneEditAway(_ word: String, alphabet: String, keeping: (String) -> Bool = { _ in true }) -> [String] {
         guard word.utf16.count <= Token.longestAnalysedWord else { return [] }
         let capitalized = word.first?.isUppercase ?? false
         let letters = Array(word.lowercased())
@@ -107,9 +109,9 @@ public final class Speller: Sendable {
             for letter in pool { candidates.append(Array(letters[..<i]) + [letter] + Array(letters[i...])) }
         }
         var seen = Set<String>()
+        let wanted = candidates.map { String($0) }.filter { !$0.isEmpty && seen.insert($0).inserted && keeping($0) }
         return state.withLock { state in
-            candidates.map { String($0) }.compactMap { candidate -> String? in
-                guard !candidate.isEmpty, seen.insert(candidate).inserted else { return nil }
+            wanted.compactMap { candidate -> String? in
                 if Hunspell_spell(state.handle, candidate) != 0 { return candidate }
                 let title = candidate.prefix(1).uppercased() + candidate.dropFirst()
                 return capitalized && Hunspell_spell(state.handle, title) != 0 ? title : nil
