@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import MTText
 
 /// The languages of a translation: what the article was translated from and into.
@@ -180,19 +182,44 @@ public struct Document: Sendable {
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
         self.wordKeys = wordKeys
         entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
-            var entities: [Int: EntityAlignment] = [:]
-            var memo = EntityAlignment.Memo()
-            for captionPair in captionPairs {
-                guard let target = captionPair.target else { continue }
-                entities[captionPair.source] = EntityAlignment(
-                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair,
-                    sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target], memo: &memo)
-            }
-            return entities
+            Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, wordKeys)
         }
         self.buffer = buffer
         self.blocks = blocks
         self.organisations = organisations
+    }
+
+    /// The names and acronyms of each aligned pair among `pairs`, by source block index.
+    private static func entityAlignments(of pairs: ArraySlice<CaptionPair>, _ blocks: [Block], _ buffer: TextBuffer,
+                                         _ pair: LanguagePair, _ wordKeys: [[WordKey?]]) -> [Int: EntityAlignment] {
+        var entities: [Int: EntityAlignment] = [:]
+        var memo = EntityAlignment.Memo()
+        for captionPair in pairs {
+            guard let target = captionPair.target else { continue }
+            entities[captionPair.source] = EntityAlignment(
+                source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair,
+                sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target], memo: &memo)
+        }
+        return entities
+    }
+
+    /// Computes the analyses that several rules share on `threads` threads, before the rules run
+    /// (otherwise each is computed on first use, on the thread that asks): a long document checked
+    /// alone keeps every thread busy. The names and acronyms of its pairs, in one run of consecutive
+    /// pairs per thread (each with its own memo of words: the same result as one run).
+    public func prepare(threads: Int) {
+        let pairs = captionPairs.filter { $0.target != nil }
+        guard threads > 1, pairs.count > 1 else { return }
+        entityAlignments.compute {
+            let chunks = min(threads, pairs.count)
+            let parts = Mutex([[Int: EntityAlignment]](repeating: [:], count: chunks))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (pairs.count * chunk / chunks)..<(pairs.count * (chunk + 1) / chunks)
+                let part = Self.entityAlignments(of: pairs[range], blocks, buffer, pair, wordKeys)
+                parts.withLock { $0[chunk] = part }
+            }
+            return parts.withLock { $0.reduce(into: [:]) { $0.merge($1) { first, _ in first } } }
+        }
     }
 
     /// Each word's fold key and stem, once per document, kept per block beside its tokens (an array per

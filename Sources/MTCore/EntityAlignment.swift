@@ -97,7 +97,7 @@ public struct EntityAlignment: Sendable {
         // where the dictionary knows it in lower case, except at the start of a sentence, where the
         // dictionary's word comes first: "Среди" is "among", not a form of "Среда" = "Wednesday".
         let sourceSpeller = pair.source.speller
-        var sourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source, memo: &memo.source) { stem, lowercased, initial in
+        var analysedSourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source, memo: &memo.source) { stem, lowercased, initial in
             (initial || !lexicon.sourceProperStems.contains(stem))
                 && (sourceSpeller.map { $0.accepts(lowercased) } ?? lexicon.sourceCommonStems.contains(stem))
         }
@@ -105,58 +105,67 @@ public struct EntityAlignment: Sendable {
         let targetWords = Self.words(targetBlock, buffer, targetKeys, pair.target, native: pair.source, memo: &memo.target) { stem, lowercased, _ in
             lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
         }
-        // The skeleton of a lower-case source word, computed when a capitalised target word is compared
-        // with it: a name's common word transliterated ("края" = "Krai", "газеты" = "Gazeta").
-        var lowerTargetSkeletons: [Int: NameMatch.Skeleton] = [:]
-        func lowerTargetSkeleton(_ ti: Int) -> NameMatch.Skeleton {
-            if let known = lowerTargetSkeletons[ti] { return known }
-            let skeleton = NameMatch.skeleton(targetWords[ti].romanized)
-            lowerTargetSkeletons[ti] = skeleton
-            return skeleton
-        }
-        var lowerTargetSounds: [Int: NameMatch.PhoneticKey] = [:]
-        func lowerTargetSound(_ ti: Int) -> NameMatch.PhoneticKey {
-            if let known = lowerTargetSounds[ti] { return known }
-            let sound = NameMatch.phoneticKey(targetWords[ti].stem, spelling: pair.target.script == .latin ? .latin : .romanized)
-            lowerTargetSounds[ti] = sound
-            return sound
-        }
-        // A lower-case source word as a name's part would be written: its skeleton, its sounds and the
-        // sounds of the name a place adjective is made of ("моджахеда" ~ "Mujahed", "уотфордская" ~ "Watford").
-        var lowerSources: [Int: (skeleton: NameMatch.Skeleton, sound: NameMatch.PhoneticKey, base: NameMatch.PhoneticKey)] = [:]
-        let sourceSpelling: NameMatch.Spelling = pair.source.script == .latin ? .latin : .romanized
-        func lowerSource(_ si: Int) -> (skeleton: NameMatch.Skeleton, sound: NameMatch.PhoneticKey, base: NameMatch.PhoneticKey) {
-            if let known = lowerSources[si] { return known }
-            let word = sourceWords[si]
-            let romanized = word.romanized == word.folded && pair.source.script != .latin
-                ? Normalizer.foldKey(pair.source.romanize(buffer.string(word.range))) : word.romanized
-            let base = pair.source.adjectiveBase(ofFolded: word.folded).map { NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize($0)), spelling: sourceSpelling) } ?? []
-            let found = (NameMatch.skeleton(romanized), NameMatch.phoneticKey(romanized, spelling: sourceSpelling), base)
-            lowerSources[si] = found
-            return found
-        }
         // The full names a short name stands for ("Саша" = "Александр"), as names to compare with.
-        let fullNames = sourceWords.map { word in
+        let fullNames = analysedSourceWords.map { word in
             word.isCapitalized && !word.isAcronym ? Diminutives.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair) } : []
         }
         // Conventional forms of each capitalised source word, looked up once.
-        let conventionalForms = sourceWords.map { word in
+        let conventionalForms = analysedSourceWords.map { word in
             word.isCapitalized
                 ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
         }
         // What the word lists give each word, looked up once per word (not once per pair of words).
-        let translations = sourceWords.map { word -> Set<String> in
+        let translations = analysedSourceWords.map { word -> Set<String> in
             // A function word translates no name (and its stem may be a name word's: "и" of "иена").
             guard !word.isStopword else { return [] }
             let listed = lexicon.targetStems(forSourceStem: word.stem)
             return lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
         }
-        let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
+        let expansions = analysedSourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
+        for i in analysedSourceWords.indices {
+            analysedSourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !translations[i].isEmpty || !expansions[i].isEmpty
+        }
+        let sourceWords = analysedSourceWords
+        // The skeleton of a lower-case source word, computed when a capitalised target word is compared
+        // with it: a name's common word transliterated ("края" = "Krai", "газеты" = "Gazeta").
+        // (These analyses of single words are kept in the document's memo: the same words recur in its pairs.)
+        func lowerTargetSkeleton(_ ti: Int) -> NameMatch.Skeleton {
+            let romanized = targetWords[ti].romanized
+            if let known = memo.lowerTargetSkeletons[romanized] { return known }
+            let skeleton = NameMatch.skeleton(romanized)
+            memo.lowerTargetSkeletons[romanized] = skeleton
+            return skeleton
+        }
+        func lowerTargetSound(_ ti: Int) -> NameMatch.PhoneticKey {
+            let stem = targetWords[ti].stem
+            if let known = memo.lowerTargetSounds[stem] { return known }
+            let sound = NameMatch.phoneticKey(stem, spelling: pair.target.script == .latin ? .latin : .romanized)
+            memo.lowerTargetSounds[stem] = sound
+            return sound
+        }
+        // A lower-case source word as a name's part would be written: its skeleton, its sounds and the
+        // sounds of the name a place adjective is made of ("моджахеда" ~ "Mujahed", "уотфордская" ~ "Watford").
+        var lowerSources: [Int: LowerWord] = [:]
+        let sourceSpelling: NameMatch.Spelling = pair.source.script == .latin ? .latin : .romanized
+        func lowerSource(_ si: Int) -> LowerWord {
+            if let known = lowerSources[si] { return known }
+            let word = sourceWords[si]
+            let text = buffer.string(word.range)
+            let found: LowerWord
+            if let known = memo.lowerSources[text] {
+                found = known
+            } else {
+                let romanized = word.romanized == word.folded && pair.source.script != .latin
+                    ? Normalizer.foldKey(pair.source.romanize(text)) : word.romanized
+                let base = pair.source.adjectiveBase(ofFolded: word.folded).map { NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize($0)), spelling: sourceSpelling) } ?? []
+                found = LowerWord(skeleton: NameMatch.skeleton(romanized), sound: NameMatch.phoneticKey(romanized, spelling: sourceSpelling), base: base)
+                memo.lowerSources[text] = found
+            }
+            lowerSources[si] = found
+            return found
+        }
         let placeAdjectives = targetWords.map { $0.isCapitalized && pair.target.hasNameAdjectiveSuffix($0.folded) }
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
-        for i in sourceWords.indices {
-            sourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !translations[i].isEmpty || !expansions[i].isEmpty
-        }
         var source = Self.entities(sourceWords)
         var target = Self.entities(targetWords)
         func counterparts(_ si: Int, _ ti: Int) -> Bool {
@@ -505,10 +514,23 @@ public struct EntityAlignment: Sendable {
         }
     }
 
-    /// The analyses of the words of a document's source and target texts, by the word as written.
+    /// A lower-case source word as a name's part would be written (compared with a capitalised target word).
+    struct LowerWord {
+        let skeleton: NameMatch.Skeleton
+        let sound: NameMatch.PhoneticKey
+        /// The sounds of the name a place adjective is made of; empty for other words.
+        let base: NameMatch.PhoneticKey
+    }
+
+    /// The analyses of the words of a document's source and target texts: by the word as written
+    /// (`TextAnalysis`, `LowerWord`), the skeleton of a lower-case target word by its romanized form and its
+    /// sounds by its stem.
     struct Memo {
         var source: [String: TextAnalysis] = [:]
         var target: [String: TextAnalysis] = [:]
+        var lowerSources: [String: LowerWord] = [:]
+        var lowerTargetSkeletons: [String: NameMatch.Skeleton] = [:]
+        var lowerTargetSounds: [String: NameMatch.PhoneticKey] = [:]
     }
 
     /// A Roman numeral of I, V and X ("II", "XVI", "XXI"): a number ("Pius XII", "XVI век"), not an acronym.

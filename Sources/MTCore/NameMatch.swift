@@ -76,18 +76,27 @@ public enum NameMatch {
 
     /// The phonetic key of a folded Latin word. Letters outside a–z (diacritics, apostrophes) are left out.
     public static func phoneticKey(_ word: String, spelling: Spelling) -> PhoneticKey {
-        let letters = Array(word.utf8.filter { $0 >= 0x61 && $0 <= 0x7A })
+        var letters: [UInt8] = []
+        letters.reserveCapacity(word.utf8.count)
+        for byte in word.utf8 where byte >= 0x61 && byte <= 0x7A { letters.append(byte) }
         func at(_ i: Int) -> UInt8 { i < letters.count ? letters[i] : 0 }
         func isVowel(_ c: UInt8) -> Bool { c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79 }
         func soft(_ c: UInt8) -> Bool { spelling == .latin && (c == 0x65 || c == 0x69 || c == 0x79) }  // e i y
-        func starts(_ i: Int, _ text: String) -> Bool { text.utf8.enumerated().allSatisfy { at(i + $0.offset) == $0.element } }
+        func starts(_ i: Int, _ text: StaticString) -> Bool {
+            text.withUTF8Buffer { bytes in bytes.indices.allSatisfy { at(i + $0) == bytes[$0] } }
+        }
         var out: PhoneticKey = []
-        // Voiced consonants as their voiceless pairs.
-        // "h" is Russian "х" (kh) or "г" (Гарвард = Harvard): one with k and g.
-        let devoiced: [Character: Character] = ["b": "p", "d": "t", "g": "k", "v": "f", "h": "k"]
-        func emit(_ code: Character) {
-            let value = (devoiced[code] ?? code).asciiValue!
-            if out.last != value { out.append(value) }
+        func emit(_ code: Unicode.Scalar) {
+            // Voiced consonants as their voiceless pairs.
+            // "h" is Russian "х" (kh) or "г" (Гарвард = Harvard): one with k and g.
+            let value: Unicode.Scalar = switch code {
+            case "b": "p"
+            case "d": "t"
+            case "g", "h": "k"
+            case "v": "f"
+            default: code
+            }
+            if out.last != UInt8(value.value) { out.append(UInt8(value.value)) }
         }
         var i = 0
         while i < letters.count {
@@ -130,7 +139,7 @@ public enum NameMatch {
                     emit("v")  // a u gliding into a vowel
                 default:
                     if !isVowel(c) {
-                        emit(Character(Unicode.Scalar(c)))
+                        emit(Unicode.Scalar(c))
                     }
                 }
             }
@@ -161,7 +170,9 @@ public enum NameMatch {
         guard !x.isEmpty, !y.isEmpty else { return false }
         let prefix = zip(x, y).prefix(while: same).count
         if prefix >= min(5, x.count, y.count) { return true }
-        if Double(editDistance(x, y)) <= 0.34 * Double(max(x.count, y.count)) { return true }
+        // (The distance is at least the difference in length: the table only for skeletons that can pass.)
+        let bound = 0.34 * Double(max(x.count, y.count))
+        if Double(abs(x.count - y.count)) <= bound, Double(editDistance(x, y)) <= bound { return true }
         let cx = consonants(x), cy = consonants(y)
         let (short, long) = cx.count <= cy.count ? (cx, cy) : (cy, cx)
         guard short.count >= 2, long.starts(with: short, by: same) else { return false }
@@ -175,7 +186,7 @@ public enum NameMatch {
     public static func transliterates(_ x: Skeleton, _ y: Skeleton) -> Bool {
         guard x.count >= 3, y.count >= 3 else { return x == y }
         let prefix = zip(x, y).prefix(while: same).count
-        return prefix >= 5 || editDistance(x, y) <= 1
+        return prefix >= 5 || (abs(x.count - y.count) <= 1 && editDistance(x, y) <= 1)
     }
 
     private static func isVowel(_ letter: Unicode.Scalar) -> Bool {

@@ -33,15 +33,26 @@ public struct Session: Sendable {
     }
 
     /// Runs every rule over a document and scores the findings.
-    public func check(_ document: Document) -> LintResult {
+    /// - Parameter threads: how many threads the rules of this one document run on (the findings are the
+    ///   same for any number): more than one when a document is checked alone, one when documents are
+    ///   checked at once (`check(_:emit:)`, `map`).
+    public func check(_ document: Document, threads: Int = 1) -> LintResult {
         Preload.start(for: document)
-        let findings = rules.flatMap { $0.check(document) }.sorted(by: Finding.reportOrder)
-        return LintResult(document: document, findings: findings, score: policy.score(findings, wordCount: document.targetWordCount))
+        let findings: [Finding]
+        if threads > 1 {
+            document.prepare(threads: threads)
+            let session = Session(rules: rules, policy: policy, pair: pair, jobs: threads, maximumSize: maximumSize)
+            findings = session.map(rules.count) { [rules] in rules[$0].check(document) }.flatMap { $0 }
+        } else {
+            findings = rules.flatMap { $0.check(document) }
+        }
+        let ordered = findings.sorted(by: Finding.reportOrder)
+        return LintResult(document: document, findings: ordered, score: policy.score(ordered, wordCount: document.targetWordCount))
     }
 
-    /// Reads an input and checks it.
-    public func check(_ input: some DocumentSource) -> Result<LintResult, InputError> {
-        Result { () throws(InputError) -> LintResult in check(try input.read(pair: pair, maximumSize: maximumSize)) }
+    /// Reads an input and checks it (see `check(_:threads:)`).
+    public func check(_ input: some DocumentSource, threads: Int = 1) -> Result<LintResult, InputError> {
+        Result { () throws(InputError) -> LintResult in check(try input.read(pair: pair, maximumSize: maximumSize), threads: threads) }
     }
 
     /// Checks inputs on `jobs` threads and hands each outcome to `emit` strictly in input order, as soon
@@ -64,7 +75,8 @@ public struct Session: Sendable {
                         return state.next
                     }
                     guard let index else { return }
-                    let outcome = check(inputs[index])
+                    // Fewer inputs than threads: each input's rules share the threads left over.
+                    let outcome = check(inputs[index], threads: inputs.count < jobs ? jobs / inputs.count : 1)
                     state.withLock { state in
                         state.waiting[index] = outcome
                         while let ready = state.waiting.removeValue(forKey: state.emitted) {

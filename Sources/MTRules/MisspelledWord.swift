@@ -100,7 +100,7 @@ public struct MisspelledWord: Rule {
                     || (end < units.count && units[end] == 0x2E && language.abbreviations.contains(word.lowercased() + "."))
                 let hyphenated = (end + 1 < units.count && units[end] == 0x2D && isLetter(end + 1)) || (start >= 2 && units[start - 1] == 0x2D && isLetter(start - 2))
                 // Name particles ("von der Leyen") are parts of names.
-                guard !dotted, !hyphenated, !word.contains("."), !language.nameConnectors.contains(word), !skipped.contains(where: { $0.overlaps(token.range) }),
+                guard !dotted, !hyphenated, !word.utf8.contains(0x2E), !language.nameConnectors.contains(word), !skipped.contains(where: { $0.overlaps(token.range) }),
                       !word.dropFirst().contains(where: { $0.isUppercase }), !word.contains(where: \.isNumber) else { continue }
                 // "i" for "I": in the dictionary (a numeral), never right in running text.
                 let capitalized = word.prefix(1).uppercased() + word.dropFirst()

@@ -55,6 +55,8 @@ public final class Language: Sendable, Hashable {
     public let personalPronouns: Set<String>
     /// Suffixes that make adjectives of place names ("ск" in "финский"), longest first.
     public let nameAdjectiveSuffixes: [String]
+    /// `nameAdjectiveSuffixes` as characters, for `adjectiveBase`.
+    private let nameAdjectiveSuffixLetters: [[Character]]
     /// Lower-case words no punctuation mark of a set follows ("the" before ",", "in" before ";").
     public let marksNeverAfter: [String: Set<Unicode.Scalar>]
     /// Lower-case words that cannot start the clause a semicolon or colon opens ("of").
@@ -110,6 +112,7 @@ public final class Language: Sendable, Hashable {
         self.latinLetterNames = latinLetterNames
         self.personalPronouns = personalPronouns
         self.nameAdjectiveSuffixes = nameAdjectiveSuffixes.sorted { $0.count > $1.count }
+        nameAdjectiveSuffixLetters = self.nameAdjectiveSuffixes.map(Array.init)
         self.marksNeverAfter = marksNeverAfter
         self.wordsNeverAfterSemicolon = wordsNeverAfterSemicolon
         self.coordinatingConjunctions = coordinatingConjunctions
@@ -128,10 +131,10 @@ public final class Language: Sendable, Hashable {
     /// by at most three letters of ending and leaves at least three letters. `nil` for other words.
     public func adjectiveBase(ofFolded word: String) -> String? {
         let letters = Array(word)
-        for suffix in nameAdjectiveSuffixes {
-            let suffixLetters = Array(suffix)
-            for start in stride(from: letters.count - suffixLetters.count, through: 3, by: -1)
-            where letters.count - start - suffixLetters.count <= 3 && Array(letters[start..<(start + suffixLetters.count)]) == suffixLetters {
+        for suffix in nameAdjectiveSuffixLetters {
+            // The suffix starts at least three letters in and leaves at most three after it; the last start first.
+            let last = letters.count - suffix.count
+            for start in stride(from: last, through: max(3, last - 3), by: -1) where letters[start..<(start + suffix.count)].elementsEqual(suffix) {
                 return String(letters[..<start])
             }
         }

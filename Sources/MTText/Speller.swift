@@ -30,6 +30,9 @@ public final class Speller: Sendable {
     private struct State: ~Copyable {
         let handle: OpaquePointer
         var cache = BoundedCache<String, Bool>()
+        /// The words one typo away from a word (`wordsOneEditAway` without `keeping`), by the word and the
+        /// alphabet: each with the candidate it was found as.
+        var nearby = BoundedCache<String, [(candidate: String, word: String)]>(capacity: 1_024)
         deinit { Hunspell_destroy(handle) }
     }
 
@@ -80,13 +83,24 @@ public final class Speller: Sendable {
     /// The dictionary words one typo away from `word` (a letter dropped, added, replaced, or two
     /// neighbours swapped; added and replacing letters are the word's own and `alphabet`), in that
     /// order of kinds. Each candidate is one Hunspell lookup (microseconds), where Hunspell's own
-    /// suggestion search takes milliseconds a word; candidates are not cached.
+    /// suggestion search takes milliseconds a word; the whole search is cached by word (a name or a
+    /// typo recurs in an article), a search with `keeping` only when the whole search is.
     /// A capitalised word's candidates are tried capitalised too ("Russion" → "Russian"). A word longer
     /// than `Token.longestAnalysedWord` has none (its candidates would cost the square of its length).
     /// - Parameter keeping: only candidates (in lower case) it accepts are looked up: a caller that wants
     ///   some words only (those of a set of stems) saves the dictionary lookups of the others.
-    public func wordsOneEditAway(_ word: String, alphabet: String, keeping: (String) -> Bool = { _ in true }) -> [String] {
+    public func wordsOneEditAway(_ word: String, alphabet: String, keeping: ((String) -> Bool)? = nil) -> [String] {
         guard word.utf16.count <= Token.longestAnalysedWord else { return [] }
+        let key = alphabet + "\u{0}" + word
+        if let known = state.withLock({ $0.nearby[key] }) {
+            return known.compactMap { keeping?($0.candidate) ?? true ? $0.word : nil }
+        }
+        let found = search(word, alphabet: alphabet, keeping: keeping ?? { _ in true })
+        if keeping == nil { state.withLock { $0.nearby.insert(found, for: key) } }
+        return found.map(\.word)
+    }
+
+    private func search(_ word: String, alphabet: String, keeping: (String) -> Bool) -> [(candidate: String, word: String)] {
         let capitalized = word.first?.isUppercase ?? false
         let letters = Array(word.lowercased())
         // Sorted: the candidates, and so the suggestions, come in the same order in every run.
@@ -111,10 +125,10 @@ public final class Speller: Sendable {
         var seen = Set<String>()
         let wanted = candidates.map { String($0) }.filter { !$0.isEmpty && seen.insert($0).inserted && keeping($0) }
         return state.withLock { state in
-            wanted.compactMap { candidate -> String? in
-                if Hunspell_spell(state.handle, candidate) != 0 { return candidate }
+            wanted.compactMap { candidate -> (String, String)? in
+                if Hunspell_spell(state.handle, candidate) != 0 { return (candidate, candidate) }
                 let title = candidate.prefix(1).uppercased() + candidate.dropFirst()
-                return capitalized && Hunspell_spell(state.handle, title) != 0 ? title : nil
+                return capitalized && Hunspell_spell(state.handle, title) != 0 ? (candidate, title) : nil
             }
         }
     }
