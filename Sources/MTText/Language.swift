@@ -44,6 +44,8 @@ public final class Language: Sendable, Hashable {
     /// Words that scale the number before them ("млн" = 10⁶). Keys of five letters or more match
     /// as prefixes (any case form), shorter ones exactly.
     public let scaleWords: [String: Double]
+    /// The scale words of five letters or more, with their length, in order: the stems `scale(of:)` tries.
+    private let scaleStems: [(word: String, count: Int, value: Double)]
     /// Whether the language opens direct speech in a paragraph with a dash and closes it with a dash
     /// before the words of saying ("– Мы готовы, – сказал он"), where English uses quotation marks.
     public let marksSpeechWithDash: Bool
@@ -108,6 +110,7 @@ public final class Language: Sendable, Hashable {
         self.alphabet = alphabet
         self.alwaysCapitalized = alwaysCapitalized
         self.scaleWords = scaleWords
+        scaleStems = scaleWords.map { ($0.key, $0.key.count, $0.value) }.filter { $0.count >= 5 }.sorted { $0.word < $1.word }
         self.marksSpeechWithDash = marksSpeechWithDash
         self.latinLetterNames = latinLetterNames
         self.personalPronouns = personalPronouns
@@ -168,7 +171,8 @@ public final class Language: Sendable, Hashable {
     /// The stem of a word already in its NFKC_Casefold form (see `stem(_:)`).
     public func stemOfFoldKey(_ folded: String) -> String {
         var key = folded
-        for possessive in ["'s", "’s"] where key.hasSuffix(possessive) {
+        // (Only a key ending in "s" can: most keys are spared two comparisons of strings.)
+        for possessive in ["'s", "’s"] where key.utf8.last == 0x73 && key.hasSuffix(possessive) {
             key.removeLast(possessive.count)
         }
         return stemmer?.stem(key) ?? key
@@ -186,7 +190,8 @@ public final class Language: Sendable, Hashable {
     /// The multiplier a (folded) scale word stands for, if it is one.
     public func scale(of foldedWord: String) -> Double? {
         if let exact = scaleWords[foldedWord] { return exact }
-        return scaleWords.first { $0.key.count >= 5 && foldedWord.hasPrefix($0.key) && foldedWord.count <= $0.key.count + 3 }?.value
+        let count = foldedWord.count
+        return scaleStems.first { count >= $0.count && count <= $0.count + 3 && foldedWord.hasPrefix($0.word) }?.value
     }
 
     /// A Latin word spelled in the language's script, when the language has a transform for it.

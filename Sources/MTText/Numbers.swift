@@ -112,7 +112,9 @@ public final class NumberReader: Sendable {
     /// `value(ofWord:)` of a word already in its fold key form.
     public func value(ofFoldedWord key: String) -> Double? {
         // ICU's Russian rules spell "е" where texts may write "ё" ("четвёртой").
-        return words[key] ?? (key.contains("ё") ? words[String(key.map { $0 == "ё" ? "е" : $0 })] : nil)
+        // (By scalars: the key is NFKC, so "ё" is one scalar, and comparing characters costs a normalization.)
+        return words[key] ?? (key.unicodeScalars.contains("ё")
+            ? words[String(String.UnicodeScalarView(key.unicodeScalars.map { $0 == "ё" ? "е" : $0 }))] : nil)
     }
 
     /// The value of number words written together ("two hundred", "twenty-five", "двадцать пять"):
