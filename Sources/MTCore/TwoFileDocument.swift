@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MTText
 
 /// Where the source text of a two-file document sits in its buffer (after the translation and a line
@@ -36,7 +37,7 @@ extension Document {
         let buffer = TextBuffer(translation + "\n" + source, byteOffset: byteOffset)
         let start = translation.utf16.count + 1
         let segmenters = Classifier.Segmenters(pair)
-        func sentences(_ range: Range<Int>, _ segmenter: Segmenter) -> [Range<Int>] {
+        @Sendable func sentences(_ range: Range<Int>, _ segmenter: Segmenter) -> [Range<Int>] {
             var found: [Range<Int>] = []
             var lineStart = range.lowerBound
             let units = buffer.units
@@ -47,10 +48,8 @@ extension Document {
             }
             return found
         }
-        let targetSentences = sentences(0..<(start - 1), segmenters.target)
-        let sourceSentences = sentences(start..<buffer.count, segmenters.source)
         let lexicon = BilingualLexicon.shared(for: pair)
-        func unit(_ range: Range<Int>, _ segmenter: Segmenter) -> SentenceAligner.Unit {
+        @Sendable func unit(_ range: Range<Int>, _ segmenter: Segmenter) -> SentenceAligner.Unit {
             let tokens = segmenter.tokens(buffer, in: range)
             let language = segmenter.language
             let words = tokens.filter { $0.kind == .word }.map { Normalizer.foldKey(buffer, $0.range) }.filter { !language.isStopword($0) }
@@ -62,8 +61,17 @@ extension Document {
             let renderings = words.map { lexicon.renderings(ofSourceWord: $0, stem: language.stemOfFoldKey($0)) }
             return SentenceAligner.Unit(length: length, numbers: numbers, renderings: renderings)
         }
-        let beads = SentenceAligner(ratio: pair.expectedLengthRatio).align(
-            sourceSentences.map { unit($0, segmenters.source) }, targetSentences.map { unit($0, segmenters.target) })
+        // The two sides are split and analysed at once, each on a thread with its own segmenter.
+        let sides = Mutex([(sentences: [Range<Int>], units: [SentenceAligner.Unit])](repeating: ([], []), count: 2))
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            let segmenter = Segmenter(language: side == 0 ? pair.source : pair.target)
+            let found = sentences(side == 0 ? start..<buffer.count : 0..<(start - 1), segmenter)
+            let units = found.map { unit($0, segmenter) }
+            sides.withLock { $0[side] = (found, units) }
+        }
+        let (sourceSide, targetSide) = sides.withLock { ($0[0], $0[1]) }
+        let (sourceSentences, targetSentences) = (sourceSide.sentences, targetSide.sentences)
+        let beads = SentenceAligner(ratio: pair.expectedLengthRatio).align(sourceSide.units, targetSide.units)
         let sourceFile = SourceFile(
             path: sourcePath, start: start, lineShift: buffer.line(at: start) - 1,
             utf8Shift: byteOffset + translation.utf8.count + 1 - sourceByteOffset,

@@ -5,8 +5,9 @@ import MTRules
 /// `mtlint-bench two-files [SEGMENTS.jsonl]`: a source article and its translation of 100, 1,000 and
 /// 10,000 sentences (the WMT21 dev segments and their reference A in order, three a paragraph, repeated
 /// as needed), aligned and checked in this process after the knowledge files are loaded. Prints the time
-/// of the alignment alone and of alignment, rules and score, per size and per 100 sentences, and how
-/// each grows against the number of sentences (linear: the size ratio).
+/// of the alignment alone and of alignment, rules and score (on one thread, and on every core as a
+/// document checked alone is), per size and per 100 sentences, how each grows against the number of
+/// sentences (linear: the size ratio), and where the time goes.
 enum TwoFiles {
     static func run(_ arguments: [String]) -> Int32 {
         let path = arguments.first ?? "../shared/data/wmt21-ru-en/segments.jsonl"
@@ -32,27 +33,6 @@ enum TwoFiles {
         let session = Session(rules: RuleRegistry.enabled(preview: false))
         // Knowledge files (word list, CLDR names, dictionaries) load once per process, before timing.
         _ = session.check(Document(translation: article(3, \.target), at: "t", source: article(3, \.source), at: "s")).findings.count
-        if let repeats = ProcessInfo.processInfo.environment["PROFILE_REPEATS"].flatMap(Int.init) {
-            let source = article(100, \.source), translation = article(100, \.target)
-            for _ in 0..<repeats {
-                let t0 = ContinuousClock.now
-                let d = Document(translation: translation, at: "t", source: source, at: "s")
-                let t1 = ContinuousClock.now
-                if ProcessInfo.processInfo.environment["PREP"] != nil { let a = ContinuousClock.now; d.prepare(threads: 2); print("prepare", ContinuousClock.now - a); let b = ContinuousClock.now; _ = d.entities.count; print("seq", ContinuousClock.now - b)
-                    let s2 = Session(rules: session.rules, jobs: 2)
-                    let t0 = ContinuousClock.now
-                    let times = s2.map(session.rules.count) { i -> (String, Double, Double) in
-                        let a = ContinuousClock.now; _ = session.rules[i].check(d); let e = ContinuousClock.now
-                        let f = { (x: ContinuousClock.Instant) in Double((x - t0).components.attoseconds) / 1e15 }
-                        return (session.rules[i].description.id, f(a), f(e)) }
-                    for (n, a, e) in times where e - a > 1 { print(String(format: "%6.1f %6.1f %@", a, e, n)) }
-                }
-                let n = session.check(d, threads: Int(ProcessInfo.processInfo.environment["THREADS"] ?? "1")!).findings.count
-                let t2 = ContinuousClock.now
-                print("doc", t1 - t0, "check", t2 - t1, n)
-            }
-            return 0
-        }
         func seconds(_ runs: Int, _ body: () -> Int) -> Double {
             var best = Double.infinity
             for _ in 0..<runs {
@@ -63,15 +43,19 @@ enum TwoFiles {
             }
             return best
         }
+        // A document checked alone runs its rules on every core (`Session.check(_:threads:)`).
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         // The runs below repeat their text, so the caches of words analysed (romanizations, dictionary
         // lookups) are warm after the first: first, 100 sentences no earlier check has seen (from the end of
-        // the data), as a new article meets them.
-        let fresh = seconds(1) {
-            session.check(Document(translation: article(100, \.target, from: segments.count - 100), at: "t",
-                                   source: article(100, \.source, from: segments.count - 100), at: "s")).findings.count
+        // the data), as a new article meets them, on one thread and on every core.
+        for (threads, from) in [(1, segments.count - 100), (cores, segments.count - 200)] {
+            let fresh = seconds(1) {
+                session.check(Document(translation: article(100, \.target, from: from), at: "t",
+                                       source: article(100, \.source, from: from), at: "s"), threads: threads).findings.count
+            }
+            print(String(format: "100 sentences no earlier run has seen, aligned and checked on %d thread(s): %.1f ms", threads, fresh * 1000))
         }
-        print(String(format: "100 sentences no earlier run has seen, aligned and checked: %.1f ms\n", fresh * 1000))
-        print("sentences   align (ms)  per 100   check (ms)  per 100   (best of 5, 3, 1 runs)")
+        print("\nsentences   align (ms)  per 100   check, 1 thread  per 100   check, \(cores) threads  per 100   (best of 5, 3, 1 runs)")
         var first: (sentences: Int, align: Double, check: Double)?
         for (count, runs) in [(100, 5), (1_000, 3), (10_000, 1)] {
             let source = article(count, \.source), translation = article(count, \.target)
@@ -79,8 +63,11 @@ enum TwoFiles {
             let check = seconds(runs) {
                 session.check(Document(translation: translation, at: "t", source: source, at: "s")).findings.count
             }
-            print(String(format: "%9d %12.1f %8.1f %12.1f %8.1f", count, align * 1000, align * 1e5 / Double(count),
-                         check * 1000, check * 1e5 / Double(count)))
+            let parallel = seconds(runs) {
+                session.check(Document(translation: translation, at: "t", source: source, at: "s"), threads: cores).findings.count
+            }
+            print(String(format: "%9d %12.1f %8.1f %16.1f %8.1f %17.1f %8.1f", count, align * 1000, align * 1e5 / Double(count),
+                         check * 1000, check * 1e5 / Double(count), parallel * 1000, parallel * 1e5 / Double(count)))
             if let first {
                 let size = Double(count) / Double(first.sentences)
                 print(String(format: "          ×%.0f sentences: alignment ×%.1f, check ×%.1f", size, align / first.align, check / first.check))

@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    /// A document checked alone runs its rules on several threads (`check(_:threads:)`): every rule, preview
+    /// ones too, gives the same findings in the same order as on one thread, for every Corpora article (the
+    /// two-file pair, whose names and acronyms are found in one run of beads per thread, among them).
+    @Test func findingsAreTheSameOnOneThreadAndOnFour() throws {
+        let session = Session(rules: RuleRegistry.all)
+        let documents = try Evaluator.goldFiles([Repo.corpora.path]).map { path in
+            try Evaluator.input(of: Gold.load(path: path), at: path).read(pair: .russianEnglish, maximumSize: DocumentReader.defaultMaximumSize)
+        }
+        #expect(documents.contains { $0.sourceFile != nil })
+        var compared = 0
+        for document in documents {
+            func described(_ result: LintResult) -> [String] {
+                result.findings.map { "\($0.target.start.utf16Offset)-\($0.target.end.utf16Offset) \($0.code) \($0.message)" }
+            }
+            let one = described(session.check(document)), four = described(session.check(document, threads: 4))
+            #expect(one == four, "\(document.path)")
+            compared += one.count
+        }
+        #expect(compared > 20)
+    }
+
     @Test func pairsGivePairwiseAccuracyPerLabelAndFalseAlarms() throws {
         let result = try mtlint(["eval", "--pairs", "Tests/MTLintTests/Fixtures/pairs.jsonl", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
