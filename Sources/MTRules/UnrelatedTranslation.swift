@@ -53,7 +53,7 @@ public struct UnrelatedTranslation: Rule {
             let names = Set(document.entities[source.index]?.targetWordCounterparts.keys.map { $0 } ?? [])
             // Romanized on first need: most words are accounted for before it.
             var sourceSkeletons: [NameMatch.Skeleton]?
-            let covered = words.count { word in
+            func isCovered(_ word: ContentWord) -> Bool {
                 if translations.contains(word.stem)
                     || (word.stem.count >= 5 && byPrefix[word.stem.prefix(5)]?.contains { sameWord($0, word.stem) } ?? false)
                     || names.contains(word.token.range.lowerBound) { return true }
@@ -65,6 +65,15 @@ public struct UnrelatedTranslation: Rule {
                 let skeleton = NameMatch.skeleton(word.stem)
                 return skeletons.contains { NameMatch.transliterates($0, skeleton) }
             }
+            // Shared numbers only lower the share further: a translation with more than the share of its
+            // words covered passes, and the counting stops there.
+            let limit = Self.minimumCoverage * Double(words.count)
+            var covered = 0
+            for word in words where isCovered(word) {
+                covered += 1
+                if Double(covered) > limit { break }
+            }
+            guard Double(covered) <= limit else { continue }
             let numbers = document.sharedNumbers(source, target)
             let evidence = covered + numbers.shared
             guard Double(evidence) <= Self.minimumCoverage * Double(words.count + numbers.shared) else { continue }
