@@ -126,6 +126,11 @@ public struct Document: Sendable {
     /// use (it loads the bilingual lexicon, which `mtlint align` does not need).
     public var entities: [Int: EntityAlignment] { entityAlignments.value }
     private let entityAlignments: Lazy<[Int: EntityAlignment]>
+    /// Aligned caption pairs as (source block, target block), where the source is written in its
+    /// language's script: a garbled or foreign source gives the comparisons nothing to go on. What every
+    /// bilingual rule compares; found once per document, on first use.
+    public var alignedCaptions: [(source: Block, target: Block)] { alignedBlocks.value }
+    private let alignedBlocks: Lazy<[(source: Block, target: Block)]>
     /// Whether the document is one segment pair (`--stdin-jsonl`) or the aligned sentences of two
     /// files: its texts are sentences cut from paragraphs, so a quotation may open in one segment and
     /// close in the next.
@@ -181,6 +186,11 @@ public struct Document: Sendable {
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
         self.wordKeys = wordKeys
+        alignedBlocks = Lazy { [captionPairs, blocks] in
+            captionPairs.compactMap { captionPair in
+                captionPair.target.map { (blocks[captionPair.source], blocks[$0]) }.flatMap { Self.isInItsScript($0.0, buffer, pair) ? $0 : nil }
+            }
+        }
         entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
             Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, wordKeys)
         }
@@ -285,9 +295,13 @@ public struct Document: Sendable {
     /// True for a pair of languages with one script, and for a block without letters. Addresses
     /// (URLs, e-mail addresses, handles) are not counted: they are Latin in any language.
     public func isInItsScript(_ block: Block) -> Bool {
+        Self.isInItsScript(block, buffer, pair)
+    }
+
+    private static func isInItsScript(_ block: Block, _ buffer: TextBuffer, _ pair: LanguagePair) -> Bool {
         guard pair.scriptsDiffer else { return true }
         let counts = ScriptCounts.prose(buffer, block.range)
-        return counts.letters == 0 || counts.share(of: language(of: block).script) > 0.5
+        return counts.letters == 0 || counts.share(of: (block.language == .source ? pair.source : pair.target).script) > 0.5
     }
 
     /// The source caption a target block translates, when the aligner paired them.

@@ -372,13 +372,3 @@ extension Rule {
             source: source, severity: severity)
     }
 }
-
-extension Document {
-    /// Aligned caption pairs as (source block, target block), where the source is written in its
-    /// language's script: a garbled or foreign source gives the comparisons nothing to go on.
-    var alignedCaptions: [(source: Block, target: Block)] {
-        captionPairs.compactMap { pair in
-            pair.target.map { (blocks[pair.source], blocks[$0]) }.flatMap { isInItsScript($0.0) ? $0 : nil }
-        }
-    }
-}
