@@ -121,6 +121,24 @@ public protocol Rule: Sendable {
     func check(_ document: Document) -> [Finding]
 }
 
+/// A rule that compares each aligned pair (`Document.alignedCaptions`) on its own: what it finds in one
+/// pair does not depend on any other. A document checked alone on several threads shares its pairs
+/// among them (`Session.check(_:threads:)`); the findings are those of one run over the pairs in order.
+public protocol PairRule: Rule {
+    func check(source: Block, target: Block, in document: Document) -> [Finding]
+}
+
+extension PairRule {
+    public func check(_ document: Document) -> [Finding] {
+        check(pairs: document.alignedCaptions[...], in: document)
+    }
+
+    /// The findings on some of the document's aligned pairs, in order.
+    public func check(pairs: ArraySlice<(source: Block, target: Block)>, in document: Document) -> [Finding] {
+        pairs.flatMap { check(source: $0.source, target: $0.target, in: document) }
+    }
+}
+
 /// A rule that reads the text of one block at a time, in the block's own language: doubled words,
 /// spacing, quotation marks. In an aligned pair (a caption and its translation, a segment pair) the
 /// same reading is applied to the source: a problem the source has too (a quotation that opens in this

@@ -41,8 +41,24 @@ public struct Session: Sendable {
         let findings: [Finding]
         if threads > 1 {
             document.prepare(threads: threads)
+            // A rule of pairs is one piece of work per run of pairs (a few per thread, so that the threads
+            // finish together), any other rule one piece; the pieces' findings are joined in order.
+            let pairs = document.alignedCaptions
+            let runs = min(pairs.count, 4 * threads)
+            var work: [(rule: Int, pairs: Range<Int>?)] = []
+            for (index, rule) in rules.enumerated() {
+                if rule is any PairRule, runs > 1 {
+                    work += (0..<runs).map { (index, (pairs.count * $0 / runs)..<(pairs.count * ($0 + 1) / runs)) }
+                } else {
+                    work.append((index, nil))
+                }
+            }
             let session = Session(rules: rules, policy: policy, pair: pair, jobs: threads, maximumSize: maximumSize)
-            findings = session.map(rules.count) { [rules] in rules[$0].check(document) }.flatMap { $0 }
+            findings = session.map(work.count) { [rules, work] in
+                let (rule, range) = work[$0]
+                guard let range, let pairRule = rules[rule] as? any PairRule else { return rules[rule].check(document) }
+                return pairRule.check(pairs: pairs[range], in: document)
+            }.flatMap { $0 }
         } else {
             findings = rules.flatMap { $0.check(document) }
         }

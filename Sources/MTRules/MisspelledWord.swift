@@ -3,7 +3,7 @@ import MTCore
 import MTText
 
 /// MT309: a target word the spelling dictionary does not know.
-public struct MisspelledWord: Rule {
+public struct MisspelledWord: PairRule {
     /// The Hunspell dictionary to check with (`nil`: the target language's own, e.g. en_US).
     public let dictionary: String?
     /// Words a project accepts besides the dictionary's, folded ("mtlint", "oblast").
@@ -57,7 +57,7 @@ public struct MisspelledWord: Rule {
             .segment("Эти светошумовые гранаты применили в Сиэтле.", "These flashbang grenades were used in Seattle."),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target block: Block, in document: Document) -> [Finding] {
         let language = document.pair.target
         let spellers = dictionary.map { Speller.shared($0).map { [$0] } ?? [] } ?? language.spellers
         guard let speller = spellers.first else { return [] }
@@ -66,91 +66,89 @@ public struct MisspelledWord: Rule {
         func isLetter(_ offset: Int) -> Bool {
             offset >= 0 && offset < units.count && (Unicode.Scalar(units[offset]).map(CharacterInfo.isLetter) ?? false)
         }
-        for (source, block) in document.alignedCaptions {
-            let skipped = Placeholder.all(in: block, of: document).map(\.range)
-            // What the source vouches for, computed when a word needs it: the skeletons of its words
-            // romanized, and the stems of their translations.
-            var sourceSkeletons: [(skeleton: NameMatch.Skeleton, isName: Bool)]?
-            var sourceTranslations: Set<String>?
-            /// How close the word comes to transliterating a source word (`names`: a capitalised one): the
-            /// least skeleton edit distance among the source words it transliterates (`nil`: none).
-            func transliteration(_ word: String, names: Bool = false) -> Int? {
-                let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
-                    (NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range)))), sourceToken.isCapitalized)
-                }
-                sourceSkeletons = skeletons
-                // A possessive's ending is English, not the name's ("Prosa's").
-                let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
-                let skeleton = NameMatch.skeleton(Normalizer.foldKey(bare))
-                return skeletons.filter { (!names || $0.isName) && NameMatch.transliterates($0.skeleton, skeleton) }
-                    .map { NameMatch.editDistance($0.skeleton, skeleton) }.min()
+        let skipped = Placeholder.all(in: block, of: document).map(\.range)
+        // What the source vouches for, computed when a word needs it: the skeletons of its words
+        // romanized, and the stems of their translations.
+        var sourceSkeletons: [(skeleton: NameMatch.Skeleton, isName: Bool)]?
+        var sourceTranslations: Set<String>?
+        /// How close the word comes to transliterating a source word (`names`: a capitalised one): the
+        /// least skeleton edit distance among the source words it transliterates (`nil`: none).
+        func transliteration(_ word: String, names: Bool = false) -> Int? {
+            let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
+                (NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range)))), sourceToken.isCapitalized)
             }
-            func translationStems() -> Set<String> {
-                let stems = sourceTranslations ?? document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
-                sourceTranslations = stems
-                return stems
-            }
-            func translatesSource(_ word: String) -> Bool { translationStems().contains(language.stem(word)) }
-            for token in block.tokens where token.kind == .word && token.script == .single(language.script) {
-                let word = document.buffer.string(token.range).replacingApostrophes
-                let (start, end) = (token.range.lowerBound, token.range.upperBound)
-                // Dotted abbreviations ("i.e.", "a.m.", "Sts.") are not words to spell, nor is a part of a
-                // hyphenated compound ("roly-polies"): the dictionaries list few of those.
-                let dotted = (end < units.count && units[end] == 0x2E && isLetter(end + 1)) || (units[max(0, start - 1)] == 0x2E && isLetter(start - 2))
-                    || (end < units.count && units[end] == 0x2E && language.abbreviations.contains(word.lowercased() + "."))
-                let hyphenated = (end + 1 < units.count && units[end] == 0x2D && isLetter(end + 1)) || (start >= 2 && units[start - 1] == 0x2D && isLetter(start - 2))
-                // Name particles ("von der Leyen") are parts of names.
-                guard !dotted, !hyphenated, !word.utf8.contains(0x2E), !language.nameConnectors.contains(word), !skipped.contains(where: { $0.overlaps(token.range) }),
-                      !word.dropFirst().contains(where: { $0.isUppercase }), !word.contains(where: \.isNumber) else { continue }
-                // "i" for "I": in the dictionary (a numeral), never right in running text.
-                let capitalized = word.prefix(1).uppercased() + word.dropFirst()
-                if !token.isCapitalized, language.alwaysCapitalized.contains(capitalized), !Self.isListMarker(token.range, units) {
-                    findings.append(finding(
-                        in: document, at: token.range,
-                        message: "'\(word)' is written '\(capitalized)' in \(language.name); did you mean '\(capitalized)'?"))
-                    continue
-                }
-                guard word.count >= 2, !projectWords.contains(Normalizer.foldKey(word)), language.scale(of: Normalizer.foldKey(word)) == nil,
-                      !spellers.contains(where: { Self.accepts($0, word) }), !Self.isCompound(word, speller),
-                      !Self.isDerivation(word, language, spellers) else { continue }
-                // A typo is one edit from the word meant; a word no dictionary word is that close to is a
-                // rare or new word ("flashbang", "loungewear"), not a typo.
-                // A name of the source transliterated, in whatever spelling ("Humza" for "Хамза"): checked
-                // first, as it is far cheaper than the dictionary lookups of the words one typo away.
-                if token.isCapitalized, transliteration(word, names: true) != nil { continue }
-                // Another capitalised word needs a word one typo away that translates the source (below):
-                // when no translation's stem can be one's, the dictionary is not searched.
-                if token.isCapitalized, transliteration(word) == nil {
-                    let stems = translationStems()
-                    guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(language.stem($0)) }).isEmpty else { continue }
-                }
-                let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
-                guard !nearby.isEmpty else { continue }
-                if let distance = transliteration(word) {
-                    // A source word transliterated ("oblast" for "области", "Zenit" for "Зенит", "selo" for
-                    // "села"); but a misspelled cognate ("vido" for "видео", "istory" for "истории",
-                    // "Secretery" for "секретаря") is one typo from a word that transliterates it better, or
-                    // as well when the word itself is two edits off.
-                    // For a name, only a common word counts: a name one edit away ("Luis" for "Luiz") is
-                    // another spelling of it.
-                    guard distance > 0, nearby.contains(where: { candidate in
-                        (!token.isCapitalized || candidate.first?.isLowercase == true)
-                            && transliteration(candidate).map { $0 < distance || ($0 == distance && distance >= 2) } ?? false
-                    }) else { continue }
-                } else if token.isCapitalized {
-                    // Another capitalised word is a name unless the word it is one typo from translates a
-                    // word of the source ("Russion" for "российский" → "Russian"), other than by an ending
-                    // ("Koreas", "Gazan" are made from "Korea", "Gaza").
-                    let translations = nearby.filter(translatesSource)
-                    guard !translations.isEmpty, !translations.contains(where: { Self.inflects(word, $0) }) else { continue }
-                }
-                let shown = Array(nearby.prefix(3))
+            sourceSkeletons = skeletons
+            // A possessive's ending is English, not the name's ("Prosa's").
+            let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+            let skeleton = NameMatch.skeleton(Normalizer.foldKey(bare))
+            return skeletons.filter { (!names || $0.isName) && NameMatch.transliterates($0.skeleton, skeleton) }
+                .map { NameMatch.editDistance($0.skeleton, skeleton) }.min()
+        }
+        func translationStems() -> Set<String> {
+            let stems = sourceTranslations ?? document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
+            sourceTranslations = stems
+            return stems
+        }
+        func translatesSource(_ word: String) -> Bool { translationStems().contains(language.stem(word)) }
+        for token in block.tokens where token.kind == .word && token.script == .single(language.script) {
+            let word = document.buffer.string(token.range).replacingApostrophes
+            let (start, end) = (token.range.lowerBound, token.range.upperBound)
+            // Dotted abbreviations ("i.e.", "a.m.", "Sts.") are not words to spell, nor is a part of a
+            // hyphenated compound ("roly-polies"): the dictionaries list few of those.
+            let dotted = (end < units.count && units[end] == 0x2E && isLetter(end + 1)) || (units[max(0, start - 1)] == 0x2E && isLetter(start - 2))
+                || (end < units.count && units[end] == 0x2E && language.abbreviations.contains(word.lowercased() + "."))
+            let hyphenated = (end + 1 < units.count && units[end] == 0x2D && isLetter(end + 1)) || (start >= 2 && units[start - 1] == 0x2D && isLetter(start - 2))
+            // Name particles ("von der Leyen") are parts of names.
+            guard !dotted, !hyphenated, !word.utf8.contains(0x2E), !language.nameConnectors.contains(word), !skipped.contains(where: { $0.overlaps(token.range) }),
+                  !word.dropFirst().contains(where: { $0.isUppercase }), !word.contains(where: \.isNumber) else { continue }
+            // "i" for "I": in the dictionary (a numeral), never right in running text.
+            let capitalized = word.prefix(1).uppercased() + word.dropFirst()
+            if !token.isCapitalized, language.alwaysCapitalized.contains(capitalized), !Self.isListMarker(token.range, units) {
                 findings.append(finding(
                     in: document, at: token.range,
-                    message: "'\(document.buffer.string(token.range))' is not in the \(spellers.map(\.dictionary).joined(separator: " or ")) "
-                        + "dictionary; did you mean " + shown.map { "'\($0)'" }.joined(separator: ", ") + "?",
-                    source: nil))
+                    message: "'\(word)' is written '\(capitalized)' in \(language.name); did you mean '\(capitalized)'?"))
+                continue
             }
+            guard word.count >= 2, !projectWords.contains(Normalizer.foldKey(word)), language.scale(of: Normalizer.foldKey(word)) == nil,
+                  !spellers.contains(where: { Self.accepts($0, word) }), !Self.isCompound(word, speller),
+                  !Self.isDerivation(word, language, spellers) else { continue }
+            // A typo is one edit from the word meant; a word no dictionary word is that close to is a
+            // rare or new word ("flashbang", "loungewear"), not a typo.
+            // A name of the source transliterated, in whatever spelling ("Humza" for "Хамза"): checked
+            // first, as it is far cheaper than the dictionary lookups of the words one typo away.
+            if token.isCapitalized, transliteration(word, names: true) != nil { continue }
+            // Another capitalised word needs a word one typo away that translates the source (below):
+            // when no translation's stem can be one's, the dictionary is not searched.
+            if token.isCapitalized, transliteration(word) == nil {
+                let stems = translationStems()
+                guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(language.stem($0)) }).isEmpty else { continue }
+            }
+            let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
+            guard !nearby.isEmpty else { continue }
+            if let distance = transliteration(word) {
+                // A source word transliterated ("oblast" for "области", "Zenit" for "Зенит", "selo" for
+                // "села"); but a misspelled cognate ("vido" for "видео", "istory" for "истории",
+                // "Secretery" for "секретаря") is one typo from a word that transliterates it better, or
+                // as well when the word itself is two edits off.
+                // For a name, only a common word counts: a name one edit away ("Luis" for "Luiz") is
+                // another spelling of it.
+                guard distance > 0, nearby.contains(where: { candidate in
+                    (!token.isCapitalized || candidate.first?.isLowercase == true)
+                        && transliteration(candidate).map { $0 < distance || ($0 == distance && distance >= 2) } ?? false
+                }) else { continue }
+            } else if token.isCapitalized {
+                // Another capitalised word is a name unless the word it is one typo from translates a
+                // word of the source ("Russion" for "российский" → "Russian"), other than by an ending
+                // ("Koreas", "Gazan" are made from "Korea", "Gaza").
+                let translations = nearby.filter(translatesSource)
+                guard !translations.isEmpty, !translations.contains(where: { Self.inflects(word, $0) }) else { continue }
+            }
+            let shown = Array(nearby.prefix(3))
+            findings.append(finding(
+                in: document, at: token.range,
+                message: "'\(document.buffer.string(token.range))' is not in the \(spellers.map(\.dictionary).joined(separator: " or ")) "
+                    + "dictionary; did you mean " + shown.map { "'\($0)'" }.joined(separator: ", ") + "?",
+                source: nil))
         }
         return findings
     }

@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT104: a number in a translated caption that has no equal in its source.
-public struct NumberMismatch: Rule {
+public struct NumberMismatch: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -58,44 +58,42 @@ public struct NumberMismatch: Rule {
             """,
         ])
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         var findings: [Finding] = []
-        for (source, target) in document.alignedCaptions {
-            let sourceQuantities = Quantities(document, source), targetQuantities = Quantities(document, target)
-            let sourceDates = sourceQuantities.dates, targetDates = targetQuantities.dates
-            // Number words count from two up: "one" and "a" are more often words than numbers.
-            var unmatchedSource = sourceQuantities.numbers(excluding: sourceDates.map(\.range)).filter { $0.inDigits || $0.value >= 2 }
-            var unmatchedTarget: [NumberMention] = []
-            // The days and years of dates, which the other side may write without a month ("9 и 10 августа"
-            // = "August 9 and 10").
-            var sourceDateParts = sourceDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
-            var targetDateParts = targetDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
-            for number in targetQuantities.numbers(excluding: targetDates.map(\.range)) {
-                if let match = unmatchedSource.firstIndex(where: { $0.equals(number) }) {
-                    unmatchedSource.remove(at: match)
-                } else if let part = sourceDateParts.firstIndex(where: { Double($0) == number.value }) {
-                    sourceDateParts.remove(at: part)
-                } else if number.inDigits || number.value >= 2 {
-                    unmatchedTarget.append(number)
-                }
+        let sourceQuantities = Quantities(document, source), targetQuantities = Quantities(document, target)
+        let sourceDates = sourceQuantities.dates, targetDates = targetQuantities.dates
+        // Number words count from two up: "one" and "a" are more often words than numbers.
+        var unmatchedSource = sourceQuantities.numbers(excluding: sourceDates.map(\.range)).filter { $0.inDigits || $0.value >= 2 }
+        var unmatchedTarget: [NumberMention] = []
+        // The days and years of dates, which the other side may write without a month ("9 и 10 августа"
+        // = "August 9 and 10").
+        var sourceDateParts = sourceDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
+        var targetDateParts = targetDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
+        for number in targetQuantities.numbers(excluding: targetDates.map(\.range)) {
+            if let match = unmatchedSource.firstIndex(where: { $0.equals(number) }) {
+                unmatchedSource.remove(at: match)
+            } else if let part = sourceDateParts.firstIndex(where: { Double($0) == number.value }) {
+                sourceDateParts.remove(at: part)
+            } else if number.inDigits || number.value >= 2 {
+                unmatchedTarget.append(number)
             }
-            unmatchedSource.removeAll { number in
-                guard let part = targetDateParts.firstIndex(where: { Double($0) == number.value }) else { return false }
-                targetDateParts.remove(at: part)
-                return true
-            }
-            // A number of a name the translation writes otherwise ("COVID-19" as "COVID") is no number
-            // another one replaced; a name's number that became another name's number is ("Осень-2025" as
-            // "Autumn-2024").
-            var candidates = unmatchedSource
-            for number in unmatchedTarget {
-                guard let index = candidates.firstIndex(where: { !$0.inName || number.inName }) else { continue }
-                let expected = candidates.remove(at: index)
-                // Digits on both sides are evidence an editor accepts; a number word may be part of an
-                // idiom ("в первую очередь", "once").
-                findings.append(substitution(in: document, target: number.range, source: expected.range,
-                                             severity: number.inDigits && expected.inDigits ? nil : .minor))
-            }
+        }
+        unmatchedSource.removeAll { number in
+            guard let part = targetDateParts.firstIndex(where: { Double($0) == number.value }) else { return false }
+            targetDateParts.remove(at: part)
+            return true
+        }
+        // A number of a name the translation writes otherwise ("COVID-19" as "COVID") is no number
+        // another one replaced; a name's number that became another name's number is ("Осень-2025" as
+        // "Autumn-2024").
+        var candidates = unmatchedSource
+        for number in unmatchedTarget {
+            guard let index = candidates.firstIndex(where: { !$0.inName || number.inName }) else { continue }
+            let expected = candidates.remove(at: index)
+            // Digits on both sides are evidence an editor accepts; a number word may be part of an
+            // idiom ("в первую очередь", "once").
+            findings.append(substitution(in: document, target: number.range, source: expected.range,
+                                         severity: number.inDigits && expected.inDigits ? nil : .minor))
         }
         return findings
     }

@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT115: a translation whose words translate nothing in its source: another sentence's translation.
-public struct UnrelatedTranslation: Rule {
+public struct UnrelatedTranslation: PairRule {
     public init() {}
 
     /// Fewest content words of the translation before coverage is judged. Provenance (issue 20): with
@@ -41,48 +41,44 @@ public struct UnrelatedTranslation: Rule {
                      "Light rain and partly cloudy weather are expected in the Moscow region on Sunday."),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
-        for (source, target) in document.alignedCaptions {
-            let words = document.contentWords(target).filter { $0.token.kind == .word }
-            guard words.count >= Self.minimumWords else { continue }
-            let translations = document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
-            // sameWord needs a shared prefix of five letters: only stems with the same five are compared.
-            let byPrefix = Dictionary(grouping: translations.filter { $0.count >= 5 }, by: { $0.prefix(5) })
-            // Names the entity alignment accounts for, and source words to compare transliterations with.
-            let names = Set(document.entities[source.index]?.targetWordCounterparts.keys.map { $0 } ?? [])
-            // Romanized on first need: most words are accounted for before it.
-            var sourceSkeletons: [NameMatch.Skeleton]?
-            func isCovered(_ word: ContentWord) -> Bool {
-                if translations.contains(word.stem)
-                    || (word.stem.count >= 5 && byPrefix[word.stem.prefix(5)]?.contains { sameWord($0, word.stem) } ?? false)
-                    || names.contains(word.token.range.lowerBound) { return true }
-                guard word.stem.count >= 4 else { return false }
-                let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word && !$0.isCapitalized }.map {
-                    NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string($0.range))))
-                }
-                sourceSkeletons = skeletons
-                let skeleton = NameMatch.skeleton(word.stem)
-                return skeletons.contains { NameMatch.transliterates($0, skeleton) }
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
+        let words = document.contentWords(target).filter { $0.token.kind == .word }
+        guard words.count >= Self.minimumWords else { return [] }
+        let translations = document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
+        // sameWord needs a shared prefix of five letters: only stems with the same five are compared.
+        let byPrefix = Dictionary(grouping: translations.filter { $0.count >= 5 }, by: { $0.prefix(5) })
+        // Names the entity alignment accounts for, and source words to compare transliterations with.
+        let names = Set(document.entities[source.index]?.targetWordCounterparts.keys.map { $0 } ?? [])
+        // Romanized on first need: most words are accounted for before it.
+        var sourceSkeletons: [NameMatch.Skeleton]?
+        func isCovered(_ word: ContentWord) -> Bool {
+            if translations.contains(word.stem)
+                || (word.stem.count >= 5 && byPrefix[word.stem.prefix(5)]?.contains { sameWord($0, word.stem) } ?? false)
+                || names.contains(word.token.range.lowerBound) { return true }
+            guard word.stem.count >= 4 else { return false }
+            let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word && !$0.isCapitalized }.map {
+                NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string($0.range))))
             }
-            // Shared numbers only lower the share further: a translation with more than the share of its
-            // words covered passes, and the counting stops there.
-            let limit = Self.minimumCoverage * Double(words.count)
-            var covered = 0
-            for word in words where isCovered(word) {
-                covered += 1
-                if Double(covered) > limit { break }
-            }
-            guard Double(covered) <= limit else { continue }
-            let numbers = document.sharedNumbers(source, target)
-            let evidence = covered + numbers.shared
-            guard Double(evidence) <= Self.minimumCoverage * Double(words.count + numbers.shared) else { continue }
-            findings.append(finding(
-                in: document, at: target.range,
-                message: "\(covered) of the translation's \(words.count) content words render a word of its source, and it shares "
-                    + "\(numbers.shared) of its \(numbers.target) numbers (line \(source.firstLine)): is it another sentence's translation?",
-                source: source.range))
+            sourceSkeletons = skeletons
+            let skeleton = NameMatch.skeleton(word.stem)
+            return skeletons.contains { NameMatch.transliterates($0, skeleton) }
         }
-        return findings
+        // Shared numbers only lower the share further: a translation with more than the share of its
+        // words covered passes, and the counting stops there.
+        let limit = Self.minimumCoverage * Double(words.count)
+        var covered = 0
+        for word in words where isCovered(word) {
+            covered += 1
+            if Double(covered) > limit { break }
+        }
+        guard Double(covered) <= limit else { return [] }
+        let numbers = document.sharedNumbers(source, target)
+        let evidence = covered + numbers.shared
+        guard Double(evidence) <= Self.minimumCoverage * Double(words.count + numbers.shared) else { return [] }
+        return [finding(
+            in: document, at: target.range,
+            message: "\(covered) of the translation's \(words.count) content words render a word of its source, and it shares "
+                + "\(numbers.shared) of its \(numbers.target) numbers (line \(source.firstLine)): is it another sentence's translation?",
+            source: source.range)]
     }
 }
