@@ -79,7 +79,7 @@ public struct EntityAlignment: Sendable {
         let isStopword: Bool
         /// A function word that can stand inside a name ("of", "von").
         let isNameConnector: Bool
-        /// An abbreviation of the language written with its stop ("St.", "Gen.", "Fr."): a title, no name.
+        /// A capitalised abbreviation of the language written with its stop ("St.", "Gen.", "Fr."): a title, no name.
         let isAbbreviation: Bool
         /// Only white space or a hyphen separates it from the word before.
         let joinsPrevious: Bool
@@ -451,7 +451,8 @@ public struct EntityAlignment: Sendable {
                 isSentenceInitial: awaitingFirst, isStopword: isStopword,
                 isNameConnector: language.nameConnectors.contains(folded),
                 // With its stop ("St.", "Fr.") or, in British style, without one ("Mr Chouhan").
-                isAbbreviation: language.abbreviations.contains(folded + "."),
+                // (Only capitalised words are asked: a lower-case word is common, never part of a name.)
+                isAbbreviation: capitalized && language.abbreviations.contains(folded + "."),
                 joinsPrevious: previousEnd.map { end in
                     buffer.isBlank(end..<token.range.lowerBound) || (token.range.lowerBound == end + 1 && buffer.units[end] == 0x2D)
                 } ?? false))

@@ -57,8 +57,9 @@ public final class Language: Sendable, Hashable {
     public let personalPronouns: Set<String>
     /// Suffixes that make adjectives of place names ("ск" in "финский"), longest first.
     public let nameAdjectiveSuffixes: [String]
-    /// `nameAdjectiveSuffixes` as characters, for `adjectiveBase`.
+    /// `nameAdjectiveSuffixes` as characters and as scalars, for `adjectiveBase`.
     private let nameAdjectiveSuffixLetters: [[Character]]
+    private let nameAdjectiveSuffixScalars: [[Unicode.Scalar]]
     /// Lower-case words no punctuation mark of a set follows ("the" before ",", "in" before ";").
     public let marksNeverAfter: [String: Set<Unicode.Scalar>]
     /// Lower-case words that cannot start the clause a semicolon or colon opens ("of").
@@ -116,6 +117,7 @@ public final class Language: Sendable, Hashable {
         self.personalPronouns = personalPronouns
         self.nameAdjectiveSuffixes = nameAdjectiveSuffixes.sorted { $0.count > $1.count }
         nameAdjectiveSuffixLetters = self.nameAdjectiveSuffixes.map(Array.init)
+        nameAdjectiveSuffixScalars = self.nameAdjectiveSuffixes.map { Array($0.unicodeScalars) }
         self.marksNeverAfter = marksNeverAfter
         self.wordsNeverAfterSemicolon = wordsNeverAfterSemicolon
         self.coordinatingConjunctions = coordinatingConjunctions
@@ -133,15 +135,34 @@ public final class Language: Sendable, Hashable {
     /// "финском" → "фин"): the word before the language's adjective suffix, when the suffix is followed
     /// by at most three letters of ending and leaves at least three letters. `nil` for other words.
     public func adjectiveBase(ofFolded word: String) -> String? {
-        let letters = Array(word)
-        for suffix in nameAdjectiveSuffixLetters {
-            // The suffix starts at least three letters in and leaves at most three after it; the last start first.
+        // Scalars that are each one character and equal only to themselves (Latin, Cyrillic, no combining
+        // marks) are compared as scalars, which spares the normalization comparing characters costs.
+        let scalars = Array(word.unicodeScalars)
+        if scalars.allSatisfy(Self.isStandaloneCharacter), nameAdjectiveSuffixScalars.allSatisfy({ $0.allSatisfy(Self.isStandaloneCharacter) }) {
+            return Self.base(scalars, nameAdjectiveSuffixScalars).map { String(String.UnicodeScalarView($0)) }
+        }
+        return Self.base(Array(word), nameAdjectiveSuffixLetters).map { String($0) }
+    }
+
+    /// The letters before the first suffix (longest first) that starts at least three letters in and
+    /// leaves at most three after it, the last such start first.
+    private static func base<Letter: Equatable>(_ letters: [Letter], _ suffixes: [[Letter]]) -> ArraySlice<Letter>? {
+        for suffix in suffixes {
             let last = letters.count - suffix.count
             for start in stride(from: last, through: max(3, last - 3), by: -1) where letters[start..<(start + suffix.count)].elementsEqual(suffix) {
-                return String(letters[..<start])
+                return letters[..<start]
             }
         }
         return nil
+    }
+
+    /// A scalar that is a character of its own, canonically equal to no other scalar or sequence of the
+    /// ranges: printable ASCII, Latin-1 to IPA, Cyrillic letters (not its combining marks).
+    private static func isStandaloneCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20..<0x7F, 0xA0..<0x300, 0x400..<0x483, 0x48A..<0x530: true
+        default: false
+        }
     }
 
     /// Whether a folded word ends with one of the language's name-adjective suffixes and has at least

@@ -19,6 +19,16 @@ import Testing
         #expect(Transliterator.shared("No-Such-Transform") == nil)
     }
 
+    /// A place adjective's base, found by scalars for plain letters and by characters where a combining
+    /// mark makes one character of two scalars (a stress mark on the ending): the same base either way.
+    @Test func placeAdjectivesGiveTheNameTheyAreMadeOf() {
+        #expect(Language.russian.adjectiveBase(ofFolded: "ордынского") == "орд")
+        #expect(Language.russian.adjectiveBase(ofFolded: "финском") == "фин")
+        #expect(Language.russian.adjectiveBase(ofFolded: "финско\u{301}м") == "фин")
+        #expect(Language.russian.adjectiveBase(ofFolded: "москва") == nil)
+        #expect(Language.russian.adjectiveBase(ofFolded: "ск") == nil)
+    }
+
     @Test func romanizeLeavesLatinLanguagesAlone() {
         #expect(Language.english.romanize("Blinken") == "Blinken")
         #expect(Language.russian.romanize("Блинкен") == "Blinken")
