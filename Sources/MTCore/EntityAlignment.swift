@@ -164,6 +164,9 @@ public struct EntityAlignment: Sendable {
             lowerSources[si] = found
             return found
         }
+        // Lengths in characters, counted once (each count walks the string).
+        let translationLengths = translations.map { $0.map { ($0, $0.count) } }
+        let targetStemLengths = targetWords.map(\.stem.count)
         let placeAdjectives = targetWords.map { $0.isCapitalized && pair.target.hasNameAdjectiveSuffix($0.folded) }
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
         var source = Self.entities(sourceWords)
@@ -172,7 +175,9 @@ public struct EntityAlignment: Sendable {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
             // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
-            if !t.isStopword, translations[si].contains(where: { $0 == t.stem || Self.derived($0, t.stem, name: t.isCapitalized, placeAdjective: placeAdjectives[ti]) }) { return true }
+            if !t.isStopword, translationLengths[si].contains(where: { stem, length in
+                stem == t.stem || Self.derived(stem, length, t.stem, targetStemLengths[ti], name: t.isCapitalized, placeAdjective: placeAdjectives[ti])
+            }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
@@ -368,9 +373,10 @@ public struct EntityAlignment: Sendable {
     /// "egyptian", "ethiopia" ~ "ethiopian"). For a name, four letters do: a stem of the other ("wash" ~
     /// "washington"), or a place adjective (its suffix checked by the caller) of one root with it
     /// ("scotland" ~ "scottish", "britain" ~ "british"); two surnames of one root ("volodymyr", "volodin") are not.
-    static func derived(_ a: String, _ b: String, name: Bool = false, placeAdjective: Bool = false) -> Bool {
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        guard name, short.count >= 4 else { return short.count >= 5 && long.hasPrefix(short) }
+    /// - Parameters: aLength, bLength: the stems' lengths in characters.
+    static func derived(_ a: String, _ aLength: Int, _ b: String, _ bLength: Int, name: Bool = false, placeAdjective: Bool = false) -> Bool {
+        let (short, shortLength, long) = aLength <= bLength ? (a, aLength, b) : (b, bLength, a)
+        guard name, shortLength >= 4 else { return shortLength >= 5 && long.hasPrefix(short) }
         return long.hasPrefix(short) || (placeAdjective && zip(short, long).prefix(while: ==).count >= 4)
     }
 
@@ -424,7 +430,8 @@ public struct EntityAlignment: Sendable {
             // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
             // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
             let capitalized = token.isCapitalized
-            let needsRomanizing = language.script != .latin && (capitalized || folded.count <= 5)
+            // (Five letters or fewer: counted up to six, not to the end.)
+            let needsRomanizing = language.script != .latin && (capitalized || folded.prefix(6).count <= 5)
             // The word as written: only capitalised words and words to romanize look at it.
             let text = capitalized || needsRomanizing ? buffer.string(token.range) : ""
             let analysis: TextAnalysis

@@ -168,7 +168,8 @@ public final class Language: Sendable, Hashable {
     /// Whether a folded word ends with one of the language's name-adjective suffixes and has at least
     /// three letters before it ("scottish", "cuban").
     public func hasNameAdjectiveSuffix(_ word: String) -> Bool {
-        nameAdjectiveSuffixes.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+        let count = word.count
+        return zip(nameAdjectiveSuffixes, nameAdjectiveSuffixLetters).contains { count >= $1.count + 3 && word.hasSuffix($0) }
     }
 
     public var icuLocale: String { code }
