@@ -45,36 +45,32 @@ public struct EntityAlignment: Sendable {
     /// Target entity words that nothing in the source accounts for.
     public let unaccountedTargetWords: [Range<Int>]
 
-    /// Every word of a block, analysed once.
-    struct Word {
+    /// Every word of a block, analysed once: a reference, so that comparing every pair of words of a
+    /// pair of blocks reads a word's fields without copying them.
+    final class Word {
         /// The skeleton of any word (of a lower-case one, computed here: only acronym comparisons need it).
         var comparableSkeleton: NameMatch.Skeleton { isCapitalized ? skeleton : NameMatch.skeleton(romanized) }
 
         let range: Range<Int>
         let folded: String
         let stem: String
-        /// The romanized fold key, reduced (`NameMatch.skeleton`); computed for capitalised words only
-        /// (`comparableSkeleton` for any word).
-        let skeleton: NameMatch.Skeleton
-        let romanized: String
-        /// The sounds of a capitalised word (`NameMatch.phoneticKey` of `romanized`); empty for others.
-        let sound: NameMatch.PhoneticKey
+        /// What the word is by its text alone (`TextAnalysis`), shared by its occurrences in the document.
+        let analysis: TextAnalysis
+        var skeleton: NameMatch.Skeleton { analysis.skeleton }
+        var romanized: String { analysis.romanized }
+        var sound: NameMatch.PhoneticKey { analysis.sound }
+        var baseSkeleton: NameMatch.Skeleton { analysis.baseSkeleton }
+        var baseSound: NameMatch.PhoneticKey { analysis.baseSound }
+        var nativeSkeleton: NameMatch.Skeleton { analysis.nativeSkeleton }
+        var isDictionaryWord: Bool { analysis.isDictionaryWord }
+        var isCommonAcronym: Bool { analysis.isCommonAcronym }
+        var isAcronym: Bool { analysis.isAcronym }
         /// The acronym a run of letter names starting here spells ("Би-би-си" = "bbc"); empty for none.
         var spelledAcronym = ""
-        /// For a capitalised place adjective, the skeleton and the sounds of the name it is made of
-        /// ("Финском" → "fin"); empty for other words.
-        let baseSkeleton: NameMatch.Skeleton
-        let baseSound: NameMatch.PhoneticKey
-        /// The word in the source language's script (a target word transliterated into it), reduced.
-        let nativeSkeleton: NameMatch.Skeleton
         let isCapitalized: Bool
         let isCommon: Bool
-        let isDictionaryWord: Bool
         var hasKnownTranslation = false
         let isMixedScript: Bool
-        /// An acronym the language lists as naming no entity ("CEO", "TV").
-        let isCommonAcronym: Bool
-        let isAcronym: Bool
         let isSentenceInitial: Bool
         let isStopword: Bool
         /// A function word that can stand inside a name ("of", "von").
@@ -83,6 +79,23 @@ public struct EntityAlignment: Sendable {
         let isAbbreviation: Bool
         /// Only white space or a hyphen separates it from the word before.
         let joinsPrevious: Bool
+
+        init(range: Range<Int>, folded: String, stem: String, analysis: TextAnalysis, isCapitalized: Bool, isCommon: Bool,
+             isMixedScript: Bool, isSentenceInitial: Bool, isStopword: Bool, isNameConnector: Bool, isAbbreviation: Bool,
+             joinsPrevious: Bool) {
+            self.range = range
+            self.folded = folded
+            self.stem = stem
+            self.analysis = analysis
+            self.isCapitalized = isCapitalized
+            self.isCommon = isCommon
+            self.isMixedScript = isMixedScript
+            self.isSentenceInitial = isSentenceInitial
+            self.isStopword = isStopword
+            self.isNameConnector = isNameConnector
+            self.isAbbreviation = isAbbreviation
+            self.joinsPrevious = joinsPrevious
+        }
     }
 
     /// - Parameters:
@@ -97,7 +110,7 @@ public struct EntityAlignment: Sendable {
         // where the dictionary knows it in lower case, except at the start of a sentence, where the
         // dictionary's word comes first: "Среди" is "among", not a form of "Среда" = "Wednesday".
         let sourceSpeller = pair.source.speller
-        var analysedSourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source, memo: &memo.source) { stem, lowercased, initial in
+        let sourceWords = Self.words(sourceBlock, buffer, sourceKeys, pair.source, native: pair.source, memo: &memo.source) { stem, lowercased, initial in
             (initial || !lexicon.sourceProperStems.contains(stem))
                 && (sourceSpeller.map { $0.accepts(lowercased) } ?? lexicon.sourceCommonStems.contains(stem))
         }
@@ -106,26 +119,25 @@ public struct EntityAlignment: Sendable {
             lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
         }
         // The full names a short name stands for ("Саша" = "Александр"), as names to compare with.
-        let fullNames = analysedSourceWords.map { word in
+        let fullNames = sourceWords.map { word in
             word.isCapitalized && !word.isAcronym ? Diminutives.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair) } : []
         }
         // Conventional forms of each capitalised source word, looked up once.
-        let conventionalForms = analysedSourceWords.map { word in
+        let conventionalForms = sourceWords.map { word in
             word.isCapitalized
                 ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
         }
         // What the word lists give each word, looked up once per word (not once per pair of words).
-        let translations = analysedSourceWords.map { word -> Set<String> in
+        let translations = sourceWords.map { word -> Set<String> in
             // A function word translates no name (and its stem may be a name word's: "и" of "иена").
             guard !word.isStopword else { return [] }
             let listed = lexicon.targetStems(forSourceStem: word.stem)
             return lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
         }
-        let expansions = analysedSourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
-        for i in analysedSourceWords.indices {
-            analysedSourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !translations[i].isEmpty || !expansions[i].isEmpty
+        let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
+        for i in sourceWords.indices {
+            sourceWords[i].hasKnownTranslation = conventionalForms[i] != nil || !translations[i].isEmpty || !expansions[i].isEmpty
         }
-        let sourceWords = analysedSourceWords
         // The skeleton of a lower-case source word, computed when a capitalised target word is compared
         // with it: a name's common word transliterated ("края" = "Krai", "газеты" = "Gazeta").
         // (These analyses of single words are kept in the document's memo: the same words recur in its pairs.)
@@ -445,16 +457,11 @@ public struct EntityAlignment: Sendable {
             let stem = key.stem
             let isStopword = language.isStopword(folded)
             result.append(Word(
-                range: token.range, folded: folded, stem: stem, skeleton: analysis.skeleton, romanized: analysis.romanized,
-                sound: analysis.sound, baseSkeleton: analysis.baseSkeleton, baseSound: analysis.baseSound,
-                nativeSkeleton: analysis.nativeSkeleton,
+                range: token.range, folded: folded, stem: stem, analysis: analysis,
                 isCapitalized: capitalized,
                 isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst)
                     || (language.script != .latin && token.script == .single(.latin) && (latinSpeller?.accepts(folded) ?? false)),
-                isDictionaryWord: analysis.isDictionaryWord,
                 isMixedScript: token.script == .mixed,
-                isCommonAcronym: analysis.isCommonAcronym,
-                isAcronym: analysis.isAcronym,
                 isSentenceInitial: awaitingFirst, isStopword: isStopword,
                 isNameConnector: language.nameConnectors.contains(folded),
                 // With its stop ("St.", "Fr.") or, in British style, without one ("Mr Chouhan").
@@ -486,13 +493,21 @@ public struct EntityAlignment: Sendable {
     /// language (the `memo` of `words`), since a name recurs in many sentences.
     struct TextAnalysis {
         let romanized: String
+        /// The romanized fold key, reduced (`NameMatch.skeleton`); computed for capitalised words only
+        /// (`Word.comparableSkeleton` for any word).
         let skeleton: NameMatch.Skeleton
+        /// The sounds of a capitalised word (`NameMatch.phoneticKey` of `romanized`); empty for others.
         let sound: NameMatch.PhoneticKey
+        /// For a capitalised place adjective, the skeleton and the sounds of the name it is made of
+        /// ("Финском" → "fin"); empty for other words.
         let baseSkeleton: NameMatch.Skeleton
         let baseSound: NameMatch.PhoneticKey
+        /// The word in the source language's script (a target word transliterated into it), reduced.
         let nativeSkeleton: NameMatch.Skeleton
         let isAcronym: Bool
+        /// An acronym the language lists as naming no entity ("CEO", "TV").
         let isCommonAcronym: Bool
+        /// In the language's spelling dictionary as written (always true for a lower-case word).
         let isDictionaryWord: Bool
 
         /// - Parameter text: the word as written; empty for a lower-case word not romanized, which needs no more.
