@@ -164,14 +164,14 @@ public struct EntityAlignment: Sendable {
             let word = sourceWords[si]
             let text = buffer.string(word.range)
             let found: LowerWord
-            if let known = memo.lowerSources[text] {
+            if let known = memo.lowerSources[UTF8Key(text)] {
                 found = known
             } else {
                 let romanized = word.romanized == word.folded && pair.source.script != .latin
                     ? Normalizer.foldKey(pair.source.romanize(text)) : word.romanized
                 let base = pair.source.adjectiveBase(ofFolded: word.folded).map { NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize($0)), spelling: sourceSpelling) } ?? []
                 found = LowerWord(skeleton: NameMatch.skeleton(romanized), sound: NameMatch.phoneticKey(romanized, spelling: sourceSpelling), base: base)
-                memo.lowerSources[text] = found
+                memo.lowerSources[UTF8Key(text)] = found
             }
             lowerSources[si] = found
             return found
@@ -421,7 +421,7 @@ public struct EntityAlignment: Sendable {
     ///   - isCommon: whether a word (by its stem, its lower-cased form and whether it starts a sentence)
     ///     is a common word of `language`.
     static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [WordKey?], _ language: Language, native: Language,
-                      memo: inout [String: TextAnalysis], isCommon: (String, String, Bool) -> Bool) -> [Word] {
+                      memo: inout [UTF8Key: TextAnalysis], isCommon: (String, String, Bool) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
         // A word in Latin script inside a text in another script is a name kept as written ("Orion Pictures"):
@@ -447,12 +447,12 @@ public struct EntityAlignment: Sendable {
             // The word as written: only capitalised words and words to romanize look at it.
             let text = capitalized || needsRomanizing ? buffer.string(token.range) : ""
             let analysis: TextAnalysis
-            if !text.isEmpty, let known = memo[text] {
+            if !text.isEmpty, let known = memo[UTF8Key(text)] {
                 analysis = known
             } else {
                 analysis = TextAnalysis(text: text, folded: folded, capitalized: capitalized, allCaps: token.isAllCaps,
                                         needsRomanizing: needsRomanizing, language: language, native: native, speller: speller)
-                if !text.isEmpty { memo[text] = analysis }
+                if !text.isEmpty { memo[UTF8Key(text)] = analysis }
             }
             let stem = key.stem
             let isStopword = language.isStopword(folded)
@@ -549,9 +549,9 @@ public struct EntityAlignment: Sendable {
     /// (`TextAnalysis`, `LowerWord`), the skeleton of a lower-case target word by its romanized form and its
     /// sounds by its stem.
     struct Memo {
-        var source: [String: TextAnalysis] = [:]
-        var target: [String: TextAnalysis] = [:]
-        var lowerSources: [String: LowerWord] = [:]
+        var source: [UTF8Key: TextAnalysis] = [:]
+        var target: [UTF8Key: TextAnalysis] = [:]
+        var lowerSources: [UTF8Key: LowerWord] = [:]
         var lowerTargetSkeletons: [String: NameMatch.Skeleton] = [:]
         var lowerTargetSounds: [String: NameMatch.PhoneticKey] = [:]
     }

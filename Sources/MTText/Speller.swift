@@ -29,10 +29,10 @@ public final class Speller: Sendable {
 
     private struct State: ~Copyable {
         let handle: OpaquePointer
-        var cache = BoundedCache<String, Bool>()
+        var cache = BoundedCache<UTF8Key, Bool>()
         /// The words one typo away from a word (`wordsOneEditAway` without `keeping`), by the word and the
         /// alphabet: each with the candidate it was found as.
-        var nearby = BoundedCache<String, [(candidate: String, word: String)]>(capacity: 1_024)
+        var nearby = BoundedCache<UTF8Key, [(candidate: String, word: String)]>(capacity: 1_024)
         deinit { Hunspell_destroy(handle) }
     }
 
@@ -73,9 +73,9 @@ public final class Speller: Sendable {
     public func accepts(_ word: String) -> Bool {
         guard word.utf16.count <= Token.longestAnalysedWord else { return false }
         return state.withLock { state in
-            if let known = state.cache[word] { return known }
+            if let known = state.cache[UTF8Key(word)] { return known }
             let known = Hunspell_spell(state.handle, word) != 0
-            state.cache.insert(known, for: word)
+            state.cache.insert(known, for: UTF8Key(word))
             return known
         }
     }
@@ -91,7 +91,7 @@ public final class Speller: Sendable {
     ///   some words only (those of a set of stems) saves the dictionary lookups of the others.
     public func wordsOneEditAway(_ word: String, alphabet: String, keeping: ((String) -> Bool)? = nil) -> [String] {
         guard word.utf16.count <= Token.longestAnalysedWord else { return [] }
-        let key = alphabet + "\u{0}" + word
+        let key = UTF8Key(alphabet + "\u{0}" + word)
         if let known = state.withLock({ $0.nearby[key] }) {
             return known.compactMap { keeping?($0.candidate) ?? true ? $0.word : nil }
         }

@@ -10,7 +10,7 @@ public final class Stemmer: Sendable {
 
     private struct State: ~Copyable {
         let handle: OpaquePointer
-        var cache = BoundedCache<String, String>()
+        var cache = BoundedCache<UTF8Key, String>()
         deinit { sb_stemmer_delete(handle) }
     }
 
@@ -30,14 +30,14 @@ public final class Stemmer: Sendable {
     /// The stem of a lower-cased word.
     public func stem(_ word: String) -> String {
         state.withLock { state in
-            if let cached = state.cache[word] { return cached }
+            if let cached = state.cache[UTF8Key(word)] { return cached }
             let bytes = Array(word.utf8)
             let result: String = bytes.withUnsafeBufferPointer { buffer in
                 guard let out = sb_stemmer_stem(state.handle, buffer.baseAddress, Int32(buffer.count)) else { return word }
                 let length = Int(sb_stemmer_length(state.handle))
                 return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
             }
-            state.cache.insert(result, for: word)
+            state.cache.insert(result, for: UTF8Key(word))
             return result
         }
     }

@@ -10,7 +10,7 @@ public final class Transliterator: Sendable {
 
     private struct State: ~Copyable {
         let handle: UnsafeMutablePointer<UTransliterator?>
-        var cache = BoundedCache<String, String>()
+        var cache = BoundedCache<UTF8Key, String>()
         deinit { utrans_close(handle) }
     }
 
@@ -36,9 +36,9 @@ public final class Transliterator: Sendable {
     /// The transliteration of `text`; `text` itself if ICU fails.
     public func transliterate(_ text: String) -> String {
         state.withLock { state in
-            if let cached = state.cache[text] { return cached }
+            if let cached = state.cache[UTF8Key(text)] { return cached }
             let result = Self.run(state.handle, text) ?? text
-            state.cache.insert(result, for: text)
+            state.cache.insert(result, for: UTF8Key(text))
             return result
         }
     }
