@@ -13,6 +13,8 @@ public final class Language: Sendable, Hashable {
     public let abbreviations: Set<String>
     /// Lower-cased function words, ignored when comparing content.
     public let stopwords: Set<String>
+    /// The fold keys of `stopwords`, for `isStopword`.
+    private let stopwordKeys: Set<UTF8Key>
     /// The Hunspell dictionary of the language, e.g. `en_US` (used when installed).
     public let hunspellDictionary: String
     /// Dictionaries of the language's other standard spellings (`en_GB`): a word one of them accepts is
@@ -98,6 +100,7 @@ public final class Language: Sendable, Hashable {
         self.script = script
         self.abbreviations = abbreviations
         self.stopwords = stopwords
+        stopwordKeys = Set(stopwords.map { UTF8Key(Normalizer.foldKey($0)) })
         self.hunspellDictionary = hunspellDictionary
         self.hunspellVariants = hunspellVariants
         self.snowballAlgorithm = snowballAlgorithm
@@ -206,8 +209,9 @@ public final class Language: Sendable, Hashable {
     /// The installed dictionaries of the language: its own, then its variants'.
     public var spellers: [Speller] { ([hunspellDictionary] + hunspellVariants).compactMap(Speller.shared) }
 
-    /// Whether a (folded) word is a function word.
-    public func isStopword(_ foldedWord: String) -> Bool { stopwords.contains(foldedWord) }
+    /// Whether a (folded) word is a function word: equal to a listed word's fold key, byte for byte
+    /// (a fold key is in one normal form), which spares the normalization String's hashing does.
+    public func isStopword(_ foldedWord: String) -> Bool { stopwordKeys.contains(UTF8Key(foldedWord)) }
 
     /// The multiplier a (folded) scale word stands for, if it is one.
     public func scale(of foldedWord: String) -> Double? {
