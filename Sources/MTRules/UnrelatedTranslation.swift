@@ -44,17 +44,23 @@ public struct UnrelatedTranslation: PairRule {
     public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         let words = document.contentWords(target).filter { $0.token.kind == .word }
         guard words.count >= Self.minimumWords else { return [] }
-        let translations = document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
-        // sameWord needs a shared prefix of five letters: only stems with the same five are compared.
-        let byPrefix = Dictionary(grouping: translations.filter { $0.count >= 5 }, by: { $0.prefix(5) })
+        // The stems each source word's translations have.
+        let renderings = document.renderings(of: source)
+        // sameWord needs a shared prefix of five letters: only stems with the same five are compared (grouped
+        // on first need: most translations are covered by exact stems, names and numbers first).
+        var byPrefix: [Substring: [String]]?
+        func similarRendering(_ stem: String) -> Bool {
+            let groups = byPrefix ?? Dictionary(grouping: renderings.reduce(into: Set<String>()) { $0.formUnion($1) }.filter { $0.count >= 5 }, by: { $0.prefix(5) })
+            byPrefix = groups
+            return groups[stem.prefix(5)]?.contains { sameWord($0, stem) } ?? false
+        }
         // Names the entity alignment accounts for, and source words to compare transliterations with.
         let names = Set(document.entities[source.index]?.targetWordCounterparts.keys.map { $0 } ?? [])
         // Romanized on first need: most words are accounted for before it.
         var sourceSkeletons: [NameMatch.Skeleton]?
         func isCovered(_ word: ContentWord) -> Bool {
-            if translations.contains(word.stem)
-                || (word.stem.count >= 5 && byPrefix[word.stem.prefix(5)]?.contains { sameWord($0, word.stem) } ?? false)
-                || names.contains(word.token.range.lowerBound) { return true }
+            if names.contains(word.token.range.lowerBound) || renderings.contains(where: { $0.contains(word.stem) })
+                || (word.stem.count >= 5 && similarRendering(word.stem)) { return true }
             guard word.stem.count >= 4 else { return false }
             let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word && !$0.isCapitalized }.map {
                 NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string($0.range))))
