@@ -3,7 +3,7 @@ import MTText
 import Synchronization
 
 /// What checking a document with source-language text reads once per process (the spelling
-/// dictionaries, the bilingual lexicon with its CLDR names, number words, the romanizer), loaded in
+/// dictionaries with the target's variants, the bilingual lexicon with its CLDR names, number words, the romanizer), loaded in
 /// the background and in parallel, once the first such document is read. Each part is built once
 /// (`ProcessCache`): a rule that needs one before it is ready waits for that part only.
 ///
@@ -19,12 +19,13 @@ public enum Preload {
         guard document.blocks.contains(where: { $0.language == .source }) else { return }
         let pair = document.pair
         guard started.withLock({ $0.insert(pair.description).inserted }) else { return }
+        // The target's variant dictionaries (en_GB beside en_US) too: misspelled-word accepts their spellings.
         let loads: [@Sendable () -> Void] = [
             { _ = pair.source.speller },
             { _ = BilingualLexicon.shared(for: pair) },
             { _ = pair.target.speller },
             { _ = NumberReader.shared(for: pair.source); _ = NumberReader.shared(for: pair.target); _ = pair.source.romanize("") },
-        ]
+        ] + pair.target.hunspellVariants.map { variant -> @Sendable () -> Void in { _ = Speller.shared(variant) } }
         for load in loads {
             DispatchQueue.global(qos: .userInitiated).async(group: group, execute: load)
         }
