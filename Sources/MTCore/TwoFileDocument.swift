@@ -56,7 +56,7 @@ extension Document {
             let length = CaptionAligner.letterCount(buffer, range)
             let numbers = CaptionAligner.numberAnchors(buffer, tokens)
             guard language.code == pair.source.code else {
-                return SentenceAligner.Unit(length: length, numbers: numbers, stems: Set(words.map(language.stemOfFoldKey)))
+                return SentenceAligner.Unit(length: length, numbers: numbers, stems: Set(words.map { language.stemOfFoldKey($0) }))
             }
             let renderings = words.map { lexicon.renderings(ofSourceWord: $0, stem: language.stemOfFoldKey($0)) }
             return SentenceAligner.Unit(length: length, numbers: numbers, renderings: renderings)

@@ -121,7 +121,7 @@ public struct MisspelledWord: PairRule {
             // when no translation's stem can be one's, the dictionary is not searched.
             if token.isCapitalized, transliteration(word) == nil {
                 let stems = translationStems()
-                guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(language.stem($0)) }).isEmpty else { continue }
+                guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(language.stem($0, caching: false)) }).isEmpty else { continue }
             }
             let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
             guard !nearby.isEmpty else { continue }

@@ -189,18 +189,21 @@ public final class Language: Sendable, Hashable {
 
     /// A comparison form of a word: NFKC_Casefold, a possessive "'s" dropped, then Snowball's stem
     /// (so "Грузии" and "Грузия" both give "груз"; a name's stem can equal a common word's).
-    public func stem(_ word: String) -> String {
-        stemOfFoldKey(Normalizer.foldKey(word))
+    /// - Parameter caching: whether the stem is kept in the process's cache of stems; false for words
+    ///   that will not be met again (the hundreds of candidates one typo from a word), which would
+    ///   push a document's own words out of it.
+    public func stem(_ word: String, caching: Bool = true) -> String {
+        stemOfFoldKey(Normalizer.foldKey(word), caching: caching)
     }
 
-    /// The stem of a word already in its NFKC_Casefold form (see `stem(_:)`).
-    public func stemOfFoldKey(_ folded: String) -> String {
+    /// The stem of a word already in its NFKC_Casefold form (see `stem(_:caching:)`).
+    public func stemOfFoldKey(_ folded: String, caching: Bool = true) -> String {
         var key = folded
         // (Only a key ending in "s" can: most keys are spared two comparisons of strings.)
         for possessive in ["'s", "’s"] where key.utf8.last == 0x73 && key.hasSuffix(possessive) {
             key.removeLast(possessive.count)
         }
-        return stemmer?.stem(key) ?? key
+        return stemmer?.stem(key, caching: caching) ?? key
     }
 
     /// The language's Hunspell dictionary, when installed.

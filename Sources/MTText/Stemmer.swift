@@ -27,17 +27,17 @@ public final class Stemmer: Sendable {
         state = Mutex(State(handle: handle))
     }
 
-    /// The stem of a lower-cased word.
-    public func stem(_ word: String) -> String {
+    /// The stem of a lower-cased word, kept in the cache unless `caching` is false.
+    public func stem(_ word: String, caching: Bool = true) -> String {
         state.withLock { state in
-            if let cached = state.cache[UTF8Key(word)] { return cached }
+            if caching, let cached = state.cache[UTF8Key(word)] { return cached }
             let bytes = Array(word.utf8)
             let result: String = bytes.withUnsafeBufferPointer { buffer in
                 guard let out = sb_stemmer_stem(state.handle, buffer.baseAddress, Int32(buffer.count)) else { return word }
                 let length = Int(sb_stemmer_length(state.handle))
                 return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
             }
-            state.cache.insert(result, for: UTF8Key(word))
+            if caching { state.cache.insert(result, for: UTF8Key(word)) }
             return result
         }
     }
