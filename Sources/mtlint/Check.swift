@@ -52,7 +52,7 @@ struct Check: ParsableCommand {
     var noFail = false
 
     @Option(name: [.short, .long], parsing: .unconditional,
-            help: "Files checked in parallel (default: all cores). Output is the same for any value.")
+            help: "Threads (default: all cores): files checked in parallel; fewer files than threads share them, a file's rules running on several. Output is the same for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("extension"), help: "File extension searched for in directories (repeatable).")
