@@ -216,7 +216,8 @@ public struct Document: Sendable {
     /// Computes the analyses that several rules share on `threads` threads, before the rules run
     /// (otherwise each is computed on first use, on the thread that asks): a long document checked
     /// alone keeps every thread busy. The names and acronyms of its pairs, in one run of consecutive
-    /// pairs per thread (each with its own memo of words: the same result as one run).
+    /// pairs per thread (each with its own memo of words: the same result as one run). They are computed
+    /// whether or not a rule reads them: every rule set mtlint runs has rules that do.
     public func prepare(threads: Int) {
         let pairs = captionPairs.filter { $0.target != nil }
         guard threads > 1, pairs.count > 1 else { return }

@@ -59,9 +59,10 @@ public final class Language: Sendable, Hashable {
     public let personalPronouns: Set<String>
     /// Suffixes that make adjectives of place names ("ск" in "финский"), longest first.
     public let nameAdjectiveSuffixes: [String]
-    /// `nameAdjectiveSuffixes` as characters and as scalars, for `adjectiveBase`.
+    /// `nameAdjectiveSuffixes` as characters and, when each of their scalars is a character of its own
+    /// (`isStandaloneCharacter`), as scalars, for `adjectiveBase`.
     private let nameAdjectiveSuffixLetters: [[Character]]
-    private let nameAdjectiveSuffixScalars: [[Unicode.Scalar]]
+    private let nameAdjectiveSuffixScalars: [[Unicode.Scalar]]?
     /// Lower-case words no punctuation mark of a set follows ("the" before ",", "in" before ";").
     public let marksNeverAfter: [String: Set<Unicode.Scalar>]
     /// Lower-case words that cannot start the clause a semicolon or colon opens ("of").
@@ -120,7 +121,8 @@ public final class Language: Sendable, Hashable {
         self.personalPronouns = personalPronouns
         self.nameAdjectiveSuffixes = nameAdjectiveSuffixes.sorted { $0.count > $1.count }
         nameAdjectiveSuffixLetters = self.nameAdjectiveSuffixes.map(Array.init)
-        nameAdjectiveSuffixScalars = self.nameAdjectiveSuffixes.map { Array($0.unicodeScalars) }
+        let suffixScalars = self.nameAdjectiveSuffixes.map { Array($0.unicodeScalars) }
+        nameAdjectiveSuffixScalars = suffixScalars.allSatisfy { $0.allSatisfy(Self.isStandaloneCharacter) } ? suffixScalars : nil
         self.marksNeverAfter = marksNeverAfter
         self.wordsNeverAfterSemicolon = wordsNeverAfterSemicolon
         self.coordinatingConjunctions = coordinatingConjunctions
@@ -141,8 +143,8 @@ public final class Language: Sendable, Hashable {
         // Scalars that are each one character and equal only to themselves (Latin, Cyrillic, no combining
         // marks) are compared as scalars, which spares the normalization comparing characters costs.
         let scalars = Array(word.unicodeScalars)
-        if scalars.allSatisfy(Self.isStandaloneCharacter), nameAdjectiveSuffixScalars.allSatisfy({ $0.allSatisfy(Self.isStandaloneCharacter) }) {
-            return Self.base(scalars, nameAdjectiveSuffixScalars).map { String(String.UnicodeScalarView($0)) }
+        if let suffixes = nameAdjectiveSuffixScalars, scalars.allSatisfy(Self.isStandaloneCharacter) {
+            return Self.base(scalars, suffixes).map { String(String.UnicodeScalarView($0)) }
         }
         return Self.base(Array(word), nameAdjectiveSuffixLetters).map { String($0) }
     }
