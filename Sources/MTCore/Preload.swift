@@ -4,8 +4,9 @@ import Synchronization
 
 /// What checking a document with source-language text reads once per process (the spelling
 /// dictionaries with the target's variants, the bilingual lexicon with its CLDR names, number words,
-/// the romanizer), loaded in the background and in parallel, once the first such document is read. Each part is built once
-/// (`ProcessCache`): a rule that needs one before it is ready waits for that part only.
+/// the romanizer), loaded in the background and in parallel, once the first such document is read.
+/// Each part is built once (`ProcessCache`): a rule that needs one before it is ready waits for that
+/// part only.
 ///
 /// On two cores this takes the start of a one-article check from the sum of the loads to about the
 /// longest of them (the Russian Hunspell dictionary). A text with no source-language block (an
