@@ -1,3 +1,4 @@
+import MTText
 import Foundation
 
 /// Aligns the sentences of a source article with those of its translation (two files): Gale and
@@ -77,6 +78,9 @@ public struct SentenceAligner: Sendable {
         (1, 1, 0.89), (1, 0, 0.00495), (0, 1, 0.00495), (2, 1, 0.0445), (1, 2, 0.0445), (2, 2, 0.011),
     ]
 
+    /// The logarithms of the kinds' priors, in `kinds` order.
+    static let logPriors = kinds.map { log($0.prior) }
+
     public init(ratio: Double) { self.ratio = ratio }
 
     /// The beads covering both sequences in order.
@@ -106,7 +110,7 @@ public struct SentenceAligner: Sendable {
                 for (kind, shape) in Self.kinds.enumerated() {
                     let (i2, j2) = (i + shape.source, j + shape.target)
                     guard i2 <= n, j2 <= m, rows[i2].contains(j2) else { continue }
-                    let value = here + beadCost(source[i..<i2], target[j..<j2], prior: shape.prior, lexicon)
+                    let value = here + beadCost(source[i..<i2], target[j..<j2], logPrior: Self.logPriors[kind], lexicon)
                     if value < cost[i2][j2 - rows[i2].lowerBound] {
                         cost[i2][j2 - rows[i2].lowerBound] = value
                         back[i2][j2 - rows[i2].lowerBound] = Int8(kind)
@@ -162,10 +166,12 @@ public struct SentenceAligner: Sendable {
 
         /// - Parameter reach: for each source sentence, the target sentences a bead holding it can hold.
         init(_ source: [Unit], _ target: [Unit], reach: (Int) -> Range<Int>) {
-            var numbers: [String: Int] = [:]
+            // (Keyed by bytes: stems and numbers are fold keys, and String's hashing would normalize them.)
+            var numbers: [UTF8Key: Int] = [:]
             func number(_ stem: String) -> Int {
-                if let known = numbers[stem] { return known }
-                numbers[stem] = numbers.count
+                let key = UTF8Key(stem)
+                if let known = numbers[key] { return known }
+                numbers[key] = numbers.count
                 return numbers.count - 1
             }
             let stems = target.map { $0.stems.map(number).sorted() }
@@ -199,7 +205,20 @@ public struct SentenceAligner: Sendable {
             guard range.count > 1 else { return range.isEmpty ? [] : lists[range.lowerBound] }
             let first = lists[range.lowerBound], second = lists[range.lowerBound + 1]
             if first.isEmpty || second.isEmpty { return first.isEmpty ? second : first }
-            return Array(Set(first + second)).sorted()
+            // Both sorted, without repeats: merged in one pass.
+            var merged: [Int] = []
+            merged.reserveCapacity(first.count + second.count)
+            var (a, b) = (0, 0)
+            while a < first.count || b < second.count {
+                if b == second.count || (a < first.count && first[a] < second[b]) {
+                    merged.append(first[a]); a += 1
+                } else if a == first.count || second[b] < first[a] {
+                    merged.append(second[b]); b += 1
+                } else {
+                    merged.append(first[a]); a += 1; b += 1
+                }
+            }
+            return merged
         }
 
         /// The content words of source sentence `i` that target sentence `j` renders.
@@ -226,7 +245,8 @@ public struct SentenceAligner: Sendable {
         }
     }
 
-    func beadCost(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>, prior: Double, _ lexicon: Renderings) -> Double {
+    /// - Parameter logPrior: the logarithm of the bead kind's prior probability.
+    func beadCost(_ source: ArraySlice<Unit>, _ target: ArraySlice<Unit>, logPrior: Double, _ lexicon: Renderings) -> Double {
         // A sentence left out costs the same whatever its length: with Gale and Church's length term a long
         // omission costs more than folding the sentence into its neighbour's bead (a 2-1 bead a third too
         // short), so omissions would never be found.
@@ -234,7 +254,7 @@ public struct SentenceAligner: Sendable {
         guard !target.isEmpty else { return Self.skipCost }
         let ls = Double(source.reduce(0) { $0 + $1.length }), lt = Double(target.reduce(0) { $0 + $1.length })
         let delta = (lt - ls * ratio) / max(1, (ls * Self.variance).squareRoot())
-        var value = -log(max(1e-300, erfc(abs(delta) / 2.0.squareRoot()))) - log(prior)
+        var value = -log(max(1e-300, erfc(abs(delta) / 2.0.squareRoot()))) - logPrior
         let sourceNumbers = Renderings.union(lexicon.sourceNumbers, source.indices)
         let targetNumbers = Renderings.union(lexicon.targetNumbers, target.indices)
         let shared = sourceNumbers.isEmpty || targetNumbers.isEmpty ? 0 : sourceNumbers.count { targetNumbers.contains($0) }
