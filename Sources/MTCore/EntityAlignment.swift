@@ -119,20 +119,33 @@ public struct EntityAlignment: Sendable {
             lexicon.targetCommonStems.contains(stem) || targetSpeller?.accepts(lowercased) ?? false
         }
         // The full names a short name stands for ("Саша" = "Александр"), as names to compare with.
-        let fullNames = sourceWords.map { word in
-            word.isCapitalized && !word.isAcronym ? Diminutives.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair) } : []
+        let fullNames = sourceWords.map { word -> [NameMatch.SourceName] in
+            guard word.isCapitalized, !word.isAcronym else { return [] }
+            if let known = memo.fullNames[UTF8Key(word.folded)] { return known }
+            let found = Diminutives.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair) }
+            memo.fullNames[UTF8Key(word.folded)] = found
+            return found
         }
-        // Conventional forms of each capitalised source word, looked up once.
-        let conventionalForms = sourceWords.map { word in
-            word.isCapitalized
-                ? ConventionalNames.forms(of: buffer.string(word.range), from: pair.source, to: pair.target)?.map(Normalizer.bareKey) : nil
+        // Conventional forms of each capitalised source word, looked up once per word of the document.
+        let conventionalForms = sourceWords.map { word -> [String]? in
+            guard word.isCapitalized else { return nil }
+            let text = UTF8Key(buffer.string(word.range))
+            if let known = memo.conventionalForms[text] { return known }
+            let found = ConventionalNames.forms(of: text.string, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
+            memo.conventionalForms[text] = found
+            return found
         }
-        // What the word lists give each word, looked up once per word (not once per pair of words).
+        // What the word lists give each word, looked up once per word of the document (not once per pair
+        // of words): a function of its fold key, its stem and whether it is capitalised.
         let translations = sourceWords.map { word -> Set<String> in
             // A function word translates no name (and its stem may be a name word's: "и" of "иена").
             guard !word.isStopword else { return [] }
+            let key = UTF8Key(word.folded + "\u{0}" + word.stem + (word.isCapitalized ? "\u{0}" : ""))
+            if let known = memo.translations[key] { return known }
             let listed = lexicon.targetStems(forSourceStem: word.stem)
-            return lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
+            let found = lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
+            memo.translations[key] = found
+            return found
         }
         let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
         for i in sourceWords.indices {
@@ -554,6 +567,13 @@ public struct EntityAlignment: Sendable {
         var lowerSources: [UTF8Key: LowerWord] = [:]
         var lowerTargetSkeletons: [String: NameMatch.Skeleton] = [:]
         var lowerTargetSounds: [String: NameMatch.PhoneticKey] = [:]
+        /// The target stems the word lists give a source word, by its fold key and stem (NUL between them,
+        /// and after them when the word is capitalised).
+        var translations: [UTF8Key: Set<String>] = [:]
+        /// The full names a capitalised source word is a short form of, by its fold key.
+        var fullNames: [UTF8Key: [NameMatch.SourceName]] = [:]
+        /// The conventional target forms of a capitalised source word, by the word as written.
+        var conventionalForms: [UTF8Key: [String]?] = [:]
     }
 
     /// A Roman numeral of I, V and X ("II", "XVI", "XXI"): a number ("Pius XII", "XVI век"), not an acronym.
