@@ -1,3 +1,4 @@
+import Foundation
 import MTCore
 import Testing
 @testable import MTRules
@@ -30,6 +31,26 @@ import Testing
             #expect(!d.triggering.isEmpty, "\(d.id) has no triggering example")
             #expect(!d.nonTriggering.isEmpty, "\(d.id) has no non-triggering example")
         }
+    }
+
+    /// Every type in MTRules that conforms to a rule protocol (`Rule`, `PairRule`, `TextRule`, any `…Rule`) is
+    /// in the registry, once: a rule written but left out of the list is a failure here, not a silent gap
+    /// in `mtlint rules`, the docs and the checks.
+    @Test func theRegistryListsEveryRuleTypeOfMTRules() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/MTRules")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        var declared: [String] = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: /(?m)^(?:public |internal |fileprivate |private )?(?:final )?(?:struct|class|enum) (\w+)\s*:\s*([^{]*)\{/)
+            where match.output.2.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).hasSuffix("Rule") }) {
+                declared.append(String(match.output.1))
+            }
+        }
+        let registered = RuleRegistry.all.map { String(describing: type(of: $0)) }
+        #expect(declared.count >= 30, "the scan found \(declared.count) rule types")
+        #expect(declared.sorted() == registered.sorted())
     }
 
     @Test func rulesAreFoundByIDOrCode() {
