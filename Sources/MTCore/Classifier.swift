@@ -41,7 +41,8 @@ enum Classifier {
         var current: [Line] = []
         for number in 1...buffer.lineCount {
             let range = buffer.trimmed(buffer.lineRange(number))
-            if range.isEmpty {
+            // A suppression directive is not part of the article.
+            if range.isEmpty || SuppressionDirective.isDirective(buffer, range) {
                 if !current.isEmpty { groups.append(current) }
                 current = []
                 continue

@@ -131,6 +131,9 @@ public struct Document: Sendable {
     /// bilingual rule compares; found once per document, on first use.
     public var alignedCaptions: [(source: Block, target: Block)] { alignedBlocks.value }
     private let alignedBlocks: Lazy<[(source: Block, target: Block)]>
+    /// `<!-- mtlint-disable-next-line … -->` lines, found on first use.
+    public var suppressionDirectives: [SuppressionDirective] { directives.value }
+    private let directives: Lazy<[SuppressionDirective]>
     /// Whether the document is one segment pair (`--stdin-jsonl`) or the aligned sentences of two
     /// files: its texts are sentences cut from paragraphs, so a quotation may open in one segment and
     /// close in the next.
@@ -194,6 +197,7 @@ public struct Document: Sendable {
         entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
             Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, wordKeys)
         }
+        directives = Lazy { SuppressionDirective.directives(in: buffer) }
         self.buffer = buffer
         self.blocks = blocks
         self.organisations = organisations

@@ -33,6 +33,8 @@ public struct MQMType: Sendable, Hashable, CustomStringConvertible {
     public static let characterEncoding = MQMType("linguistic-conventions", "character-encoding")
     public static let nonContent = MQMType("design-and-markup", "non-content")
     public static let markup = MQMType("design-and-markup", "markup")
+    /// Not a translation error: a problem with the project's own mtlint setup (an unused suppression).
+    public static let other = MQMType("other", "other")
 }
 
 /// An exact stretch of a document: start (inclusive) and end (exclusive) positions and the covered text.
@@ -59,7 +61,7 @@ public struct Finding: Sendable, Hashable {
     public let ruleID: String
     public let code: String
     public let mqm: MQMType
-    public let severity: Severity
+    public internal(set) var severity: Severity
     public let message: String
     /// Where the problem is in the target text.
     public let target: Span

@@ -17,10 +17,12 @@ public struct RuleDescription: Sendable {
     public let triggering: [RuleExample]
     /// Documents the rule must not flag.
     public let nonTriggering: [RuleExample]
+    /// The thresholds a project may set (`.mtlint.yml`), each with its default, range and provenance.
+    public let options: [RuleOption]
 
     public init(
         code: String, id: String, summary: String, rationale: String, mqm: MQMType, severity: Severity,
-        tier: RuleTier = .stable, triggering: [RuleExample], nonTriggering: [RuleExample]
+        tier: RuleTier = .stable, options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]
     ) {
         self.code = code
         self.id = id
@@ -31,7 +33,118 @@ public struct RuleDescription: Sendable {
         self.tier = tier
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.options = options
     }
+
+    public func option(named name: String) -> RuleOption? { options.first { $0.name == name } }
+}
+
+/// A setting of a rule that a project may change (`rules: RULE: NAME: VALUE` in `.mtlint.yml`): a
+/// threshold with its default, the values it may take, and the measurement that set the default.
+public struct RuleOption: Sendable {
+    public enum Kind: Sendable {
+        /// A whole number in a range.
+        case integer(ClosedRange<Int>)
+        /// A number in a range.
+        case number(ClosedRange<Double>)
+        /// A name, e.g. a Hunspell dictionary; `nil` default: none set.
+        case text
+    }
+
+    /// Kebab-case, e.g. `minimum-words`.
+    public let name: String
+    public let summary: String
+    public let kind: Kind
+    /// The default, as the configuration writes it ("3", "0.05"); `nil` for a text option left unset.
+    public let defaultValue: RuleOptionValue?
+    /// How the default was chosen: the data it was measured on and what it gave.
+    public let provenance: String
+
+    public static func integer(_ name: String, _ defaultValue: Int, in range: ClosedRange<Int>, _ summary: String, provenance: String) -> RuleOption {
+        RuleOption(name: name, summary: summary, kind: .integer(range), defaultValue: .number(Double(defaultValue)), provenance: provenance)
+    }
+
+    public static func number(_ name: String, _ defaultValue: Double, in range: ClosedRange<Double>, _ summary: String, provenance: String) -> RuleOption {
+        RuleOption(name: name, summary: summary, kind: .number(range), defaultValue: .number(defaultValue), provenance: provenance)
+    }
+
+    public static func text(_ name: String, _ summary: String, provenance: String) -> RuleOption {
+        RuleOption(name: name, summary: summary, kind: .text, defaultValue: nil, provenance: provenance)
+    }
+
+    /// The values it takes, in words: "an integer from 1 to 20".
+    public var valuesDescription: String {
+        switch kind {
+        case .integer(let range): "an integer from \(range.lowerBound) to \(range.upperBound)"
+        case .number(let range): "a number from \(RuleOptionValue.number(range.lowerBound)) to \(RuleOptionValue.number(range.upperBound))"
+        case .text: "a name"
+        }
+    }
+
+    /// `value` when the option takes it, else why not.
+    public func validate(_ value: RuleOptionValue) -> Result<RuleOptionValue, RuleOptionError> {
+        switch (kind, value) {
+        case (.integer(let range), .number(let number)):
+            guard number.rounded() == number, range.contains(Int(exactly: number) ?? Int.min) else { break }
+            return .success(value)
+        case (.number(let range), .number(let number)):
+            guard range.contains(number) else { break }
+            return .success(value)
+        case (.text, .text):
+            return .success(value)
+        default:
+            break
+        }
+        return .failure(RuleOptionError(message: "\(name) must be \(valuesDescription), not \(value)"))
+    }
+}
+
+public struct RuleOptionError: Error, Sendable {
+    public let message: String
+}
+
+/// A value of a rule option.
+public enum RuleOptionValue: Sendable, Hashable, CustomStringConvertible {
+    case number(Double)
+    case text(String)
+
+    /// "3", "0.05", "en_GB".
+    public var description: String {
+        switch self {
+        case .number(let number): number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .text(let text): text
+        }
+    }
+}
+
+/// How a project set up a rule: its options and the project's data. A rule that has options is
+/// built from one (`ConfigurableRule`); an option not set takes its declared default.
+public struct RuleConfiguration: Sendable {
+    public var values: [String: RuleOptionValue]
+    /// Words the project accepts besides the dictionary's (`words:` files).
+    public var words: Set<String>
+
+    public init(values: [String: RuleOptionValue] = [:], words: Set<String> = []) {
+        self.values = values
+        self.words = words
+    }
+
+    public func number(_ option: RuleOption) -> Double {
+        if case .number(let value) = values[option.name] ?? option.defaultValue { return value }
+        return 0
+    }
+
+    public func integer(_ option: RuleOption) -> Int { Int(number(option)) }
+
+    public func text(_ option: RuleOption) -> String? {
+        if case .text(let value) = values[option.name] ?? option.defaultValue { return value }
+        return nil
+    }
+}
+
+/// A rule with options: the registry builds it from a project's configuration.
+public protocol ConfigurableRule: Rule {
+    init(configuration: RuleConfiguration)
 }
 
 /// Which rules run by default. A rule whose false alarms on correct translations are not near

@@ -15,28 +15,36 @@ public protocol DocumentSource: Sendable {
 /// each input through its reader, checks it with every rule and scores it: `check`, `check --stdin-jsonl`,
 /// `eval`, the benchmark and the fuzzer all check documents through a session, so they agree.
 public struct Session: Sendable {
-    public let rules: [any Rule]
-    public let policy: ScoringPolicy
-    public let pair: LanguagePair
+    /// How documents are checked unless `check(_:profiles:emit:)` is given one per input.
+    public let profile: Profile
     /// Inputs checked at once.
     public let jobs: Int
     /// Larger inputs are refused rather than read into memory.
     public let maximumSize: Int
 
-    public init(rules: [any Rule], policy: ScoringPolicy = ScoringPolicy(), pair: LanguagePair = .russianEnglish,
-                jobs: Int = 1, maximumSize: Int = DocumentReader.defaultMaximumSize) {
-        self.rules = rules
-        self.policy = policy
-        self.pair = pair
+    public var rules: [any Rule] { profile.rules }
+    public var policy: ScoringPolicy { profile.policy }
+    public var pair: LanguagePair { profile.pair }
+
+    public init(profile: Profile, jobs: Int = 1, maximumSize: Int = DocumentReader.defaultMaximumSize) {
+        self.profile = profile
         self.jobs = max(1, jobs)
         self.maximumSize = maximumSize
+    }
+
+    public init(rules: [any Rule], policy: ScoringPolicy = ScoringPolicy(), pair: LanguagePair = .russianEnglish,
+                jobs: Int = 1, maximumSize: Int = DocumentReader.defaultMaximumSize) {
+        self.init(profile: Profile(rules: rules, policy: policy, pair: pair), jobs: jobs, maximumSize: maximumSize)
     }
 
     /// Runs every rule over a document and scores the findings.
     /// - Parameter threads: how many threads the rules of this one document run on (the findings are the
     ///   same for any number): more than one when a document is checked alone, one when documents are
     ///   checked at once (`check(_:emit:)`, `map`).
-    public func check(_ document: Document, threads: Int = 1) -> LintResult {
+    /// - Parameter profile: how to check it (default: the session's).
+    public func check(_ document: Document, threads: Int = 1, profile: Profile? = nil) -> LintResult {
+        let profile = profile ?? self.profile
+        let rules = profile.rules
         Preload.start(for: document)
         let findings: [Finding]
         if threads > 1 {
@@ -46,35 +54,44 @@ public struct Session: Sendable {
             let pairs = document.alignedCaptions
             let runs = min(pairs.count, 4 * threads)
             var work: [(rule: Int, pairs: Range<Int>?)] = []
-            for (index, rule) in rules.enumerated() {
+            for (index, rule) in rules.enumerated() where !(rule is any FindingsRule) {
                 if rule is any PairRule, runs > 1 {
                     work += (0..<runs).map { (index, (pairs.count * $0 / runs)..<(pairs.count * ($0 + 1) / runs)) }
                 } else {
                     work.append((index, nil))
                 }
             }
-            let session = Session(rules: rules, policy: policy, pair: pair, jobs: threads, maximumSize: maximumSize)
+            let session = Session(profile: profile, jobs: threads, maximumSize: maximumSize)
             findings = session.map(work.count) { [rules, work] in
                 let (rule, range) = work[$0]
                 guard let range, let pairRule = rules[rule] as? any PairRule else { return rules[rule].check(document) }
                 return pairRule.check(pairs: pairs[range], in: document)
             }.flatMap { $0 }
         } else {
-            findings = rules.flatMap { $0.check(document) }
+            findings = rules.filter { !($0 is any FindingsRule) }.flatMap { $0.check(document) }
         }
-        let ordered = findings.sorted(by: Finding.reportOrder)
-        return LintResult(document: document, findings: ordered, score: policy.score(ordered, wordCount: document.targetWordCount))
+        let all = findings + rules.compactMap { $0 as? any FindingsRule }.flatMap { $0.check(document, findings: findings) }
+        let reported = profile.reported(all, of: document)
+        return LintResult(document: document, findings: reported.findings, score: profile.policy.score(reported.findings, wordCount: document.targetWordCount),
+                          suppressed: reported.suppressed, baselined: reported.baselined)
     }
 
-    /// Reads an input and checks it (see `check(_:threads:)`).
-    public func check(_ input: some DocumentSource, threads: Int = 1) -> Result<LintResult, InputError> {
-        Result { () throws(InputError) -> LintResult in check(try input.read(pair: pair, maximumSize: maximumSize), threads: threads) }
+    /// Reads an input and checks it (see `check(_:threads:profile:)`).
+    public func check(_ input: some DocumentSource, threads: Int = 1, profile: Profile? = nil) -> Result<LintResult, InputError> {
+        let profile = profile ?? self.profile
+        return Result { () throws(InputError) -> LintResult in
+            check(try input.read(pair: profile.pair, maximumSize: maximumSize), threads: threads, profile: profile)
+        }
     }
 
     /// Checks inputs on `jobs` threads and hands each outcome to `emit` strictly in input order, as soon
     /// as it and all before it are done: the output is the same for any number of jobs, and streamed
     /// formats still stream. `emit` is called under a lock, one outcome at a time.
-    public func check(_ inputs: [any DocumentSource], emit: @escaping @Sendable (Result<LintResult, InputError>) -> Void) {
+    /// - Parameter profiles: how to check each input (a project's configuration may set each file up its
+    ///   own way), in input order; `nil`: the session's profile for all.
+    public func check(_ inputs: [any DocumentSource], profiles: [Profile]? = nil,
+                      emit: @escaping @Sendable (Result<LintResult, InputError>) -> Void) {
+        precondition(profiles == nil || profiles?.count == inputs.count, "one profile per input")
         struct State {
             var next = 0
             var emitted = 0
@@ -92,7 +109,7 @@ public struct Session: Sendable {
                     }
                     guard let index else { return }
                     // Fewer inputs than threads: each input's rules share the threads left over.
-                    let outcome = check(inputs[index], threads: inputs.count < jobs ? jobs / inputs.count : 1)
+                    let outcome = check(inputs[index], threads: inputs.count < jobs ? jobs / inputs.count : 1, profile: profiles?[index])
                     state.withLock { state in
                         state.waiting[index] = outcome
                         while let ready = state.waiting.removeValue(forKey: state.emitted) {
@@ -128,10 +145,16 @@ public struct LintResult: Sendable {
     public let document: Document
     public let findings: [Finding]
     public let score: Score
+    /// Findings an inline directive or an `ignore:` entry of the configuration took away.
+    public let suppressed: Int
+    /// Findings the baseline held (`--baseline`).
+    public let baselined: Int
 
-    public init(document: Document, findings: [Finding], score: Score) {
+    public init(document: Document, findings: [Finding], score: Score, suppressed: Int = 0, baselined: Int = 0) {
         self.document = document
         self.findings = findings
         self.score = score
+        self.suppressed = suppressed
+        self.baselined = baselined
     }
 }

@@ -129,6 +129,9 @@ public enum JSONReporter {
         let passed: Bool
         let gate: GateEntry
         let findings: [FindingEntry]
+        /// Findings not reported: taken away by suppressions, held by the baseline (absent when none).
+        let suppressed: Int?
+        let baselined: Int?
 
         init(_ result: LintResult) {
             path = result.document.path
@@ -140,6 +143,8 @@ public enum JSONReporter {
             passed = result.score.passed
             gate = GateEntry(result.score)
             findings = result.findings.map(FindingEntry.init)
+            suppressed = result.suppressed == 0 ? nil : result.suppressed
+            baselined = result.baselined == 0 ? nil : result.baselined
         }
     }
 

@@ -15,6 +15,15 @@ public enum RuleCatalog {
         for d in rules {
             out += "| \(d.code) | `\(d.id)` | \(d.mqm) | \(d.severity.rawValue) | \(d.tier.rawValue) | \(d.summary.replacingPipes) |\n"
         }
+        let configurable = rules.filter { !$0.options.isEmpty }
+        guard !configurable.isEmpty else { return out }
+        out += "\nRule options (`.mtlint.yml`: `rules: RULE: OPTION: VALUE`; `mtlint explain RULE` gives why each default):\n\n"
+        out += "| Rule | Option | Default | Values | Sets |\n|---|---|---|---|---|\n"
+        for d in configurable {
+            for option in d.options {
+                out += "| `\(d.id)` | `\(option.name)` | \(option.defaultValue?.description ?? "not set") | \(option.valuesDescription) | \(option.summary.replacingPipes) |\n"
+            }
+        }
         return out
     }
 
@@ -25,6 +34,13 @@ public enum RuleCatalog {
         out += "MQM type: \(d.mqm)\nDefault severity: \(d.severity.rawValue)\n"
         out += "Tier: \(d.tier.rawValue)" + (d.tier == .preview ? " (runs only with --preview)" : " (on by default)") + "\n\n"
         out += "Why\n\n\(d.rationale)\n"
+        if !d.options.isEmpty {
+            out += "\nOptions (.mtlint.yml: rules: \(d.id): NAME: VALUE)\n"
+            for option in d.options {
+                out += "\n    \(option.name): \(option.defaultValue?.description ?? "not set") by default; \(option.valuesDescription)\n"
+                out += "        \(option.summary)\n        Why this default: \(option.provenance)\n"
+            }
+        }
         for (title, examples) in [("Flagged (⟦…⟧ marks the reported span)", d.triggering), ("Not flagged", d.nonTriggering)] {
             out += "\n\(title)\n"
             for example in examples {

@@ -76,7 +76,9 @@ public struct TextReporter: Sendable {
     }
 
     func summary(_ result: LintResult) -> String {
-        let counts = Severity.allCases.reversed().map { "\(result.score.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        var counts = Severity.allCases.reversed().map { "\(result.score.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        let hidden = [(result.suppressed, "suppressed"), (result.baselined, "baselined")].filter { $0.0 > 0 }
+        if !hidden.isEmpty { counts += " (" + hidden.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")" }
         let reasons = result.score.reasons.map(\.description).joined(separator: "; ")
         let verdict = result.score.passed ? paint("PASS", "32", bold: true) : paint("FAIL", "31", bold: true) + " (\(reasons))"
         let score = String(format2: result.score.value)

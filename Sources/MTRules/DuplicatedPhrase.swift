@@ -2,17 +2,29 @@ import MTCore
 import MTText
 
 /// MT103: a phrase repeated inside one sentence or caption, or a whole sentence repeated.
-public struct DuplicatedPhrase: Rule {
-    public init() {}
+public struct DuplicatedPhrase: ConfigurableRule {
+    static let minimumWordsOption = RuleOption.integer(
+        "minimum-words", 3, in: 2...20, "Shortest repeated run of content words inside a sentence that counts (a run of just this many is minor).",
+        provenance: """
+            Issue 8: on DEMETR dev, 2 and 3 both flag no correct sentence, but 2 flags correct organisation \
+            names that share two words ("the Collective Security Council of the Collective Security Treaty \
+            Organization", a non-triggering example); 4 loses a planted repeat of the gold articles. 3 is kept.
+            """)
+    static let minimumSentenceWordsOption = RuleOption.integer(
+        "minimum-sentence-words", 4, in: 1...100, "Shortest sentence, in content words, whose repetition counts.",
+        provenance: "Set by hand, not measured apart: shorter sentences (\"He said.\", \"Read more.\") recur in correct articles.")
 
-    /// Shortest repeated run of content words that counts. Provenance (issue 8): on DEMETR dev, 2 and 3
-    /// both flag no correct sentence, but 2 flags correct organisation names that share two words ("the
-    /// Collective Security Council of the Collective Security Treaty Organization", a non-triggering
-    /// example); 4 loses a planted repeat of the gold articles. 3 is kept.
-    static let minimumWords = 3
-    static let candidatesPerKey = 8
+    /// Shortest repeated run of content words that counts.
+    let minimumWords: Int
     /// Shortest sentence (in content words) whose repetition counts.
-    static let minimumSentenceWords = 4
+    let minimumSentenceWords: Int
+
+    public init(configuration: RuleConfiguration = RuleConfiguration()) {
+        minimumWords = configuration.integer(Self.minimumWordsOption)
+        minimumSentenceWords = configuration.integer(Self.minimumSentenceWordsOption)
+    }
+
+    static let candidatesPerKey = 8
     /// Longest sentence (in content words) compared with the one before it: bounds the quadratic
     /// comparison on degenerate input; real sentences are far shorter.
     static let maximumRestatementWords = 150
@@ -40,6 +52,7 @@ public struct DuplicatedPhrase: Rule {
             """,
         mqm: .addition,
         severity: .major,
+        options: [Self.minimumWordsOption, Self.minimumSentenceWordsOption],
         triggering: [
             """
             Soldiers at the exercise of the Collective Rapid Reaction Forces in Kyrgyzstan of the ⟦Collective Rapid Reaction Forces in Kyrgyzstan⟧ last year.
@@ -98,7 +111,7 @@ public struct DuplicatedPhrase: Rule {
             for sentence in block.sentences {
                 let stems = document.contentWords(block, in: sentence).map(\.stem)
                 defer { previous = (sentence, stems) }
-                guard stems.count >= Self.minimumSentenceWords else { continue }
+                guard stems.count >= minimumSentenceWords else { continue }
                 if let first = sentencesSeen[stems] {
                     if sourceRepeats(block.index, first.block) { continue }
                     findings.append(finding(
@@ -158,7 +171,7 @@ public struct DuplicatedPhrase: Rule {
     /// Findings for the runs of content words that occur again later in the same scope, unless the
     /// aligned source says the same thing twice.
     private func repeatedRuns(_ document: Document, _ words: [ContentWord], source: Block?) -> [Finding] {
-        Self.repeats(in: words).compactMap { first, second in
+        Self.repeats(in: words, minimumWords: minimumWords).compactMap { first, second in
             if let source, sourceRepeats(words.filter { second.contains($0.token.range.lowerBound) }.map(\.stem), source, document) {
                 return nil
             }
@@ -172,14 +185,14 @@ public struct DuplicatedPhrase: Rule {
             return finding(
                 in: document, at: second,
                 message: "'\(document.buffer.string(second))' repeats '\(document.buffer.string(first))' in the same sentence",
-                related: [first], severity: length > Self.minimumWords ? nil : .minor)
+                related: [first], severity: length > minimumWords ? nil : .minor)
         }
     }
 
     /// Runs of content words that occur again later in the same scope (not overlapping the first),
     /// as (first, second) ranges. Earlier occurrences are looked up by their first `minimumWords`
     /// stems; only the latest `candidatesPerKey` of them are tried, which bounds the work on degenerate input.
-    static func repeats(in words: [ContentWord]) -> [(first: Range<Int>, second: Range<Int>)] {
+    static func repeats(in words: [ContentWord], minimumWords: Int) -> [(first: Range<Int>, second: Range<Int>)] {
         let n = minimumWords
         guard words.count >= 2 * n else { return [] }
         func key(_ i: Int) -> String { words[i..<(i + n)].map(\.stem).joined(separator: " ") }

@@ -2,14 +2,20 @@ import MTCore
 import MTText
 
 /// MT306: the translation ends a sentence differently from its source.
-public struct EndPunctuationMismatch: Rule {
-    public init() {}
+public struct EndPunctuationMismatch: ConfigurableRule {
+    static let headlineWordsOption = RuleOption.integer(
+        "headline-words", 12, in: 0...1000,
+        "A translation of at most this many words may end without a stop: a headline or title, which English writes without one even where the source has one.",
+        provenance: """
+            Issue 20: 13 of the 21 professional WMT21 translations this rule flagged were headlines of 3 to \
+            12 words; news headlines rarely run longer.
+            """)
 
-    /// A translation of at most this many words may end without a stop: a headline or title, which
-    /// English writes without one even where the source has one. Provenance (issue 20): 13 of the 21
-    /// professional WMT21 translations this rule flagged were headlines of 3 to 12 words; news headlines
-    /// rarely run longer.
-    static let headlineWords = 12
+    let headlineWords: Int
+
+    public init(configuration: RuleConfiguration = RuleConfiguration()) {
+        headlineWords = configuration.integer(Self.headlineWordsOption)
+    }
 
     public let description = RuleDescription(
         code: "MT306",
@@ -27,6 +33,7 @@ public struct EndPunctuationMismatch: Rule {
             """,
         mqm: .punctuation,
         severity: .minor,
+        options: [Self.headlineWordsOption],
         triggering: [
             .segment("Путин прибыл в Кронштадт для участия в торжественных мероприятиях по случаю Дня Военно-морского флота.",
                      "Putin arrived in Kronstadt to take part in the celebrations held on the occasion of Navy ⟦Day⟧"),
@@ -48,7 +55,7 @@ public struct EndPunctuationMismatch: Rule {
             switch (expected, found) {
             case (.stop, .none), (.exclamation, .none), (.ellipsis, .none):
                 // A headline; a translation stopping on a function word is truncated-translation's.
-                guard target.wordCount > Self.headlineWords, let last = document.lastWord(of: target),
+                guard target.wordCount > headlineWords, let last = document.lastWord(of: target),
                       !language.isStopword(Normalizer.foldKey(document.buffer.string(last.range))) else { continue }
                 findings.append(finding(
                     in: document, at: last.range,

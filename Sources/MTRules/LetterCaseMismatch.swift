@@ -2,11 +2,16 @@ import MTCore
 import MTText
 
 /// MT307: a translation that starts in lower case, or is written all in one case, unlike its source.
-public struct LetterCaseMismatch: Rule {
-    public init() {}
+public struct LetterCaseMismatch: ConfigurableRule {
+    static let minimumLettersOption = RuleOption.integer(
+        "minimum-letters", 12, in: 1...1000, "Fewest letters a translation needs before \"all lower case\" or \"all upper case\" is judged.",
+        provenance: "Set by hand, not measured apart: shorter segments are acronyms, codes and labels, written in one case on purpose.")
 
-    /// Fewest letters a translation needs before "all lower case" or "all upper case" is judged.
-    static let minimumLetters = 12
+    let minimumLetters: Int
+
+    public init(configuration: RuleConfiguration = RuleConfiguration()) {
+        minimumLetters = configuration.integer(Self.minimumLettersOption)
+    }
 
     public let description = RuleDescription(
         code: "MT307",
@@ -23,6 +28,7 @@ public struct LetterCaseMismatch: Rule {
             """,
         mqm: .spelling,
         severity: .minor,
+        options: [Self.minimumLettersOption],
         triggering: [
             .segment("В Московском регионе ожидаются дожди.", "⟦in⟧ the Moscow region, rain is expected."),
             .segment("В Московском регионе ожидаются дожди.", "⟦in the moscow region, rain is expected.⟧"),
@@ -45,13 +51,13 @@ public struct LetterCaseMismatch: Rule {
             let startsWithWord = target.tokens.first(where: \.isWordLike)?.kind == .word
             // A quotation taken up in the middle may be all lower case when the source's one capital is its first letter.
             let quoted = sourceCase.upper <= 1 && document.firstWord(in: target.range, of: target).map { document.continuesQuotation($0, in: target.range) } == true
-            if targetCase.letters >= Self.minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1), !quoted {
+            if targetCase.letters >= minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1), !quoted {
                 findings.append(finding(
                     in: document, at: target.range,
                     message: "the translation is written all in lower case; its source (line \(source.firstLine)) is not"))
                 continue
             }
-            if targetCase.letters >= Self.minimumLetters, targetCase.lower == 0, sourceCase.lower > 0 {
+            if targetCase.letters >= minimumLetters, targetCase.lower == 0, sourceCase.lower > 0 {
                 findings.append(finding(
                     in: document, at: target.range,
                     message: "the translation is written all in capitals; its source (line \(source.firstLine)) is not"))

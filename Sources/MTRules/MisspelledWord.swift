@@ -3,7 +3,11 @@ import MTCore
 import MTText
 
 /// MT309: a target word the spelling dictionary does not know.
-public struct MisspelledWord: PairRule {
+public struct MisspelledWord: PairRule, ConfigurableRule {
+    static let dictionaryOption = RuleOption.text(
+        "dictionary", "The Hunspell dictionary to check with, used alone, e.g. en_GB (default: the target language's own).",
+        provenance: "The language profile names the default dictionaries (for English en_US and en_GB together), so that American and British spellings both pass.")
+
     /// The Hunspell dictionary to check with (`nil`: the target language's own, e.g. en_US).
     public let dictionary: String?
     /// Words a project accepts besides the dictionary's, folded ("mtlint", "oblast").
@@ -12,6 +16,11 @@ public struct MisspelledWord: PairRule {
     public init(dictionary: String? = nil, projectWords: Set<String> = []) {
         self.dictionary = dictionary
         self.projectWords = Set(projectWords.map(Normalizer.foldKey))
+    }
+
+    /// The `dictionary` option and the project's `words:`.
+    public init(configuration: RuleConfiguration) {
+        self.init(dictionary: configuration.text(Self.dictionaryOption), projectWords: configuration.words)
     }
 
     public let description = RuleDescription(
@@ -38,6 +47,7 @@ public struct MisspelledWord: PairRule {
             """,
         mqm: .spelling,
         severity: .minor,
+        options: [Self.dictionaryOption],
         triggering: [
             .segment("Пилоты авиационной группы показали фигуры высшего пилотажа.", "Pilots of the aviation ⟦gropu⟧ performed aerobatics."),
             .segment("Российские пилоты показали фигуры высшего пилотажа.", "⟦Russion⟧ pilots performed aerobatics."),

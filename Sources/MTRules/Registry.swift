@@ -34,6 +34,7 @@ public enum RuleRegistry {
         UnsupportedShortName(),
         UntranslatedSentence(),
         AddedSentence(),
+        UnusedSuppression(),
     ].sorted { $0.description.code < $1.description.code }
 
     /// The rules that run: the stable tier, plus the preview tier when `preview` is set; a rule of

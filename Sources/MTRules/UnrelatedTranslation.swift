@@ -2,20 +2,31 @@ import MTCore
 import MTText
 
 /// MT115: a translation whose words translate nothing in its source: another sentence's translation.
-public struct UnrelatedTranslation: PairRule {
-    public init() {}
+public struct UnrelatedTranslation: PairRule, ConfigurableRule {
+    static let minimumWordsOption = RuleOption.integer(
+        "minimum-words", 8, in: 3...1000, "Fewest content words of the translation before its coverage is judged.",
+        provenance: """
+            Issue 20: with six, 5 of the 4,004 professional WMT21 translations were flagged for a short \
+            sentence rephrased freely ("They remove unconscious biases that might cloud clinicians' \
+            judgments"); at eight words two are (besides three pairs the data set itself shifted), and 34 of \
+            the 36 shifted DEMETR translations it found are still found.
+            """)
+    static let minimumCoverageOption = RuleOption.number(
+        "minimum-coverage", 0.05, in: 0...0.5,
+        "Share of the translation's content words that translate a source word, at or below which the pair is unrelated.",
+        provenance: """
+            Issue 9: on DEMETR ru→en dev, 0.15 flags 2% of the correct translations and 0.1 none; 0.05 (no \
+            translated word in under twenty) finds as many shifted translations (47 of 50 with the other \
+            rules) and leaves a margin for word-list gaps.
+            """)
 
-    /// Fewest content words of the translation before coverage is judged. Provenance (issue 20): with
-    /// six, 5 of the 4,004 professional WMT21 translations were flagged for a short sentence rephrased
-    /// freely ("They remove unconscious biases that might cloud clinicians' judgments"); at eight words
-    /// two are (besides three pairs the data set itself shifted), and 34 of the 36 shifted DEMETR
-    /// translations it found are still found.
-    static let minimumWords = 8
-    /// Share of the translation's content words that translate a source word, at or below which the
-    /// pair is unrelated. Provenance (issue 9): on DEMETR ru→en dev, 0.15 flags 2% of the correct
-    /// translations and 0.1 none; 0.05 (no translated word in under twenty) finds as many shifted
-    /// translations (47 of 50 with the other rules) and leaves a margin for word-list gaps.
-    static let minimumCoverage = 0.05
+    let minimumWords: Int
+    let minimumCoverage: Double
+
+    public init(configuration: RuleConfiguration = RuleConfiguration()) {
+        minimumWords = configuration.integer(Self.minimumWordsOption)
+        minimumCoverage = configuration.number(Self.minimumCoverageOption)
+    }
 
     public let description = RuleDescription(
         code: "MT115",
@@ -32,6 +43,7 @@ public struct UnrelatedTranslation: PairRule {
             """,
         mqm: .mistranslation,
         severity: .critical,
+        options: [Self.minimumWordsOption, Self.minimumCoverageOption],
         triggering: [
             .segment("В Московском регионе в воскресенье ожидаются небольшие дожди и переменная облачность.",
                      "⟦The crowd of people forced the king and queen to open the windows wide.⟧"),
@@ -43,7 +55,7 @@ public struct UnrelatedTranslation: PairRule {
 
     public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         let words = document.contentWords(target).filter { $0.token.kind == .word }
-        guard words.count >= Self.minimumWords else { return [] }
+        guard words.count >= minimumWords else { return [] }
         // The stems each source word's translations have.
         let renderings = document.renderings(of: source)
         // sameWord needs a shared prefix of five letters: only stems with the same five are compared (grouped
@@ -71,7 +83,7 @@ public struct UnrelatedTranslation: PairRule {
         }
         // Shared numbers only lower the share further: a translation with more than the share of its
         // words covered passes, and the counting stops there.
-        let limit = Self.minimumCoverage * Double(words.count)
+        let limit = minimumCoverage * Double(words.count)
         var covered = 0
         for word in words where isCovered(word) {
             covered += 1
@@ -80,7 +92,7 @@ public struct UnrelatedTranslation: PairRule {
         guard Double(covered) <= limit else { return [] }
         let numbers = document.sharedNumbers(source, target)
         let evidence = covered + numbers.shared
-        guard Double(evidence) <= Self.minimumCoverage * Double(words.count + numbers.shared) else { return [] }
+        guard Double(evidence) <= minimumCoverage * Double(words.count + numbers.shared) else { return [] }
         return [finding(
             in: document, at: target.range,
             message: "\(covered) of the translation's \(words.count) content words render a word of its source, and it shares "

@@ -2,11 +2,21 @@ import MTCore
 import MTText
 
 /// MT102: source-language text in the target outside recognised captions.
-public struct UntranslatedText: Rule {
-    public init() {}
+public struct UntranslatedText: ConfigurableRule {
+    static let majorWordsOption = RuleOption.integer(
+        "major-words", 8, in: 1...1000, "An untranslated paragraph of at least this many words is major; shorter lines are minor.",
+        provenance: """
+            Set by hand, not measured apart: the interface lines and credits that articles keep untranslated \
+            ("Озвучить текст", a photo agency's name) are a few words; a paragraph of eight words or more is text \
+            a reader misses.
+            """)
 
     /// An untranslated paragraph of at least this many words is major.
-    static let majorWords = 8
+    let majorWords: Int
+
+    public init(configuration: RuleConfiguration = RuleConfiguration()) {
+        majorWords = configuration.integer(Self.majorWordsOption)
+    }
 
     public let description = RuleDescription(
         code: "MT102",
@@ -19,6 +29,7 @@ public struct UntranslatedText: Rule {
             """,
         mqm: .untranslated,
         severity: .minor,
+        options: [Self.majorWordsOption],
         triggering: [
             """
             ⟦Озвучить текст⟧
@@ -41,7 +52,7 @@ public struct UntranslatedText: Rule {
         for block in document.blocks {
             if block.language == .source {
                 guard !block.isSourceCaption else { continue }
-                let major = block.kind == .paragraph && block.wordCount >= Self.majorWords
+                let major = block.kind == .paragraph && block.wordCount >= majorWords
                 findings.append(finding(
                     in: document, at: block.range,
                     message: "\(source.name) \(Self.noun(for: block.kind)) left untranslated: '\(document.text(block))'",

@@ -1,24 +1,38 @@
 import MTCore
 
 /// MT201: the target names a different organisation than the source, or than the article is about.
-public struct WrongOrganisation: Rule {
-    public init() {}
-
-    // Provenance (issue 8): swept on the six gold articles (Corpora and the seed; DEMETR's sentences
-    // name no organisation twice, so they cannot inform a document-level rule). Dominance 2–5 gave the
-    // same result, 4/4 found with no false alarm; 4 is kept as the conservative middle. Shared context
-    // 0 words fires on a trap (the UN named once in an IAEA article), 3 loses half the confusions, 1 and
-    // 2 are equal: 2, the stricter, is kept. A look-alike acronym (one letter inserted or dropped) needs
-    // no shared context: found in the zaporizhzhia article, no false alarm in the others.
+public struct WrongOrganisation: ConfigurableRule {
+    // A look-alike acronym (one letter inserted or dropped) needs no shared context: found in the
+    // zaporizhzhia article, no false alarm in the others.
+    static let dominantMentionsOption = RuleOption.integer(
+        "dominant-mentions", 4, in: 2...100,
+        "Without a source, an organisation named once is suspicious when the article names another of its kind at least this often.",
+        provenance: """
+            Issue 8: swept on the six gold articles (Corpora and the seed; DEMETR's sentences name no \
+            organisation twice, so they cannot inform a document-level rule). 2 to 5 gave the same result, 4 \
+            of 4 found with no false alarm; 4 is kept as the conservative middle.
+            """)
+    static let sharedContextWordsOption = RuleOption.integer(
+        "shared-context-words", 2, in: 0...4,
+        "Distinct content words before the suspicious mention that must also precede the dominant organisation somewhere.",
+        provenance: """
+            Issue 8, on the same articles: 0 words fires on a trap (the UN named once in an IAEA article), 3 \
+            loses half the confusions, 1 and 2 are equal: 2, the stricter, is kept.
+            """)
 
     /// The article's dominant organisation is named at least this often…
-    static let dominantMentions = 4
+    let dominantMentions: Int
     /// …and the suspicious one exactly once.
     static let suspiciousMentions = 1
     /// Content words to the left of a mention that make up its context frame.
     static let frameWords = 4
     /// Distinct frame words the suspicious mention must share with the dominant organisation's frames.
-    static let sharedContextWords = 2
+    let sharedContextWords: Int
+
+    public init(configuration: RuleConfiguration = RuleConfiguration()) {
+        dominantMentions = configuration.integer(Self.dominantMentionsOption)
+        sharedContextWords = configuration.integer(Self.sharedContextWordsOption)
+    }
 
     public let description = RuleDescription(
         code: "MT201",
@@ -34,6 +48,7 @@ public struct WrongOrganisation: Rule {
             """,
         mqm: .wrongTerm,
         severity: .major,
+        options: [Self.dominantMentionsOption, Self.sharedContextWordsOption],
         triggering: [
             """
             The foreign ministers met in Minsk on Friday to prepare the summit of the alliance next month.
@@ -114,7 +129,7 @@ public struct WrongOrganisation: Rule {
             let (block, mention) = mentions[0]
             let written = document.buffer.string(mention.range)
             let candidates = byOrganisation.filter { other, otherMentions in
-                other != id && otherMentions.count >= Self.dominantMentions
+                other != id && otherMentions.count >= dominantMentions
                     && (otherMentions[0].mention.organisation.kind == mention.organisation.kind
                         || lookAlike(written, otherMentions.map { document.buffer.string($0.mention.range) }))
             }
@@ -131,7 +146,7 @@ public struct WrongOrganisation: Rule {
             let frame = contextFrame(document, block, mention.range)
             let dominantFrames = dominant.flatMap { contextFrame(document, $0.block, $0.mention.range) }
             let shared = frame.reversed().filter { word in dominantFrames.contains { sameWord($0.stem, word.stem) } }
-            guard Set(shared.map(\.stem)).count >= Self.sharedContextWords else { continue }
+            guard Set(shared.map(\.stem)).count >= sharedContextWords else { continue }
             findings.append(finding(
                 in: document, at: mention.range,
                 message: "'\(written)' is named only here, in a context ('"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MTConfig
 import MTCore
 import MTReporters
 import MTRules
@@ -42,11 +43,11 @@ struct Check: ParsableCommand {
         valueName: "file"))
     var output: String?
 
-    @Option(help: "Lowest passing score, 0–100.")
-    var minScore: Double = ScoringPolicy.defaultMinimumScore
+    @Option(help: "Lowest passing score, 0–100 (default: \(Int(ScoringPolicy.defaultMinimumScore)), or gate: min-score in .mtlint.yml).")
+    var minScore: Double?
 
-    @Option(help: "Fail on any finding at or above this severity (minor, major, critical).")
-    var failOn: Severity = ScoringPolicy.defaultFailOn
+    @Option(help: "Fail on any finding at or above this severity: minor, major, critical (default: \(ScoringPolicy.defaultFailOn.rawValue), or gate: fail-on in .mtlint.yml).")
+    var failOn: Severity?
 
     @Flag(help: "Report only: exit 0 even when a document fails the gate.")
     var noFail = false
@@ -75,12 +76,24 @@ struct Check: ParsableCommand {
         valueName: "size"))
     var maxSize: ByteSize = ByteSize(bytes: DocumentReader.defaultMaximumSize)
 
+    @Option(help: ArgumentHelp(
+        "Report and gate only on findings not in this baseline (written by --write-baseline); say how many it held and how many of its entries no longer occur.",
+        valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp(
+        "Also record every finding reported in this baseline file (JSON, atomically), to accept them: a later --baseline run reports only new ones. A finding is known by its rule, flagged text, source text and occurrence, not its line, so moving paragraphs keeps it.",
+        valueName: "file"))
+    var writeBaseline: String?
+
     @OptionGroup var ruleOptions: RuleOptions
+
+    @OptionGroup var configOptions: ConfigOptions
 
     @OptionGroup var languages: LanguageOptions
 
     func validate() throws {
-        guard (0...100).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 100") }
+        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score must be between 0 and 100") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)); leave it out to use all cores") }
         if stdinJsonl {
             guard inputs.isEmpty else { throw ValidationError("--stdin-jsonl reads standard input only; drop the file arguments") }
@@ -90,37 +103,71 @@ struct Check: ParsableCommand {
         } else {
             guard !inputs.isEmpty else { throw ValidationError("no input: give files, directories or - for standard input") }
         }
+        if stdinJsonl, baseline != nil || writeBaseline != nil {
+            throw ValidationError("--baseline and --write-baseline work on files; --stdin-jsonl records have no file to remember them by")
+        }
         if source != nil, inputs.count != 1 || inputs == ["-"] {
             throw ValidationError("--source takes one translation file to check against it (got \(inputs.count) inputs)")
         }
     }
 
     func run() throws {
-        let pair = try languages.pair()
-        let session = Session(rules: try ruleOptions.rules(), policy: ScoringPolicy(minimumScore: minScore, failOn: failOn),
-                              pair: pair, jobs: jobs, maximumSize: maxSize.bytes)
-        if stdinJsonl { return try runStream(session) }
+        let resolver = try configOptions.resolver(rules: ruleOptions, languages: languages) { flags in
+            if let minScore { flags.minScore = Located(minScore, .flag("--min-score")) }
+            if let failOn { flags.failOn = Located(failOn, .flag("--fail-on")) }
+        }
+        if stdinJsonl {
+            // Lines of standard input: the working directory's configuration.
+            return try runStream(Session(profile: try configured { () throws(ConfigError) in try resolver.profile(for: nil) },
+                                         jobs: jobs, maximumSize: maxSize.bytes))
+        }
+        // Pairs of files (NAME.en.txt beside NAME.ru.txt) are found by the languages of the first input's configuration.
+        let first = self.inputs[0] == "-" ? nil : Input.isDirectory(self.inputs[0]) ? self.inputs[0] + "/-" : self.inputs[0]
+        let pair = try configured { () throws(ConfigError) in try resolver.effective(for: first).pair }
         // Skipped entries are named on standard error; a directory that cannot be listed makes the
         // run exit 2 once the files found elsewhere are checked.
         var unlisted = false
         var excluded = 0
-        let inputs = source.map { [Input.translation(FilePath(argument: self.inputs[0]), source: FilePath(argument: $0))] } ?? Input.collect(
+        let found = source.map { [Input.translation(FilePath(argument: self.inputs[0]), source: FilePath(argument: $0))] } ?? Input.collect(
             self.inputs, extensions: extensions, excluding: exclude, pair: pair, excluded: { excluded += 1 },
             notice: { message in warn("mtlint: " + message) },
             failed: { error in
                 warn("mtlint: \(error)")
                 unlisted = true
             })
+        var inputs = found
+        do {
+            inputs = try found.filter { input throws(ConfigError) in !(try input.path.map(resolver.excludes) ?? false) }
+            excluded += found.count - inputs.count
+        } catch {
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
+        }
         if unlisted && inputs.isEmpty { throw ExitCode(2) }
         guard !inputs.isEmpty else {
             if excluded > 0 {
                 warn("mtlint: nothing to check: " + (excluded == 1 ? "the only file found matches" : "all \(excluded) files found match") + " --exclude "
-                    + exclude.map { "'\($0)'" }.joined(separator: ", ") + " (a pattern matches a path or a file name)")
+                    + exclude.map { "'\($0)'" }.joined(separator: ", ") + " or exclude: in .mtlint.yml (a pattern matches a path or a file name)")
                 throw ExitCode(2)
             }
             warn("mtlint: no files with extension \(extensions.map { "." + $0 }.joined(separator: ", ")) in \(self.inputs.joined(separator: " "))")
             throw ExitCode(2)
         }
+        var accepted: Baseline?
+        do {
+            accepted = try baseline.map { path throws(InputError) in try Baseline.load(path) }
+        } catch {
+            warn("mtlint: \(error)")
+            throw ExitCode(2)
+        }
+        let profiles = try configured { () throws(ConfigError) in
+            try inputs.map { input throws(ConfigError) in try resolver.profile(for: input.path) }
+        }.map { profile in
+            var profile = profile
+            profile.baseline = accepted
+            return profile
+        }
+        let session = Session(profile: profiles[0], jobs: jobs, maximumSize: maxSize.bytes)
         let reporting = Reporting(
             format: format, useColor: format == .text && useColor, rules: RuleRegistry.all.map(\.description),
             toolVersion: MTLint.configuration.version, policy: session.policy)
@@ -146,12 +193,16 @@ struct Check: ParsableCommand {
             var pageNames = HTMLReporter.PageNames()
             var indexEntries: [HTMLReporter.IndexEntry] = []
             var gate: GateSummary
+            /// Each document's findings, for --write-baseline.
+            var reported: [(path: String, findings: [Finding])] = []
+            /// Findings the baseline held back.
+            var baselined = 0
         }
         let tally = Mutex(Tally(gate: GateSummary(policy: session.policy)))
         let keepResults = !format.isStreamed && htmlDirectory == nil
         let progress = Progress.make(total: inputs.count)
         let done = Mutex(0)
-        session.check(inputs.map(\.reader)) { outcome in
+        session.check(inputs.map(\.reader), profiles: profiles) { outcome in
             progress?.finish()  // clear the bar so output on the same terminal starts on a clean line
             defer { progress?.advance(to: done.withLock { $0 += 1; return $0 }) }
             switch outcome {
@@ -164,6 +215,8 @@ struct Check: ParsableCommand {
                 sink?.write(text)
                 tally.withLock { tally in
                     tally.gate.add(result.score)
+                    if writeBaseline != nil { tally.reported.append((result.document.path, result.findings)) }
+                    tally.baselined += result.baselined
                     if keepResults { tally.results.append(result) }
                     if let folder, tally.renderError == nil {
                         let file = tally.pageNames.next(for: result.document.path)
@@ -190,11 +243,26 @@ struct Check: ParsableCommand {
                 sink.write(keepResults ? try reporting.run(final.results) : reporting.end(final.gate))
                 try sink.commit()
             }
+            if let writeBaseline {
+                let file = try Output(path: writeBaseline, inputs: inputPaths)
+                file.write(try Baseline.json(final.reported, for: writeBaseline))
+                try file.commit()
+                let count = final.reported.reduce(0) { $0 + $1.findings.count }
+                warn("mtlint: wrote baseline \(writeBaseline): \(count) finding\(count == 1 ? "" : "s") of \(final.reported.count) document\(final.reported.count == 1 ? "" : "s")")
+            }
         } catch {
             sink?.abandon()
             folder?.abandon()
             warn("mtlint: \(error)")
             throw ExitCode(2)
+        }
+        if let baseline, let accepted {
+            let stale = accepted.unmatched
+            warn("mtlint: baseline \(baseline): \(final.baselined) finding\(final.baselined == 1 ? "" : "s") held back; "
+                + (stale == 0 ? "every entry still occurs" : "\(stale) of its \(accepted.entries.count) entries no longer occur (--write-baseline rewrites it)"))
+        }
+        for origin in resolver.unusedIgnores() {
+            warn("mtlint: warning: \(origin): this ignore: entry matched no finding; remove it")
         }
         // A report written to a file leaves the terminal empty: say where it went and the verdict.
         if let output, output != "-" {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MTConfig
 import MTCore
 import MTEval
 import MTRules
@@ -75,7 +76,9 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        let evaluator = Evaluator(session: Session(rules: try ruleOptions.rules(), pair: try languages.pair(), jobs: jobs))
+        // mtlint's own settings and the flags: a project's .mtlint.yml does not change what is measured.
+        let resolver = try ConfigOptions.resolver(explicit: nil, discover: false, rules: ruleOptions, languages: languages)
+        let evaluator = Evaluator(session: Session(profile: try configured { () throws(ConfigError) in try resolver.profile(for: nil) }, jobs: jobs))
         do {
             let goldReport = gold.isEmpty ? nil : try evaluator.evaluate(goldFiles: try Evaluator.goldFiles(gold))
             let pairReports = try pairs.map { path throws(InputError) in

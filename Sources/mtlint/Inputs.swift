@@ -152,6 +152,19 @@ enum Input: Hashable {
         }
     }
 
+    /// The file whose configuration applies: the translation's (`nil`: standard input).
+    var path: String? {
+        switch self {
+        case .file(let path), .translation(let path, _): path.description
+        case .standardInput: nil
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// The reader of the input (`Session.check` reads it on a worker thread).
     var reader: any DocumentSource {
         switch self {

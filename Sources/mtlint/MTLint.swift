@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MTConfig
 import MTCore
 import MTRules
 import MTText
@@ -60,32 +61,48 @@ struct MTLint: ParsableCommand {
             Exit status: 0 every document passed the gate, 1 a document failed it, 2 bad usage or unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Align.self, Rules.self, Explain.self, Eval.self],
+        subcommands: [Check.self, Align.self, Rules.self, Explain.self, Eval.self, Config.self],
         defaultSubcommand: Check.self)
 }
 
 /// Options shared by the commands that read articles.
 struct LanguageOptions: ParsableArguments {
     @Option(name: .customLong("source-lang"), help: ArgumentHelp(
-        "Language the article was translated from.",
+        "Language the article was translated from (default: ru, or source-lang in .mtlint.yml).",
         discussion: "mtlint offers the pairs its rules are measured on: \(LanguagePair.offered.map(\.description).joined(separator: ", "))."))
-    var source = "ru"
+    var source: String?
 
-    @Option(name: .customLong("target-lang"), help: "Language the article was translated into.")
-    var target = "en"
+    @Option(name: .customLong("target-lang"), help: "Language the article was translated into (default: en, or target-lang in .mtlint.yml).")
+    var target: String?
 
     /// Checked while the command line is parsed, so a bad language is reported with the
     /// subcommand's usage.
     func validate() throws {
-        _ = try pair()
+        let offered = LanguagePair.offered.map(\.description).joined(separator: ", ")
+        for (name, code) in [("source", source), ("target", target)] {
+            if let code, Language.named(code) == nil { throw ValidationError("unknown \(name) language '\(code)' (mtlint offers \(offered))") }
+        }
+        if source != nil && target != nil { try LanguagePair.offering(try pair()) }
     }
 
+    /// The pair the flags name, ru→en where they name none (`align`, `eval`: no configuration file).
     func pair() throws -> LanguagePair {
+        LanguagePair(source: Language.named(source ?? "ru")!, target: Language.named(target ?? "en")!)
+    }
+
+    /// The languages the flags set, as a configuration layer.
+    func apply(to settings: inout Settings) {
+        if let source { settings.sourceLanguage = Located(Language.named(source)!, .flag("--source-lang")) }
+        if let target { settings.targetLanguage = Located(Language.named(target)!, .flag("--target-lang")) }
+    }
+}
+
+extension LanguagePair {
+    /// The pair, when mtlint offers it; else why not.
+    @discardableResult
+    static func offering(_ pair: LanguagePair) throws -> LanguagePair {
         let offered = LanguagePair.offered.map(\.description).joined(separator: ", ")
-        guard let source = Language.named(source) else { throw ValidationError("unknown source language '\(source)' (mtlint offers \(offered))") }
-        guard let target = Language.named(target) else { throw ValidationError("unknown target language '\(target)' (mtlint offers \(offered))") }
-        guard source != target else { throw ValidationError("source and target languages are both '\(source.code)'") }
-        let pair = LanguagePair(source: source, target: target)
+        guard pair.source != pair.target else { throw ValidationError("source and target languages are both '\(pair.source.code)'") }
         // Without its data directory mtlint stops anyway, saying so (`Entry.run`).
         guard pair.isOffered || KnowledgeFile.directory == nil else {
             throw ValidationError("mtlint does not check \(pair) translations: it offers \(offered) only, the pairs whose rules "
@@ -106,30 +123,83 @@ struct RuleOptions: ParsableArguments {
     var spellingDictionary: String?
 
     @Option(help: ArgumentHelp(
-        "A file of words misspelled-word accepts besides the dictionary's: one a line, # starts a comment.",
+        "A file of words misspelled-word accepts besides the dictionary's: one a line, # starts a comment (added to words: in .mtlint.yml).",
         valueName: "FILE"))
     var words: String?
 
-    /// The rules to run, with misspelled-word set up from the options. Exit 2 when the word list
-    /// cannot be read or the dictionary is not installed.
-    func rules() throws -> [any Rule] {
-        var projectWords: Set<String> = []
-        if let words {
-            do {
-                let text = try DocumentReader.read(path: FilePath(argument: words)).text
-                projectWords = Set(KnowledgeFile.lines(text).map { $0.trimmingCharacters(in: .whitespaces) })
-            } catch {
-                warn("mtlint: \(error)")
+    @Option(help: ArgumentHelp("Also run this rule, by id or code, a preview rule included (repeatable).", valueName: "rule"))
+    var enable: [String] = []
+
+    @Option(help: ArgumentHelp("Do not run this rule, by id or code (repeatable).", valueName: "rule"))
+    var disable: [String] = []
+
+    func validate() throws {
+        for name in enable + disable where RuleRegistry.rule(named: name) == nil {
+            throw ValidationError("no rule '\(name)' (`mtlint rules` lists them by id and code)")
+        }
+    }
+
+    /// The rules the flags choose and set up, as a configuration layer; the word list they name.
+    /// Exit 2 when the dictionary is not installed.
+    func apply(to settings: inout Settings) throws -> [Located<String>] {
+        if let spellingDictionary {
+            guard Speller.shared(spellingDictionary) != nil else {
+                warn("mtlint: no Hunspell dictionary '\(spellingDictionary)' in \(Speller.searchPaths.joined(separator: ", ")) "
+                    + "(on Debian: apt-get install hunspell-\(spellingDictionary.lowercased().replacingOccurrences(of: "_", with: "-")))")
                 throw ExitCode(2)
             }
+            settings.rules[MisspelledWord().description.id, default: Settings.RuleSettings()].options["dictionary"] =
+                Located(.text(spellingDictionary), .flag("--spelling-dictionary"))
         }
-        if let spellingDictionary, Speller.shared(spellingDictionary) == nil {
-            warn("mtlint: no Hunspell dictionary '\(spellingDictionary)' in \(Speller.searchPaths.joined(separator: ", ")) "
-                + "(on Debian: apt-get install hunspell-\(spellingDictionary.lowercased().replacingOccurrences(of: "_", with: "-")))")
+        if preview { settings.preview = Located(true, .flag("--preview")) }
+        settings.enable += enable.map { Located(RuleRegistry.rule(named: $0)!.description.id, .flag("--enable")) }
+        settings.disable += disable.map { Located(RuleRegistry.rule(named: $0)!.description.id, .flag("--disable")) }
+        return words.map { [Located($0, .flag("--words"))] } ?? []
+    }
+}
+
+/// Which configuration file applies (check, config).
+struct ConfigOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Use this configuration file for every input, instead of the nearest .mtlint.yml in each file's directory or above.",
+        valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Use no configuration file: mtlint's defaults and the flags only.")
+    var noConfig = false
+
+    func validate() throws {
+        if config != nil && noConfig { throw ValidationError("--config and --no-config contradict each other: give one") }
+    }
+
+    /// The resolver of each file's settings, the flags over any configuration file. Exit 2, naming the
+    /// file, line and column, when a configuration file is not valid.
+    func resolver(rules: RuleOptions, languages: LanguageOptions, adding: (inout Settings) -> Void = { _ in }) throws -> ConfigResolver {
+        try Self.resolver(explicit: config, discover: !noConfig, rules: rules, languages: languages, adding: adding)
+    }
+
+    static func resolver(explicit config: String?, discover: Bool, rules: RuleOptions, languages: LanguageOptions,
+                         adding: (inout Settings) -> Void = { _ in }) throws -> ConfigResolver {
+        var flags = Settings()
+        languages.apply(to: &flags)
+        let words = try rules.apply(to: &flags)
+        adding(&flags)
+        do {
+            return try ConfigResolver(explicit: config, discover: discover, flags: flags, words: words)
+        } catch {
+            warn("mtlint: \(error)")
             throw ExitCode(2)
         }
-        return RuleRegistry.enabled(
-            preview: preview, replacing: [MisspelledWord(dictionary: spellingDictionary, projectWords: projectWords)])
+    }
+}
+
+/// A configuration error: said on standard error, exit 2.
+func configured<T>(_ body: () throws(ConfigError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        warn("mtlint: \(error)")
+        throw ExitCode(2)
     }
 }
 

@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+
+/// `.mtlint.yml`, suppressions and the baseline, end to end through the executable.
+@Suite struct ConfigCLITests {
+    let planted = "Corpora/eaeu-summit-planted.txt"
+
+    /// A temporary directory with files, removed at the end of the test.
+    final class Folder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-cfg-\(UUID().uuidString)")
+
+        init(_ files: [String: String] = [:]) throws {
+            for (path, text) in files { try write(path, text) }
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            let file = url.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+
+        func copy(_ repoPath: String, to path: String) throws {
+            try write(path, String(contentsOf: Repo.root.appendingPathComponent(repoPath), encoding: .utf8))
+        }
+
+        func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
+
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    @Test func nestedConfigurationsSetEachFilesGate() throws {
+        let folder = try Folder([
+            ".mtlint.yml": "gate: {min-score: 0, fail-on: critical}\n",
+            "strict/.mtlint.yml": "disable: [page-furniture]\n",
+        ])
+        try folder.copy(planted, to: "lenient.txt")
+        try folder.copy(planted, to: "strict/article.txt")
+        let run = try mtlint(["check", "--format", "json", folder.path("lenient.txt"), folder.path("strict/article.txt")])
+        #expect(run.status == 1, "the strict file fails")
+        let documents = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])["documents"] as? [[String: Any]]
+        #expect(documents?.map { $0["passed"] as? Bool } == [true, false])
+        let rules = (documents?.last?["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
+        #expect(!rules.isEmpty && !rules.contains("page-furniture"))
+        // Flags override the file; --no-config leaves it out.
+        #expect(try mtlint(["check", "--min-score", "99", folder.path("lenient.txt")]).status == 1)
+        #expect(try mtlint(["check", "--no-config", folder.path("lenient.txt")]).status == 1)
+        #expect(try mtlint(["check", folder.path("lenient.txt")]).status == 0)
+    }
+
+    @Test func configPrintsEachValueWithItsOrigin() throws {
+        let folder = try Folder([".mtlint.yml": "gate:\n  min-score: 95\nrules:\n  length-ratio: {minor-delta: 3.5}\n"])
+        let run = try mtlint(["config", folder.path(".")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: "#", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(lines.contains(["min-score: 95", folder.path(".mtlint.yml") + ":2:14"]))
+        #expect(lines.contains(["minor-delta: 3.5", folder.path(".mtlint.yml") + ":4:31"]))
+        #expect(lines.contains(["fail-on: major", "default"]))
+        #expect(try mtlint(["config", "--min-score", "90", folder.path(".")]).stdout.contains("# --min-score"))
+    }
+
+    @Test(arguments: [
+        ("gate:\n  min-scor: 95\n", "2:3: unknown key 'min-scor'"),
+        ("preview: maybe\n", "1:10: preview must be true or false, not 'maybe'"),
+        ("gate: {min-score: 95\n", "2:1: not valid YAML"),
+        ("rules:\n  no-such-rule: {severity: minor}\n", "2:3: unknown rule 'no-such-rule'"),
+        ("exclude:\n  - [a, b]\n", "2:5: an entry of exclude must be a single value"),
+    ])
+    func anInvalidConfigurationExitsTwoWithFileLineAndColumn(_ text: String, _ expected: String) throws {
+        let folder = try Folder([".mtlint.yml": text])
+        try folder.copy(planted, to: "article.txt")
+        for arguments in [["check", folder.path("article.txt")], ["check", "--config", folder.path(".mtlint.yml"), planted], ["config", folder.path(".")]] {
+            let run = try mtlint(arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr == "mtlint: \(folder.path(".mtlint.yml")):\(expected)" + run.stderr.dropFirst("mtlint: \(folder.path(".mtlint.yml")):\(expected)".count),
+                    "\(arguments): \(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1)
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test func aliasesThatWouldExpandExponentiallyAreRefusedAtOnce() throws {
+        var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (name, previous) in zip("bcdefghi", "abcdefgh") {
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let folder = try Folder([".mtlint.yml": text.replacingOccurrences(of: "i: &i", with: "exclude: &i")])
+        let run = try mtlint(["config", "--config", folder.path(".mtlint.yml")], timeout: 20)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(".mtlint.yml:1:1: unknown key 'a'"))
+    }
+
+    @Test func inlineDirectivesSuppressAndUnusedOnesAreReported() throws {
+        let folder = try Folder(["a.txt": """
+            The ministers met in the capital on Monday to discuss the the budget and the timetable for reforms.
+
+            <!-- mtlint-disable-next-line doubled-word -->
+            The ministers met in the capital on Tuesday to discuss the the budget and the timetable for reforms.
+
+            <!-- mtlint-disable-next-line MT103 -->
+            The ministers met in the capital on Friday to discuss the budget and the timetable for the reforms.
+
+            """])
+        let run = try mtlint(["check", "--no-config", "--format", "json", folder.path("a.txt")])
+        let document = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["documents"] as? [[String: Any]]).first
+        let findings = (document?["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.compactMap { $0["rule"] as? String } == ["doubled-word", "unused-suppression"])
+        #expect(findings.compactMap { ($0["target"] as? [String: Any])?["line"] as? Int } == [1, 6])
+        #expect(document?["suppressed"] as? Int == 1)
+    }
+
+    @Test func ignoreEntriesSuppressFindingsAndUnusedOnesAreSaid() throws {
+        let folder = try Folder([".mtlint.yml": """
+            ignore:
+              - rule: page-furniture
+              - {rule: wrong-organisation, text: ASEAN}
+              - {path: other/*, rule: doubled-word}
+            """])
+        try folder.copy(planted, to: "article.txt")
+        let run = try mtlint(["check", "--format", "json", folder.path("article.txt")])
+        let document = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["documents"] as? [[String: Any]]).first
+        let rules = ((document?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["rule"] as? String }
+        #expect(!rules.contains("page-furniture"))
+        #expect(rules.filter { $0 == "wrong-organisation" }.count == 1)
+        #expect(document?["suppressed"] as? Int == 5)
+        #expect(run.stderr == "mtlint: warning: \(folder.path(".mtlint.yml")):4:5: this ignore: entry matched no finding; remove it\n")
+    }
+
+    /// The baseline holds what was there: after three new errors and moved paragraphs, exactly the
+    /// new errors are reported, and they gate the run.
+    @Test(.enabled(if: Repo.seedAvailable(), "needs the shared seed article"))
+    func aBaselineSurvivesMovedParagraphsAndReportsOnlyNewFindings() throws {
+        let folder = try Folder()
+        let original = try String(contentsOf: Repo.seedArticle, encoding: .utf8)
+        try folder.write("article.txt", original)
+        let written = try mtlint(["check", "--no-config", "--write-baseline", folder.path("baseline.json"), folder.path("article.txt")])
+        #expect(written.stderr.contains("wrote baseline"))
+        #expect(try mtlint(["check", "--no-config", "--baseline", folder.path("baseline.json"), folder.path("article.txt")]).status == 0)
+
+        var paragraphs = original.components(separatedBy: "\n\n")
+        func isBody(_ index: Int) -> Bool {
+            index > 0 && index < paragraphs.count - 1 && !paragraphs[index].contains("\n") && paragraphs[index].split(separator: " ").count >= 25
+                && !paragraphs[index].unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+                && !paragraphs[index - 1].unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+                && !paragraphs[index + 1].hasPrefix("Photo:")
+        }
+        // Move: two neighbouring body paragraphs swap; a caption group (source, translation, credit) moves
+        // between two body paragraphs further on.
+        let swap = try #require(paragraphs.indices.first { isBody($0) && isBody($0 + 1) })
+        paragraphs.swapAt(swap, swap + 1)
+        let credit = try #require(paragraphs.indices.first { paragraphs[$0].hasPrefix("Photo:") && $0 >= 2 })
+        let group = Array(paragraphs[(credit - 2)...credit])
+        paragraphs.removeSubrange((credit - 2)...credit)
+        let landing = try #require(paragraphs.indices.last { isBody($0) && isBody($0 + 1) })
+        paragraphs.insert(contentsOf: group, at: landing + 1)
+        // Three new errors in three body paragraphs: a doubled word, a repeated sentence, a double space.
+        let body = paragraphs.indices.filter(isBody)
+        try #require(body.count >= 3)
+        var words = paragraphs[body[0]].components(separatedBy: " ")
+        words.insert(words[5], at: 5)
+        paragraphs[body[0]] = words.joined(separator: " ")
+        let sentence = try #require(paragraphs[body[1]].components(separatedBy: ". ").first)
+        paragraphs[body[1]] += " " + sentence + "."
+        words = paragraphs[body[2]].components(separatedBy: " ")
+        words[7] += " "
+        paragraphs[body[2]] = words.joined(separator: " ")
+        try folder.write("article.txt", paragraphs.joined(separator: "\n\n"))
+
+        let run = try mtlint(["check", "--no-config", "--format", "json", "--baseline", folder.path("baseline.json"), folder.path("article.txt")])
+        let document = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["documents"] as? [[String: Any]]).first
+        let findings = (document?["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.compactMap { $0["rule"] as? String }.sorted() == ["doubled-word", "duplicated-phrase", "irregular-spacing"], "\(findings)")
+        #expect(run.status == 1, "the repeated sentence is major: the gate fails")
+        #expect(run.stderr.contains("findings held back; every entry still occurs"), "\(run.stderr)")
+    }
+
+    @Test func aBaselineThatIsNotJSONExitsTwoWithItsByteOffset() throws {
+        let folder = try Folder(["baseline.json": "{\"version\": 1, \"findings\": [}"])
+        let run = try mtlint(["check", "--baseline", folder.path("baseline.json"), planted])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("mtlint: \(folder.path("baseline.json")): is not valid JSON"), "\(run.stderr)")
+    }
+}
+
+extension ConfigCLITests {
+    /// README.md's example `.mtlint.yml` is a valid configuration, and `mtlint config` shows what it sets.
+    @Test func theReadmeExampleConfigurationIsValid() throws {
+        let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n# .mtlint.yml"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let folder = try Folder([".mtlint.yml": String(readme[readme.index(start.lowerBound, offsetBy: 8)..<end.lowerBound]), "house-words.txt": "oblast\n"])
+        try folder.copy(planted, to: "articles/summit.txt")
+        let run = try mtlint(["config", folder.path("articles/summit.txt")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("    minor-delta: 3.5"))
+        #expect(run.stdout.contains("  page-furniture:  # MT501, off: "))
+    }
+
+    /// An option reaches its rule: a three-word repetition is not reported once the shortest run is four.
+    @Test func aRuleOptionChangesWhatTheRuleReports() throws {
+        let folder = try Folder([
+            "article.txt": "The delegates of the investment forum in Bishkek met the organisers of the investment forum in Bishkek on Monday.\n",
+        ])
+        let before = try mtlint(["check", "--no-config", folder.path("article.txt")])
+        #expect(before.stdout.contains("[duplicated-phrase]"))
+        try folder.write(".mtlint.yml", "rules:\n  duplicated-phrase: {minimum-words: 5}\n")
+        let after = try mtlint(["check", folder.path("article.txt")])
+        #expect(!after.stdout.contains("[duplicated-phrase]"), "\(after.stdout)")
+    }
+}
