@@ -38,6 +38,11 @@ public enum Origin: Sendable, Hashable, CustomStringConvertible {
         self = .file(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
+    public var isFile: Bool {
+        if case .file = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .standard: "default"
@@ -104,6 +109,8 @@ public struct ConfigFile: Sendable {
     public let words: [Located<String>]
     /// Findings not to report.
     public let ignores: [Ignore]
+    /// Terminology files (absolute paths).
+    public let glossaries: [Located<String>]
 
     /// An `ignore:` entry: the findings of its rules, in files its globs match, of its text, on its line
     /// (each field it sets must match).
@@ -170,6 +177,7 @@ public struct ConfigFile: Sendable {
             exclude = []
             words = []
             ignores = []
+            glossaries = []
             return
         }
         let mapping = try reader.mapping(root, "the configuration")
@@ -190,10 +198,16 @@ public struct ConfigFile: Sendable {
         }
         self.overrides = overrides
         exclude = try mapping["exclude"].map { node throws(ConfigError) in try reader.strings(node, "exclude") } ?? []
-        let words = try mapping["words"].map { node throws(ConfigError) in try reader.strings(node, "words") } ?? []
-        self.words = words.map { word in
-            Located(URL(fileURLWithPath: word.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path, word.origin)
+        // Data files are relative to the configuration; they are named (in messages, in findings) relative
+        // to the working directory when under it, as the configuration is.
+        func files(_ key: String) throws(ConfigError) -> [Located<String>] {
+            (try mapping[key].map { node throws(ConfigError) in try reader.strings(node, key) } ?? []).map { file in
+                let absolute = URL(fileURLWithPath: file.value, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+                return Located(Glob.relative(absolute, to: FileManager.default.currentDirectoryPath), file.origin)
+            }
         }
+        words = try files("words")
+        glossaries = try files("glossaries")
         var ignores: [Ignore] = []
         if let node = mapping["ignore"] {
             for item in try reader.sequence(node, "ignore") {
@@ -224,7 +238,7 @@ public struct ConfigFile: Sendable {
     }
 
     static let settingKeys = ["source-lang", "target-lang", "gate", "preview", "select", "enable", "disable", "rules"]
-    static let topLevelKeys = settingKeys + ["overrides", "exclude", "words", "ignore"]
+    static let topLevelKeys = settingKeys + ["overrides", "exclude", "words", "glossaries", "ignore"]
     static let ignoreKeys = ["rule", "path", "text", "line"]
     static let overrideKeys = ["files"] + settingKeys
     static let gateKeys = ["min-score", "fail-on"]

@@ -23,11 +23,13 @@ public struct Effective: Sendable {
     public private(set) var options: [String: [String: Located<RuleOptionValue>]] = [:]
     /// Word lists for misspelled-word, files and flags.
     public private(set) var words: [Located<String>] = []
+    /// Glossaries for glossary-term, files and flags.
+    public private(set) var glossaries: [Located<String>] = []
     /// The numbers of the configuration's `ignore:` entries that apply to the file.
     public private(set) var ignores: [Int] = []
 
     /// - Parameter relativePath: the file's path relative to the configuration's directory (for overrides).
-    init(file: ConfigFile?, relativePath: String?, flags: Settings, flagWords: [Located<String>]) {
+    init(file: ConfigFile?, relativePath: String?, flags: Settings, flagWords: [Located<String>], flagGlossaries: [Located<String>]) {
         self.file = file
         var layers: [Settings] = []
         var matched: [Origin] = []
@@ -38,6 +40,7 @@ public struct Effective: Sendable {
                 matched.append(override.origin)
             }
             words = file.words
+            glossaries = file.glossaries
             ignores = file.ignores.indices.filter { number in
                 file.ignores[number].paths.isEmpty || (relativePath.map { Glob.matches(file.ignores[number].paths, $0) } ?? false)
             }
@@ -45,6 +48,7 @@ public struct Effective: Sendable {
         overrides = matched
         layers.append(flags)
         words += flagWords
+        glossaries += flagGlossaries
         // The default set depends on `preview`, which any layer may set: find it first.
         for layer in layers { if let value = layer.preview { preview = value } }
         for rule in RuleRegistry.all {
@@ -73,15 +77,15 @@ public struct Effective: Sendable {
 
     public var policy: ScoringPolicy { ScoringPolicy(minimumScore: minScore.value, failOn: failOn.value) }
 
-    /// The rules that run, in code order, each set up with its options and the word lists.
-    /// - Parameter words: the words of `words` files, read by the caller.
-    public func rules(words: Set<String>) -> [any Rule] {
+    /// The rules that run, in code order, each set up with its options and the project's data.
+    /// - Parameters:
+    ///   - words: the words of `words` files, read by the caller.
+    ///   - glossary: the terms of `glossaries` files, read by the caller.
+    public func rules(words: Set<String>, glossary: Glossary) -> [any Rule] {
         RuleRegistry.all.filter { selection[$0.description.id]?.value ?? false }.map { rule in
-            let id = rule.description.id
-            guard let configurable = rule as? any ConfigurableRule,
-                  !(options[id]?.isEmpty ?? true) || (!words.isEmpty && rule is MisspelledWord) else { return rule }
+            guard let configurable = rule as? any ConfigurableRule else { return rule }
             return type(of: configurable).init(configuration: RuleConfiguration(
-                values: (options[id] ?? [:]).mapValues(\.value), words: words))
+                values: (options[rule.description.id] ?? [:]).mapValues(\.value), words: words, glossary: glossary, pair: pair))
         }
     }
 
@@ -120,6 +124,7 @@ public struct Effective: Sendable {
         }
         if let file { out += list("exclude", file.exclude) }
         out += list("words", words)
+        out += list("glossaries", glossaries)
         out += "rules:\n"
         for rule in RuleRegistry.all {
             let description = rule.description
@@ -147,17 +152,21 @@ public final class ConfigResolver: Sendable {
     let discover: Bool
     let flags: Settings
     let flagWords: [Located<String>]
+    let flagGlossaries: [Located<String>]
+    private let glossaries = Mutex<[String: [Glossary.Entry]]>([:])
     private let found = Mutex<[String: ConfigFile?]>([:])
     private let wordLists = Mutex<[String: Set<String>]>([:])
     private let profiles = Mutex<[String: Profile]>([:])
     private let trackers = Mutex<[String: UsageTracker]>([:])
 
     /// - Throws: when `explicit` cannot be read or is not valid.
-    public init(explicit: String?, discover: Bool = true, flags: Settings = Settings(), words: [Located<String>] = []) throws(ConfigError) {
+    public init(explicit: String?, discover: Bool = true, flags: Settings = Settings(), words: [Located<String>] = [],
+                glossaries: [Located<String>] = []) throws(ConfigError) {
         self.explicit = try explicit.map { path throws(ConfigError) in try ConfigFile.load(path) }
         self.discover = discover
         self.flags = flags
         self.flagWords = words
+        self.flagGlossaries = glossaries
     }
 
     /// The configuration file of a file: `--config`, or the nearest `.mtlint.yml` in its directory or above.
@@ -187,7 +196,7 @@ public final class ConfigResolver: Sendable {
     public func effective(for path: String?) throws(ConfigError) -> Effective {
         let file = try configFile(for: path)
         let relative = file.flatMap { file in path.map { Glob.relative(URL(fileURLWithPath: $0).standardizedFileURL.path, to: file.directory) } }
-        return Effective(file: file, relativePath: relative, flags: flags, flagWords: flagWords)
+        return Effective(file: file, relativePath: relative, flags: flags, flagWords: flagWords, flagGlossaries: flagGlossaries)
     }
 
     /// How to check a file: its effective settings' rules, severities, gate and language pair. Files
@@ -211,7 +220,8 @@ public final class ConfigResolver: Sendable {
             throw ConfigError(path: effective.file?.path ?? "mtlint", message: message + " (languages set by \(effective.sourceLanguage.origin) and \(effective.targetLanguage.origin))")
         }
         let profile = Profile(
-            rules: effective.rules(words: try words(effective.words)), policy: effective.policy, pair: effective.pair,
+            rules: effective.rules(words: try words(effective.words), glossary: try glossary(effective.glossaries, pair: pair)),
+            policy: effective.policy, pair: pair,
             severities: effective.severities.mapValues(\.value),
             ignores: effective.ignores.map { ($0, effective.file!.ignores[$0].entry) },
             ignoreUsage: effective.file.map(tracker))
@@ -245,6 +255,28 @@ public final class ConfigResolver: Sendable {
         return Glob.matches(file.exclude.map(\.value), Glob.relative(URL(fileURLWithPath: path).standardizedFileURL.path, to: file.directory))
     }
 
+    /// The terms of glossaries, each file read once per language pair.
+    public func glossary(_ files: [Located<String>], pair: LanguagePair) throws(ConfigError) -> Glossary {
+        var entries: [Glossary.Entry] = []
+        for file in files {
+            let key = "\(pair)\u{0}\(file.value)"
+            if let cached = glossaries.withLock({ $0[key] }) {
+                entries += cached
+                continue
+            }
+            let read: [Glossary.Entry]
+            do {
+                read = try GlossaryFile.load(file.value, pair: pair)
+            } catch {
+                throw ConfigError(path: error.path, line: error.line, column: error.column,
+                                  message: error.message + (file.origin.isFile ? " (glossary named at \(file.origin))" : ""))
+            }
+            glossaries.withLock { $0[key] = read }
+            entries += read
+        }
+        return Glossary(entries: entries)
+    }
+
     /// The words of word lists, each file read once.
     public func words(_ lists: [Located<String>]) throws(ConfigError) -> Set<String> {
         var words: Set<String> = []
@@ -258,7 +290,7 @@ public final class ConfigResolver: Sendable {
                 let text = try DocumentReader.read(path: FilePath(list.value)).text
                 read = Set(KnowledgeFile.lines(text).map { $0.trimmingCharacters(in: .whitespaces) })
             } catch {
-                throw ConfigError(path: list.value, message: "\(error.reason) (word list named at \(list.origin))")
+                throw ConfigError(path: list.value, message: error.reason + (list.origin.isFile ? " (word list named at \(list.origin))" : ""))
             }
             wordLists.withLock { $0[list.value] = read }
             words.formUnion(read)

@@ -123,10 +123,17 @@ public struct RuleConfiguration: Sendable {
     public var values: [String: RuleOptionValue]
     /// Words the project accepts besides the dictionary's (`words:` files).
     public var words: Set<String>
+    /// The project's terminology (`glossaries:` files).
+    public var glossary: Glossary
+    /// The language pair the rule checks (a glossary's terms are analysed in its languages).
+    public var pair: LanguagePair
 
-    public init(values: [String: RuleOptionValue] = [:], words: Set<String> = []) {
+    public init(values: [String: RuleOptionValue] = [:], words: Set<String> = [], glossary: Glossary = Glossary(entries: []),
+                pair: LanguagePair = .russianEnglish) {
         self.values = values
         self.words = words
+        self.glossary = glossary
+        self.pair = pair
     }
 
     public func number(_ option: RuleOption) -> Double {
@@ -145,6 +152,12 @@ public struct RuleConfiguration: Sendable {
 /// A rule with options: the registry builds it from a project's configuration.
 public protocol ConfigurableRule: Rule {
     init(configuration: RuleConfiguration)
+    /// The configuration its examples are checked with (default: every option's default, no project data).
+    static var exampleConfiguration: RuleConfiguration { get }
+}
+
+extension ConfigurableRule {
+    public static var exampleConfiguration: RuleConfiguration { RuleConfiguration() }
 }
 
 /// Which rules run by default. A rule whose false alarms on correct translations are not near

@@ -14,6 +14,7 @@ public enum RuleRegistry {
         UnsupportedKnownName(),
         LengthRatio(),
         WrongOrganisation(),
+        GlossaryTerm(),
         InconsistentTranslation(),
         PageFurniture(),
         UnbalancedQuotes(),

@@ -127,6 +127,11 @@ struct RuleOptions: ParsableArguments {
         valueName: "FILE"))
     var words: String?
 
+    @Option(help: ArgumentHelp(
+        "A glossary for glossary-term: TBX, or CSV/TSV rows source,target[,status,note] (repeatable; added to glossaries: in .mtlint.yml).",
+        valueName: "file"))
+    var glossary: [String] = []
+
     @Option(help: ArgumentHelp("Also run this rule, by id or code, a preview rule included (repeatable).", valueName: "rule"))
     var enable: [String] = []
 
@@ -139,9 +144,9 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
-    /// The rules the flags choose and set up, as a configuration layer; the word list they name.
+    /// The rules the flags choose and set up, as a configuration layer; the word list and glossaries they name.
     /// Exit 2 when the dictionary is not installed.
-    func apply(to settings: inout Settings) throws -> [Located<String>] {
+    func apply(to settings: inout Settings) throws -> (words: [Located<String>], glossaries: [Located<String>]) {
         if let spellingDictionary {
             guard Speller.shared(spellingDictionary) != nil else {
                 warn("mtlint: no Hunspell dictionary '\(spellingDictionary)' in \(Speller.searchPaths.joined(separator: ", ")) "
@@ -154,7 +159,7 @@ struct RuleOptions: ParsableArguments {
         if preview { settings.preview = Located(true, .flag("--preview")) }
         settings.enable += enable.map { Located(RuleRegistry.rule(named: $0)!.description.id, .flag("--enable")) }
         settings.disable += disable.map { Located(RuleRegistry.rule(named: $0)!.description.id, .flag("--disable")) }
-        return words.map { [Located($0, .flag("--words"))] } ?? []
+        return (words.map { [Located($0, .flag("--words"))] } ?? [], glossary.map { Located($0, .flag("--glossary")) })
     }
 }
 
@@ -182,10 +187,10 @@ struct ConfigOptions: ParsableArguments {
                          adding: (inout Settings) -> Void = { _ in }) throws -> ConfigResolver {
         var flags = Settings()
         languages.apply(to: &flags)
-        let words = try rules.apply(to: &flags)
+        let files = try rules.apply(to: &flags)
         adding(&flags)
         do {
-            return try ConfigResolver(explicit: config, discover: discover, flags: flags, words: words)
+            return try ConfigResolver(explicit: config, discover: discover, flags: flags, words: files.words, glossaries: files.glossaries)
         } catch {
             warn("mtlint: \(error)")
             throw ExitCode(2)

@@ -207,3 +207,75 @@ extension ConfigCLITests {
         #expect(!after.stdout.contains("[duplicated-phrase]"), "\(after.stdout)")
     }
 }
+
+extension ConfigCLITests {
+    static let glossaryArticle = "Corpora/glossary/drone-exhibition-planted.txt"
+
+    /// The source term in each of its twelve forms (six cases, singular and plural) is found, by the TBX
+    /// glossary the folder's .mtlint.yml names and by the CSV one given as a flag; so is the forbidden term.
+    @Test(arguments: [[Self.glossaryArticle], ["--no-config", "--glossary", "Corpora/glossary/terms.csv", Self.glossaryArticle]])
+    func aGlossaryFindsItsTermInEveryCaseForm(_ arguments: [String]) throws {
+        let run = try mtlint(["check", "--format", "json"] + arguments)
+        #expect(run.status == 1)
+        let document = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["documents"] as? [[String: Any]]).first
+        let findings = ((document?["findings"] as? [[String: Any]]) ?? []).filter { $0["rule"] as? String == "glossary-term" }
+        let sources = findings.compactMap { ($0["source"] as? [String: Any])?["text"] as? String }
+        let forms = ["беспилотник", "беспилотника", "беспилотнику", "беспилотником", "беспилотнике",
+                     "беспилотники", "беспилотников", "беспилотникам", "беспилотниками", "беспилотниках"]
+        // The nominative and accusative share their forms: twelve captions, ten spellings.
+        #expect(Set(sources) == Set(forms), "\(sources)")
+        #expect(sources.count == 12)
+        #expect(findings.filter { ($0["message"] as? String)?.contains(" as 'drone' or 'unmanned aerial vehicle' (Corpora/glossary/terms.") ?? false }.count == 12)
+        let forbidden = findings.filter { ($0["message"] as? String)?.hasPrefix("'Kiev' is forbidden by the glossary") ?? false }
+        #expect(forbidden.count == 1)
+        #expect((forbidden.first?["message"] as? String)?.hasSuffix(": write 'Kyiv' (the Ukrainian spelling)") ?? false)
+        #expect(findings.count == 13)
+    }
+
+    /// XML that declares entities is refused before it is parsed: an external entity would read a file of
+    /// the machine, nested ones ("billion laughs") would expand exponentially.
+    @Test(arguments: [
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE martif [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+        <martif type="TBX-Basic"><text><body><termEntry><langSet xml:lang="en"><tig><term>&secret;</term></tig></langSet></termEntry></body></text></martif>
+        """,
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE martif [
+          <!ENTITY lol "lol">
+          <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+          <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+          <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+          <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+          <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+          <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+          <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+          <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+        ]>
+        <martif type="TBX-Basic"><text><body><termEntry><langSet xml:lang="en"><tig><term>&lol9;</term></tig></langSet></termEntry></body></text></martif>
+        """,
+    ])
+    func aGlossaryDeclaringEntitiesIsRefused(_ tbx: String) throws {
+        let folder = try Folder(["terms.tbx": tbx])
+        let run = try mtlint(["check", "--no-config", "--glossary", folder.path("terms.tbx"), planted], timeout: 20)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("mtlint: \(folder.path("terms.tbx")): declares an XML entity (<!ENTITY): refused, mtlint expands no entities at byte offset "), "\(run.stderr)")
+        #expect(!run.stderr.contains("root:") && !run.stderr.contains("lollol"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func aBrokenGlossaryNamesItsFileAndLine() throws {
+        let folder = try Folder([
+            "bad.tbx": "<martif>\n<text><body>\n<termEntry>\n</body></text></martif>\n",
+            "bad.csv": "source,target\nОДКБ,CSTO\nОДКБ,CSTO,sometimes\n",
+            "terms.docx": "x",
+        ])
+        let tbx = try mtlint(["check", "--no-config", "--glossary", folder.path("bad.tbx"), planted])
+        #expect(tbx.status == 2 && tbx.stderr.hasPrefix("mtlint: \(folder.path("bad.tbx")):5:1: not well-formed XML: "), "\(tbx.stderr)")
+        let csv = try mtlint(["check", "--no-config", "--glossary", folder.path("bad.csv"), planted])
+        #expect(csv.status == 2 && csv.stderr == "mtlint: \(folder.path("bad.csv")):3:1: status 'sometimes' is not preferred, admitted or forbidden\n", "\(csv.stderr)")
+        let other = try mtlint(["check", "--no-config", "--glossary", folder.path("terms.docx"), planted])
+        #expect(other.status == 2 && other.stderr.contains("name it .tbx, .csv or .tsv"))
+    }
+}

@@ -87,7 +87,7 @@ import Testing
         _ = try mtlint(["check", "--format", "html", "--jobs", "4", "--output", parallel.path + "/", "Corpora"])
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }.sorted()
         let articles = try Repo.corpusArticles()
-        #expect(files == articles.map { "Corpora_\($0).html" } + ["index.html"])
+        #expect(files == articles.map { "Corpora_\($0.replacingOccurrences(of: "/", with: "_")).html" } + ["index.html"])
         #expect(try String(contentsOf: directory.appendingPathComponent(".mtlint-pages"), encoding: .utf8)
             == files.joined(separator: "\n") + "\n", "the folder's page list")
         for file in files {
@@ -96,11 +96,12 @@ import Testing
         }
         let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
         for file in files where file != "index.html" { #expect(index.contains("href=\"\(file)\"")) }
-        // As many fail the gate as the gold files say.
+        // As many fail the gate as the gold files say, and the glossary article (its folder's glossary's terms
+        // are mistranslated).
         let failing = try Repo.corpusGoldFiles().filter { file in
             let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
             return gold?["verdict"] as? String == "fail"
-        }.count
+        }.count + articles.filter { $0.hasPrefix("glossary/") }.count
         #expect(index.contains("\(articles.count) documents, \(failing) failed the gate"))
     }
 }

@@ -15,8 +15,9 @@ enum Repo {
     /// Articles in Corpora/ (the `.txt` files), sorted.
     /// The documents a check of Corpora/ makes: every text file, except a source article (NAME.ru.txt)
     /// beside its translation (NAME.en.txt), which is checked with it.
+    /// Paths are relative to Corpora/ ("glossary/drone-exhibition-planted.txt": the folder's .mtlint.yml applies).
     static func corpusArticles() throws -> [String] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: corpora.path).filter { $0.hasSuffix(".txt") }
+        let files = (FileManager.default.enumerator(atPath: corpora.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".txt") }
         return files.filter { !($0.hasSuffix(".ru.txt") && files.contains(String($0.dropLast(".ru.txt".count)) + ".en.txt")) }.sorted()
     }
 

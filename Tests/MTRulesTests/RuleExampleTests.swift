@@ -6,7 +6,11 @@ import Testing
 /// Runs every rule's declared examples: each triggering example must yield findings of that
 /// rule at exactly the marked spans; each non-triggering example must yield none.
 @Suite struct RuleExampleTests {
-    static let rules = RuleRegistry.all.map { RuleCase(rule: $0) }
+    /// Each rule as its examples are checked: a rule with options set up with its example configuration
+    /// (glossary-term's example glossary).
+    static let rules = RuleRegistry.all.map { rule in
+        RuleCase(rule: (rule as? any ConfigurableRule).map { type(of: $0).init(configuration: type(of: $0).exampleConfiguration) } ?? rule)
+    }
 
     struct RuleCase: CustomTestStringConvertible, Sendable {
         let rule: any Rule
