@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 HEADERS = ["ubrk.h", "utrans.h", "unorm2.h", "uscript.h", "uchar.h", "utypes.h", "uspoof.h", "unum.h", "udat.h",
-           "uloc.h", "ucal.h", "uenum.h", "ucurr.h", "ucsdet.h"]
+           "uloc.h", "ucal.h", "uenum.h", "ucurr.h", "ucsdet.h", "uregex.h"]
 FUNCTIONS = [
     "ubrk_open", "ubrk_close", "ubrk_setText", "ubrk_first", "ubrk_next", "ubrk_getRuleStatus",
     "utrans_openU", "utrans_close", "utrans_transUChars",
@@ -35,6 +35,8 @@ FUNCTIONS = [
     "ucal_openTimeZones", "ucal_open", "ucal_close", "ucal_setTimeZone", "udat_formatCalendar", "uenum_next", "uenum_close", "ucurr_openISOCurrencies", "ucurr_getName",
     "ucsdet_open", "ucsdet_close", "ucsdet_setText", "ucsdet_detect", "ucsdet_getName", "ucsdet_getConfidence",
     "ucsdet_getLanguage",
+    "uregex_open", "uregex_clone", "uregex_close", "uregex_setText", "uregex_findNext", "uregex_start", "uregex_end",
+    "uregex_setTimeLimit",
 ]
 DECL = re.compile(r"U_CAPI\s+(?P<ret>[^;{}]*?)\s*U_EXPORT2\s+(?P<name>\w+)\s*\((?P<params>[^;{}]*?)\)\s*(?:__attribute__\s*\(\(.*?\)\)\s*)?;", re.S)
 

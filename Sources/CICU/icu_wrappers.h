@@ -16,6 +16,7 @@
 #include <unicode/uenum.h>
 #include <unicode/ucurr.h>
 #include <unicode/ucsdet.h>
+#include <unicode/uregex.h>
 
 #undef ubrk_open
 static inline UBreakIterator* ubrk_open(UBreakIteratorType type, const char *locale, const UChar *text, int32_t textLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ubrk_open)(type, locale, text, textLength, status); }
@@ -133,5 +134,21 @@ static inline const char * ucsdet_getName(const UCharsetMatch *ucsm, UErrorCode 
 static inline int32_t ucsdet_getConfidence(const UCharsetMatch *ucsm, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ucsdet_getConfidence)(ucsm, status); }
 #undef ucsdet_getLanguage
 static inline const char * ucsdet_getLanguage(const UCharsetMatch *ucsm, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ucsdet_getLanguage)(ucsm, status); }
+#undef uregex_open
+static inline URegularExpression * uregex_open(const UChar *pattern, int32_t patternLength, uint32_t flags, UParseError *pe, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uregex_open)(pattern, patternLength, flags, pe, status); }
+#undef uregex_clone
+static inline URegularExpression * uregex_clone(const URegularExpression *regexp, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uregex_clone)(regexp, status); }
+#undef uregex_close
+static inline void uregex_close(URegularExpression *regexp) { U_ICU_ENTRY_POINT_RENAME(uregex_close)(regexp); }
+#undef uregex_setText
+static inline void uregex_setText(URegularExpression *regexp, const UChar *text, int32_t textLength, UErrorCode *status) { U_ICU_ENTRY_POINT_RENAME(uregex_setText)(regexp, text, textLength, status); }
+#undef uregex_findNext
+static inline UBool uregex_findNext(URegularExpression *regexp, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uregex_findNext)(regexp, status); }
+#undef uregex_start
+static inline int32_t uregex_start(URegularExpression *regexp, int32_t groupNum, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uregex_start)(regexp, groupNum, status); }
+#undef uregex_end
+static inline int32_t uregex_end(URegularExpression *regexp, int32_t groupNum, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(uregex_end)(regexp, groupNum, status); }
+#undef uregex_setTimeLimit
+static inline void uregex_setTimeLimit(URegularExpression *regexp, int32_t limit, UErrorCode *status) { U_ICU_ENTRY_POINT_RENAME(uregex_setTimeLimit)(regexp, limit, status); }
 
 #endif

@@ -111,6 +111,8 @@ public struct ConfigFile: Sendable {
     public let ignores: [Ignore]
     /// Terminology files (absolute paths).
     public let glossaries: [Located<String>]
+    /// Rules the project wrote (`project-rules:`), for the configuration's language pair.
+    public let projectRules: [ProjectRule]
 
     /// An `ignore:` entry: the findings of its rules, in files its globs match, of its text, on its line
     /// (each field it sets must match).
@@ -169,7 +171,7 @@ public struct ConfigFile: Sendable {
     private init(path: String, directory: String, root: Node?) throws(ConfigError) {
         self.path = path
         self.directory = directory
-        let reader = NodeReader(path: path)
+        var reader = NodeReader(path: path)
         guard let root else {
             // An empty file: every default.
             settings = Settings()
@@ -178,10 +180,19 @@ public struct ConfigFile: Sendable {
             words = []
             ignores = []
             glossaries = []
+            projectRules = []
             return
         }
         let mapping = try reader.mapping(root, "the configuration")
         try reader.check(mapping, allowed: Self.topLevelKeys)
+        // Project rules first: the settings may name them.
+        let pair = LanguagePair(
+            source: try mapping["source-lang"].map { node throws(ConfigError) in try reader.language(node, "source-lang").value } ?? .russian,
+            target: try mapping["target-lang"].map { node throws(ConfigError) in try reader.language(node, "target-lang").value } ?? .english)
+        projectRules = try mapping["project-rules"].map { node throws(ConfigError) in
+            try ProjectRules.read(node, in: reader, directory: directory, pair: pair)
+        } ?? []
+        reader.projectRules = projectRules
         settings = try reader.settings(mapping)
         var overrides: [Override] = []
         if let node = mapping["overrides"] {
@@ -238,7 +249,7 @@ public struct ConfigFile: Sendable {
     }
 
     static let settingKeys = ["source-lang", "target-lang", "gate", "preview", "select", "enable", "disable", "rules"]
-    static let topLevelKeys = settingKeys + ["overrides", "exclude", "words", "glossaries", "ignore"]
+    static let topLevelKeys = settingKeys + ["overrides", "exclude", "words", "glossaries", "ignore", "project-rules"]
     static let ignoreKeys = ["rule", "path", "text", "line"]
     static let overrideKeys = ["files"] + settingKeys
     static let gateKeys = ["min-score", "fail-on"]
@@ -247,15 +258,16 @@ public struct ConfigFile: Sendable {
 /// Reads YAML nodes into settings, each error at its node's line and column.
 struct NodeReader {
     let path: String
+    /// The configuration's own rules, which settings may name as they name mtlint's.
+    var projectRules: [ProjectRule] = []
 
     func error(_ node: Node, _ message: String) -> ConfigError { ConfigError(path, node.mark, message) }
 
     func mapping(_ node: Node, _ what: String) throws(ConfigError) -> Node.Mapping {
         guard case .mapping(let mapping) = node else { throw error(node, "\(what) must be a mapping (key: value lines), not \(kind(node))") }
-        var seen: Set<String> = []
+        // Yams refuses a key set twice; a key that is a list or a mapping is refused here.
         for (key, _) in mapping {
-            guard case .scalar(let scalar) = key else { throw error(key, "a key must be plain text") }
-            guard seen.insert(scalar.string).inserted else { throw error(key, "'\(scalar.string)' is set twice") }
+            guard case .scalar = key else { throw error(key, "a key must be plain text") }
         }
         return mapping
     }
@@ -314,7 +326,8 @@ struct NodeReader {
 
     func rule(_ node: Node, _ what: String) throws(ConfigError) -> Located<String> {
         let name = try scalar(node, what)
-        guard let rule = RuleRegistry.rule(named: name) else {
+        let project = projectRules.first { $0.description.id == name || $0.description.code == name.uppercased() }
+        guard let rule = project ?? RuleRegistry.rule(named: name) else {
             throw error(node, "unknown rule '\(name)' in \(what) (`mtlint rules` lists them by id and code)")
         }
         return Located(rule.description.id, Origin(path, node.mark))
@@ -366,7 +379,7 @@ struct NodeReader {
         if let node = mapping["rules"] {
             for (key, value) in try self.mapping(node, "rules") {
                 let id = try rule(key, "rules").value
-                let description = RuleRegistry.rule(named: id)!.description
+                let description = (projectRules.first { $0.description.id == id } ?? RuleRegistry.rule(named: id)!).description
                 var entry = Settings.RuleSettings()
                 let options = try self.mapping(value, "the settings of \(id)")
                 try check(options, allowed: ["severity"] + description.options.map(\.name))
@@ -399,6 +412,7 @@ extension YamlError {
     var mark: Mark? {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
+        case .duplicatedKeysInMapping(_, let context): context.mark
         default: nil
         }
     }
@@ -407,7 +421,9 @@ extension YamlError {
         switch self {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
         case .reader(let problem, _, _, _): problem
-        default: "\(self)"
+        case .duplicatedKeysInMapping(let duplicates, _):
+            duplicates.map { "'\($0)'" }.joined(separator: ", ") + " set twice in this mapping"
+        default: "\(self)".split(separator: "\n").first.map(String.init) ?? "\(self)"
         }
     }
 }

@@ -51,7 +51,7 @@ public struct Effective: Sendable {
         glossaries += flagGlossaries
         // The default set depends on `preview`, which any layer may set: find it first.
         for layer in layers { if let value = layer.preview { preview = value } }
-        for rule in RuleRegistry.all {
+        for rule in RuleRegistry.all + (file?.projectRules ?? []) {
             let description = rule.description
             selection[description.id] = Located(preview.value || description.tier == .stable,
                                                 description.tier == .stable ? .standard : preview.origin)
@@ -82,7 +82,7 @@ public struct Effective: Sendable {
     ///   - words: the words of `words` files, read by the caller.
     ///   - glossary: the terms of `glossaries` files, read by the caller.
     public func rules(words: Set<String>, glossary: Glossary) -> [any Rule] {
-        RuleRegistry.all.filter { selection[$0.description.id]?.value ?? false }.map { rule in
+        (RuleRegistry.all + (file?.projectRules ?? [])).filter { selection[$0.description.id]?.value ?? false }.map { rule in
             guard let configurable = rule as? any ConfigurableRule else { return rule }
             return type(of: configurable).init(configuration: RuleConfiguration(
                 values: (options[rule.description.id] ?? [:]).mapValues(\.value), words: words, glossary: glossary, pair: pair))
@@ -126,7 +126,7 @@ public struct Effective: Sendable {
         out += list("words", words)
         out += list("glossaries", glossaries)
         out += "rules:\n"
-        for rule in RuleRegistry.all {
+        for rule in RuleRegistry.all + (file?.projectRules ?? []) {
             let description = rule.description
             let selected = selection[description.id]!
             let why = selected.origin == .standard ? "\(description.tier.rawValue) tier" : "\(selected.origin)"

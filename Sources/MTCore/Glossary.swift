@@ -42,6 +42,11 @@ public struct Glossary: Sendable {
         public let words: [Word]
         public let text: String
 
+        /// One term alone (see `init(_:segmenter:)`).
+        public init(_ text: String, language: Language) {
+            self.init(text, segmenter: Segmenter(language: language))
+        }
+
         /// The term's words, analysed as the document's are (fold key, then the language's stemmer).
         public init(_ text: String, segmenter: Segmenter) {
             let language = segmenter.language

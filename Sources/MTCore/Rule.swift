@@ -303,6 +303,15 @@ extension TextRule {
 }
 
 extension Rule {
+    /// The spans this rule reports on an example (or on `document`, the example read another way), as
+    /// UTF-16 ranges in the example's text, in order: what the example's markers must say.
+    public func flaggedRanges(in example: RuleExample, document: Document? = nil) -> [Range<Int>] {
+        check(document ?? example.document)
+            .filter { $0.ruleID == description.id }
+            .map { ($0.target.utf16Range.lowerBound - example.textOffset)..<($0.target.utf16Range.upperBound - example.textOffset) }
+            .sorted { $0.lowerBound < $1.lowerBound }
+    }
+
     /// A finding of this rule at a UTF-16 range of the document.
     /// `severity` and `mqm` override the rule's defaults for this finding.
     public func finding(

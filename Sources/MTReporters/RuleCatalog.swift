@@ -3,10 +3,11 @@ import MTCore
 /// Renders rule declarations for people: a terminal listing and the Markdown table in README.md.
 public enum RuleCatalog {
     public static func text(_ rules: [RuleDescription]) -> String {
+        let codeWidth = rules.map(\.code.count).max() ?? 0
         let idWidth = rules.map(\.id.count).max() ?? 0
         let mqmWidth = rules.map(\.mqm.description.count).max() ?? 0
         return rules.map { d in
-            "\(d.code)  \(pad(d.id, idWidth))  \(pad(d.mqm.description, mqmWidth))  \(pad(d.severity.rawValue, 8))  \(pad(d.tier.rawValue, 7))  \(d.summary)"
+            "\(pad(d.code, codeWidth))  \(pad(d.id, idWidth))  \(pad(d.mqm.description, mqmWidth))  \(pad(d.severity.rawValue, 8))  \(pad(d.tier.rawValue, 7))  \(d.summary)"
         }.joined(separator: "\n") + "\n"
     }
 

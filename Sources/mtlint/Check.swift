@@ -168,8 +168,11 @@ struct Check: ParsableCommand {
             return profile
         }
         let session = Session(profile: profiles[0], jobs: jobs, maximumSize: maxSize.bytes)
+        // mtlint's rules and those of the projects' configurations, each once.
+        var codes = Set(RuleRegistry.all.map(\.description.code))
+        let projectRules = profiles.flatMap(\.rules).compactMap { $0 as? ProjectRule }.filter { codes.insert($0.description.code).inserted }
         let reporting = Reporting(
-            format: format, useColor: format == .text && useColor, rules: RuleRegistry.all.map(\.description),
+            format: format, useColor: format == .text && useColor, rules: RuleRegistry.all.map(\.description) + projectRules.map(\.description),
             toolVersion: MTLint.configuration.version, policy: session.policy)
         if format == .html, htmlDirectory == nil, inputs.count > 1 {
             warn("mtlint: --format html writes one page per document: give --output DIR/ for \(inputs.count) documents")

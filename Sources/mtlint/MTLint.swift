@@ -183,6 +183,13 @@ struct ConfigOptions: ParsableArguments {
         try Self.resolver(explicit: config, discover: !noConfig, rules: rules, languages: languages, adding: adding)
     }
 
+    /// The rules of the configuration for the working directory (`rules`, `explain`).
+    func projectRules() throws -> [ProjectRule] {
+        try configured { () throws(ConfigError) in
+            try ConfigResolver(explicit: config, discover: !noConfig).configFile(for: nil)?.projectRules ?? []
+        }
+    }
+
     static func resolver(explicit config: String?, discover: Bool, rules: RuleOptions, languages: LanguageOptions,
                          adding: (inout Settings) -> Void = { _ in }) throws -> ConfigResolver {
         var flags = Settings()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MTConfig
 import MTReporters
 import MTRules
 
@@ -17,8 +18,11 @@ struct Rules: ParsableCommand {
     @Option(help: "text (aligned columns) or markdown (the table in README.md).")
     var format: Format = .text
 
-    func run() {
-        let descriptions = RuleRegistry.all.map(\.description)
+    @OptionGroup var configOptions: ConfigOptions
+
+    func run() throws {
+        // mtlint's rules, then the project's (project-rules: in the working directory's .mtlint.yml).
+        let descriptions = RuleRegistry.all.map(\.description) + (try configOptions.projectRules()).map(\.description)
         switch format {
         case .text: say(RuleCatalog.text(descriptions), terminator: "")
         case .markdown: say(RuleCatalog.markdown(descriptions), terminator: "")

@@ -124,6 +124,15 @@ final class Tree {
         ("overrides:\n  - gate: {min-score: 90}", 2, 5, "needs files"),
         ("source-lang: xx", 1, 14, "unknown language 'xx'"),
         ("ignore:\n  - {line: 0}", 2, 12, "line must be a line number"),
+        ("gate: {min-score: 1}\ngate: {min-score: 2}", 1, 1, "'gate' set twice"),
+        ("project-rules:\n  - {id: a-b, code: MTU001, summary: s, message: m, target-must-not-match: '(x', examples: {flag: ['⟦x⟧']}}",
+         2, 79, "not a valid regular expression (ICU): a parenthesis is not closed"),
+        ("project-rules:\n  - {id: a-b, code: MT101, summary: s, message: m, target-must-not-match: x, examples: {flag: ['⟦x⟧']}}",
+         2, 21, "code must be MTU and three digits"),
+        ("project-rules:\n  - {id: doubled-word, code: MTU001, summary: s, message: m, target-must-not-match: x, examples: {flag: ['⟦x⟧']}}",
+         2, 10, "id 'doubled-word' is taken by MT302"),
+        ("project-rules:\n  - id: a-b\n    code: MTU001\n    summary: s\n    message: m\n    target-must-not-match: Kiev\n    examples:\n      flag: ['a ⟦Kyiv⟧ b']",
+         8, 14, "the rule does not flag this example as marked (it reports nothing)"),
     ])
     func invalidConfigurationsNameTheLineAndColumn(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let tree = try Tree([".mtlint.yml": text])

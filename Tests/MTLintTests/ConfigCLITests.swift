@@ -279,3 +279,61 @@ extension ConfigCLITests {
         #expect(other.status == 2 && other.stderr.contains("name it .tbx, .csv or .tsv"))
     }
 }
+
+extension ConfigCLITests {
+    /// A rule written only in YAML, inline and in a rules/ folder: its examples are checked as it is read,
+    /// and it runs, is listed, explained and reported like mtlint's own.
+    @Test func aProjectRuleWrittenInYAMLRunsLikeABuiltInOne() throws {
+        let folder = try Folder([
+            ".mtlint.yml": """
+                project-rules:
+                  - id: kyiv-spelling
+                    code: MTU001
+                    summary: Kyiv is written the Ukrainian way.
+                    message: "write 'Kyiv', not '{match}'"
+                    mqm: terminology/wrong-term
+                    target-must-not-match: '\\bKiev\\b'
+                    examples:
+                      flag: ["The delegation flew to ⟦Kiev⟧ on Monday to discuss the budget and the timetable."]
+                      pass: ["The delegation flew to Kyiv on Monday to discuss the budget and the timetable."]
+                  - rules
+                rules:
+                  csto-acronym: {severity: critical}
+                """,
+            "rules/csto.yml": """
+                id: csto-acronym
+                code: MTU002
+                summary: ОДКБ is the CSTO.
+                message: "'{source}' is the CSTO: the translation does not say so"
+                mqm: terminology/wrong-term
+                if-source-matches: {words: ОДКБ}
+                target-must-match: {regex: '\\bCSTO\\b|collective security treaty', ignore-case: true}
+                examples:
+                  flag:
+                    - {source: "Армения заморозила участие в ОДКБ.", target: "⟦Armenia froze its participation in the OSCE.⟧"}
+                  pass:
+                    - {source: "Армения заморозила участие в ОДКБ.", target: "Armenia froze its participation in the CSTO."}
+                """,
+            "article.txt": "The delegation flew to Kiev on Monday to discuss the budget and the timetable for the reforms.\n",
+        ])
+        let rules = try mtlint(["rules", "--config", folder.path(".mtlint.yml")])
+        #expect(rules.stdout.contains("MTU001  kyiv-spelling") && rules.stdout.contains("MTU002  csto-acronym"), "\(rules.stdout)\(rules.stderr)")
+        let explain = try mtlint(["explain", "--config", folder.path(".mtlint.yml"), "MTU002"])
+        #expect(explain.status == 0 && explain.stdout.hasPrefix("MTU002 csto-acronym\n\nОДКБ is the CSTO."))
+
+        let sarif = try mtlint(["check", "--format", "sarif", folder.path("article.txt")])
+        #expect(sarif.status == 1)
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
+        let run = (log?["runs"] as? [[String: Any]])?.first
+        let driverRules = ((run?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        #expect(driverRules.contains { $0["id"] as? String == "MTU001" })
+        let results = run?["results"] as? [[String: Any]] ?? []
+        #expect(results.compactMap { $0["ruleId"] as? String } == ["MTU001"])
+
+        let segment = folder.url.appendingPathComponent("segment.jsonl")
+        try #"{"id":1,"source":"Саммит ОДКБ прошёл в Астане.","target":"The OSCE summit took place in Astana."}"#.write(to: segment, atomically: true, encoding: .utf8)
+        let stream = try mtlint(["check", "--config", folder.path(".mtlint.yml"), "--stdin-jsonl"], stdin: segment)
+        #expect(stream.stdout.contains(#""message":"'ОДКБ' is the CSTO: the translation does not say so""#), "\(stream.stdout)")
+        #expect(stream.stdout.contains(#""severity":"critical""#))
+    }
+}

@@ -20,10 +20,7 @@ import Testing
     /// Findings of the rule on the example (or on `document`, the example read another way), as
     /// UTF-16 ranges in the example's text.
     private func flagged(_ rule: any Rule, _ example: RuleExample, in document: Document? = nil) -> [Range<Int>] {
-        rule.check(document ?? example.document)
-            .filter { $0.ruleID == rule.description.id }
-            .map { ($0.target.utf16Range.lowerBound - example.textOffset)..<($0.target.utf16Range.upperBound - example.textOffset) }
-            .sorted { $0.lowerBound < $1.lowerBound }
+        rule.flaggedRanges(in: example, document: document)
     }
 
     @Test(arguments: rules) func triggeringExamplesFlagTheMarkedSpans(_ ruleCase: RuleCase) {
