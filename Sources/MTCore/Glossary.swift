@@ -33,11 +33,15 @@ public struct Glossary: Sendable {
     /// its letters as written, so that "us" is not "US".
     public struct Pattern: Sendable, Hashable {
         public enum Word: Sendable, Hashable {
-            /// A word by its fold key and stem: a token matches with the same stem, or a stem that is the
-            /// term's whole word (Snowball cuts "Киев" to "ки" but "Киеве" to "киев").
-            case word(folded: String, stem: String)
+            /// A word by its fold key, stem and dictionary forms: a token matches with the same stem, a stem
+            /// that is the term's whole word (Snowball cuts "Киев" to "ки" but "Киеве" to "киев"), or a
+            /// dictionary form in common (Hunspell: "сделок" is "сделка", a vowel Snowball keeps).
+            case word(folded: String, stem: String, lemmas: Set<String>)
             case exact(String)
         }
+
+        /// Letters a token must share with a term word from its start before the dictionary is asked.
+        static let sharedPrefix = 3
 
         public let words: [Word]
         public let text: String
@@ -56,7 +60,8 @@ public struct Glossary: Sendable {
                 let letters = buffer.string(token.range)
                 if token.isAllCaps, letters.count >= 2 { return .exact(letters) }
                 let folded = Normalizer.foldKey(buffer, token.range)
-                return .word(folded: folded, stem: language.stemOfFoldKey(folded))
+                let lemmas = language.speller.map { Set($0.lemmas(letters)) } ?? []
+                return .word(folded: folded, stem: language.stemOfFoldKey(folded), lemmas: lemmas.union([folded]))
             }
             self.text = text
         }
@@ -76,9 +81,12 @@ public struct Glossary: Sendable {
                         let written = document.buffer.string(token.range)
                         // A possessive or plural of an acronym still names it ("CSTO's", "NGOs").
                         return written == letters || written.hasPrefix(letters) && ["'s", "’s", "s"].contains(String(written.dropFirst(letters.count)))
-                    case .word(let folded, let stem):
+                    case .word(let folded, let stem, let lemmas):
                         let key = document.key(token, in: block)
-                        return key.stem == stem || key.stem == folded || key.folded == stem
+                        if key.stem == stem || key.stem == folded || key.folded == stem { return true }
+                        guard key.folded.prefix(Self.sharedPrefix) == folded.prefix(Self.sharedPrefix),
+                              let speller = document.language(of: block).speller else { return false }
+                        return !lemmas.isDisjoint(with: speller.lemmas(document.buffer.string(token.range)))
                     }
                 }
                 if matches {

@@ -180,35 +180,41 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public let source: String?
     /// Whether `source` is a source article and `marked` its translation, two files (`check --source`).
     public let isTwoFiles: Bool
+    /// The message of each finding at the marked spans, in order (a triggering example): what the user reads.
+    public let messages: [String]
+    /// The languages of the source and the translation.
+    public let pair: LanguagePair
 
-    public init(_ marked: String) {
-        self.marked = marked
-        source = nil
-        isTwoFiles = false
+    public init(_ marked: String, messages: [String] = [], pair: LanguagePair = .russianEnglish) {
+        self.init(source: nil, marked: marked, isTwoFiles: false, messages: messages, pair: pair)
     }
 
     public init(stringLiteral value: String) { self.init(value) }
 
     /// A segment pair: `source` and its (marked) translation.
-    public static func segment(_ source: String, _ marked: String) -> RuleExample { RuleExample(source: source, marked: marked) }
-
-    /// A source article and its (marked) translation, checked as two files.
-    public static func twoFiles(_ source: String, _ marked: String) -> RuleExample {
-        RuleExample(source: source, marked: marked, isTwoFiles: true)
+    public static func segment(_ source: String, _ marked: String, messages: [String] = [], pair: LanguagePair = .russianEnglish) -> RuleExample {
+        RuleExample(source: source, marked: marked, isTwoFiles: false, messages: messages, pair: pair)
     }
 
-    private init(source: String, marked: String, isTwoFiles: Bool = false) {
+    /// A source article and its (marked) translation, checked as two files.
+    public static func twoFiles(_ source: String, _ marked: String, messages: [String] = [], pair: LanguagePair = .russianEnglish) -> RuleExample {
+        RuleExample(source: source, marked: marked, isTwoFiles: true, messages: messages, pair: pair)
+    }
+
+    private init(source: String?, marked: String, isTwoFiles: Bool, messages: [String], pair: LanguagePair) {
         self.marked = marked
         self.source = source
         self.isTwoFiles = isTwoFiles
+        self.messages = messages
+        self.pair = pair
     }
 
     /// The document the example stands for.
     public var document: Document {
-        guard let source else { return Document(path: "example", text: text) }
+        guard let source else { return Document(path: "example", text: text, pair: pair) }
         return isTwoFiles
-            ? Document(translation: text, at: "example.en.txt", source: source, at: "example.ru.txt")
-            : Document(segmentID: "example", source: source, target: text)
+            ? Document(translation: text, at: "example.en.txt", source: source, at: "example.ru.txt", pair: pair)
+            : Document(segmentID: "example", source: source, target: text, pair: pair)
     }
 
     /// Where `text` starts in the document's buffer (a two-file document's buffer starts with the translation).

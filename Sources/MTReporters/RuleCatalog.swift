@@ -33,7 +33,9 @@ public enum RuleCatalog {
     public static func explain(_ d: RuleDescription) -> String {
         var out = "\(d.code) \(d.id)\n\n\(d.summary)\n\n"
         out += "MQM type: \(d.mqm)\nDefault severity: \(d.severity.rawValue)\n"
-        out += "Tier: \(d.tier.rawValue)" + (d.tier == .preview ? " (runs only with --preview)" : " (on by default)") + "\n\n"
+        out += "Tier: \(d.tier.rawValue)" + (d.tier == .preview ? " (runs only with --preview)" : " (on by default)") + "\n"
+        let pairs = Set((d.triggering + d.nonTriggering).map(\.pair.description)).sorted()
+        out += "Examples: \(pairs.joined(separator: ", "))\n\n"
         out += "Why\n\n\(d.rationale)\n"
         if !d.options.isEmpty {
             out += "\nOptions (.mtlint.yml: rules: \(d.id): NAME: VALUE)\n"
@@ -42,11 +44,13 @@ public enum RuleCatalog {
                 out += "        \(option.summary)\n        Why this default: \(option.provenance)\n"
             }
         }
-        for (title, examples) in [("Flagged (⟦…⟧ marks the reported span)", d.triggering), ("Not flagged", d.nonTriggering)] {
+        for (title, examples) in [("Flagged (⟦…⟧ marks the reported span; → the message)", d.triggering), ("Not flagged", d.nonTriggering)] {
             out += "\n\(title)\n"
             for example in examples {
-                out += "\n" + example.display.split(separator: "\n", omittingEmptySubsequences: false)
+                let pair = example.pair == .russianEnglish ? "" : "    (\(example.pair))\n"
+                out += "\n" + pair + example.display.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "    " + $0 }.joined(separator: "\n") + "\n"
+                out += example.messages.map { "    → \($0)\n" }.joined()
             }
         }
         return out

@@ -21,7 +21,7 @@ public struct AddedSentence: Rule {
         triggering: [
             .twoFiles(
                 "Министр финансов выступил в парламенте в понедельник. Дефицит бюджета составит 1,5% ВВП.",
-                "The finance minister spoke in parliament on Monday. ⟦Thousands of people protested outside the building in 2019.⟧ The budget deficit will be 1.5% of GDP."),
+                "The finance minister spoke in parliament on Monday. ⟦Thousands of people protested outside the building in 2019.⟧ The budget deficit will be 1.5% of GDP.", messages: ["this sentence has no counterpart in the source article"]),
         ],
         nonTriggering: [
             .twoFiles(

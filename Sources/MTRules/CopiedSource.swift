@@ -19,7 +19,7 @@ public struct CopiedSource: Rule {
         mqm: .untranslated,
         severity: .major,
         triggering: [
-            .segment("Путин прибыл в Кронштадт.", "⟦Путин прибыл в Кронштадт.⟧"),
+            .segment("Путин прибыл в Кронштадт.", "⟦Путин прибыл в Кронштадт.⟧", messages: ["the translation is its source (line 1) copied unchanged"]),
         ],
         nonTriggering: [
             .segment("Orion Pictures", "Orion Pictures"),

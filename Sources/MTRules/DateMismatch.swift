@@ -17,7 +17,7 @@ public struct DateMismatch: Rule {
         mqm: .mistranslation,
         severity: .major,
         triggering: [
-            """
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Уборка пшеницы в Ставропольском крае. 12 июля 2025 года
@@ -25,7 +25,7 @@ public struct DateMismatch: Rule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["'July 21, 2025' in the target, '12 июля 2025' in the source (line 3)"]),
         ],
         nonTriggering: [
             """

@@ -19,10 +19,10 @@ public struct DoubledWord: TextRule {
         mqm: .grammar,
         severity: .minor,
         triggering: [
-            "Economic growth ⟦growth⟧ slowed to 2% in the second quarter, the ministry said on Monday.",
-            "The ⟦the⟧ committee met on Tuesday to discuss the budget for the coming year.",
-            "The plan is ⟦is⟧ ready, the ministry said on Monday after the meeting in the capital.",
-            "What do ⟦do⟧ the ministers want from the talks on the budget next week, the agency asked.",
+            RuleExample("Economic growth ⟦growth⟧ slowed to 2% in the second quarter, the ministry said on Monday.", messages: ["'growth' repeats the word before it"]),
+            RuleExample("The ⟦the⟧ committee met on Tuesday to discuss the budget for the coming year.", messages: ["'the' repeats the word before it"]),
+            RuleExample("The plan is ⟦is⟧ ready, the ministry said on Monday after the meeting in the capital.", messages: ["'is' repeats the word before it"]),
+            RuleExample("What do ⟦do⟧ the ministers want from the talks on the budget next week, the agency asked.", messages: ["'do' repeats the word before it"]),
         ],
         nonTriggering: [
             "By the time the talks resumed, the delegations had had three weeks to prepare their positions.",

@@ -54,15 +54,15 @@ public struct DuplicatedPhrase: ConfigurableRule {
         severity: .major,
         options: [Self.minimumWordsOption, Self.minimumSentenceWordsOption],
         triggering: [
-            """
+            RuleExample("""
             Soldiers at the exercise of the Collective Rapid Reaction Forces in Kyrgyzstan of the ⟦Collective Rapid Reaction Forces in Kyrgyzstan⟧ last year.
-            """,
-            """
+            """, messages: ["'Collective Rapid Reaction Forces in Kyrgyzstan' repeats 'Collective Rapid Reaction Forces in Kyrgyzstan' in the same sentence"]),
+            RuleExample("""
             The central bank kept its key rate unchanged on Friday. Analysts had expected a cut. ⟦The central bank kept its key rate unchanged on Friday.⟧
-            """,
-            """
+            """, messages: ["sentence repeated from line 1"]),
+            RuleExample("""
             The governor opened the new bridge over the river on Monday morning, the regional press service said. ⟦The governor opened the new bridge over the river on Monday.⟧
-            """,
+            """, messages: ["sentence repeats most of the sentence before it"]),
         ],
         nonTriggering: [
             """

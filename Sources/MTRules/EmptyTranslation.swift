@@ -17,8 +17,8 @@ public struct EmptyTranslation: Rule {
         mqm: .omission,
         severity: .critical,
         triggering: [
-            .segment("Путин прибыл в Кронштадт.", "⟦.⟧"),
-            .segment("Путин прибыл в Кронштадт.", "⟦— …⟧"),
+            .segment("Путин прибыл в Кронштадт.", "⟦.⟧", messages: ["the translation is only punctuation; its source (line 1) has 4 words"]),
+            .segment("Путин прибыл в Кронштадт.", "⟦— …⟧", messages: ["the translation is only punctuation; its source (line 1) has 4 words"]),
         ],
         nonTriggering: [
             .segment("Путин прибыл в Кронштадт.", "Putin arrived in Kronstadt."),

@@ -36,8 +36,8 @@ public struct EndPunctuationMismatch: ConfigurableRule {
         options: [Self.headlineWordsOption],
         triggering: [
             .segment("Путин прибыл в Кронштадт для участия в торжественных мероприятиях по случаю Дня Военно-морского флота.",
-                     "Putin arrived in Kronstadt to take part in the celebrations held on the occasion of Navy ⟦Day⟧"),
-            .segment("Переговоры продолжатся…", "The talks will continue⟦.⟧"),
+                     "Putin arrived in Kronstadt to take part in the celebrations held on the occasion of Navy ⟦Day⟧", messages: ["the translation ends without the final '.' of its source (line 1)"]),
+            .segment("Переговоры продолжатся…", "The talks will continue⟦.⟧", messages: ["the source (line 1) ends with '…', the translation with a stop"]),
         ],
         nonTriggering: [
             .segment("«Мы готовы», — сказал он.", "\"We are ready,\" he said."),

@@ -39,8 +39,9 @@ public struct GlossaryTerm: ConfigurableRule {
             glossary: TBX (TBX-Basic) or CSV/TSV (source,target[,status,note]), named by glossaries: in \
             .mtlint.yml or --glossary. In each aligned pair (a caption and its translation, a segment pair, a \
             sentence of two files), a source term is found in any case form, singular or plural: its words are \
-            compared by Snowball stem ("ОДКБ", "Организации Договора о коллективной безопасности" in any case); \
-            an acronym is matched as written. When the translation has none of the term's preferred or admitted \
+            compared by Snowball stem ("ОДКБ", "Организации Договора о коллективной безопасности" in any case) \
+            or by the dictionary form Hunspell gives ("сделок" is "сделка", where the stems differ); an acronym \
+            is matched as written. When the translation has none of the term's preferred or admitted \
             translations (by stem again: "CSTO's", "organizations"), the translation is reported with the \
             expected term. A forbidden term (TBX deprecated or superseded, CSV "forbidden") is reported wherever \
             the translation has it, captions or paragraphs. Without a glossary the rule reports nothing. The \
@@ -50,9 +51,9 @@ public struct GlossaryTerm: ConfigurableRule {
         mqm: .wrongTerm,
         severity: .major,
         triggering: [
-            .segment("Армения заморозила участие в ОДКБ.", "⟦Armenia froze its participation in the OSCE.⟧"),
-            .segment("Саммит Организации Договора о коллективной безопасности прошёл в Астане.", "⟦The summit of the security alliance took place in Astana.⟧"),
-            "The delegation flew from ⟦Kiev⟧ to Minsk on Monday to discuss the budget and the timetable for reforms.",
+            .segment("Армения заморозила участие в ОДКБ.", "⟦Armenia froze its participation in the OSCE.⟧", messages: ["the glossary translates 'ОДКБ' as 'CSTO' or 'Collective Security Treaty Organization' (example.csv:1), none of which the translation uses"]),
+            .segment("Саммит Организации Договора о коллективной безопасности прошёл в Астане.", "⟦The summit of the security alliance took place in Astana.⟧", messages: ["the glossary translates 'Организации Договора о коллективной безопасности' as 'CSTO' or 'Collective Security Treaty Organization' (example.csv:3), none of which the translation uses"]),
+            RuleExample("The delegation flew from ⟦Kiev⟧ to Minsk on Monday to discuss the budget and the timetable for reforms.", messages: ["'Kiev' is forbidden by the glossary (example.csv:5): write 'Kyiv' (the Ukrainian spelling)"]),
         ],
         nonTriggering: [
             .segment("Армения заморозила участие в ОДКБ.", "Armenia froze its participation in the CSTO."),

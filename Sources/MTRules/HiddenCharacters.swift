@@ -23,8 +23,8 @@ public struct HiddenCharacters: Rule {
         mqm: .characterEncoding,
         severity: .minor,
         triggering: [
-            "The minister⟦\u{200B}⟧said the talks would resume next week in Geneva, according to the agency.",
-            "The file was named ⟦\u{202E}⟧gpj.exe by the attackers, investigators said in their report on Friday.",
+            RuleExample("The minister⟦\u{200B}⟧said the talks would resume next week in Geneva, according to the agency.", messages: ["invisible character U+200B"]),
+            RuleExample("The file was named ⟦\u{202E}⟧gpj.exe by the attackers, investigators said in their report on Friday.", messages: ["invisible bidirectional control character U+202E"]),
         ],
         nonTriggering: [
             "The family emoji 👩\u{200D}👩\u{200D}👧 is one character on screen; the ministry posted it on Monday.",

@@ -28,12 +28,12 @@ public struct InconsistentTranslation: Rule {
         mqm: .inconsistentTerm,
         severity: .minor,
         triggering: [
-            """
+            RuleExample("""
             The meeting took place at the Independence Palace in Astana on Thursday afternoon.
 
             The leaders then moved to the ⟦Palace of Independence⟧ for the signing ceremony of the agreements.
-            """,
-            """
+            """, messages: ["'Palace of Independence' is written 'Independence Palace' on line 1; use one form"]),
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Заседание Высшего совета в Минске
@@ -45,7 +45,7 @@ public struct InconsistentTranslation: Rule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["'Supreme Council' translates 'Государственного собрания' here but 'Высшего совета' on line 3; one term for two source terms"]),
         ],
         nonTriggering: [
             """

@@ -18,8 +18,8 @@ public struct IrregularSpacing: TextRule {
         mqm: .punctuation,
         severity: .minor,
         triggering: [
-            "The ministers met on Monday⟦  ⟧to discuss the budget⟦ ⟧, the ministry said in a statement.",
-            "The talks ended on Tuesday⟦.T⟧he next round is due in May⟦,a⟧ccording to the agency.",
+            RuleExample("The ministers met on Monday⟦  ⟧to discuss the budget⟦ ⟧, the ministry said in a statement.", messages: ["2 spaces between words; expected one", "space before ','"]),
+            RuleExample("The talks ended on Tuesday⟦.T⟧he next round is due in May⟦,a⟧ccording to the agency.", messages: ["no space after the end of a sentence", "no space after ','"]),
         ],
         nonTriggering: [
             "The U.S. delegation brought 1,000 copies of the report, i.e. one per participant. Talks ended at 5 p.m.",

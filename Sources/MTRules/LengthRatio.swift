@@ -53,7 +53,7 @@ public struct LengthRatio: ConfigurableRule {
         severity: .minor,
         options: [Self.minorDeltaOption, Self.corroboratedDeltaOption, Self.minimumLettersOption],
         triggering: [
-            """
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Министр финансов Антон Силуанов и глава Центробанка Эльвира Набиуллина во время пресс-конференции после заседания совета директоров в Москве
@@ -61,7 +61,7 @@ public struct LengthRatio: ConfigurableRule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["the translation is 70% shorter than its source (line 3) (δ = -3.0): possible omission, with 'Центробанка Эльвира Набиуллина'"]),
         ],
         nonTriggering: [
             """

@@ -30,9 +30,9 @@ public struct LetterCaseMismatch: ConfigurableRule {
         severity: .minor,
         options: [Self.minimumLettersOption],
         triggering: [
-            .segment("В Московском регионе ожидаются дожди.", "⟦in⟧ the Moscow region, rain is expected."),
-            .segment("В Московском регионе ожидаются дожди.", "⟦in the moscow region, rain is expected.⟧"),
-            .segment("Дожди ожидаются в Москве! Завтра потеплеет.", "Rain is expected in Moscow! ⟦tomorrow⟧ it will be warmer."),
+            .segment("В Московском регионе ожидаются дожди.", "⟦in⟧ the Moscow region, rain is expected.", messages: ["'in' starts its sentence in lower case; the source sentence starts with 'В' (line 1)"]),
+            .segment("В Московском регионе ожидаются дожди.", "⟦in the moscow region, rain is expected.⟧", messages: ["the translation is written all in lower case; its source (line 1) is not"]),
+            .segment("Дожди ожидаются в Москве! Завтра потеплеет.", "Rain is expected in Moscow! ⟦tomorrow⟧ it will be warmer.", messages: ["'tomorrow' starts its sentence in lower case; the source sentence starts with 'Завтра' (line 1)"]),
         ],
         nonTriggering: [
             .segment("В Московском регионе ожидаются дожди.", "In the Moscow region, rain is expected."),

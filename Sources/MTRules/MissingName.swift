@@ -23,7 +23,7 @@ public struct MissingName: Rule {
         mqm: .omission,
         severity: .minor,
         triggering: [
-            """
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Губернатор Ставропольского края Владимир Владимиров на встрече с фермером ⟦Иваном Петренко⟧
@@ -35,7 +35,7 @@ public struct MissingName: Rule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["'Иваном Петренко' (Ivanom Petrenko) has no counterpart in the translation (line 4)", "'США' (SSHA) has no counterpart in the translation (line 8)"]),
         ],
         nonTriggering: [
             """

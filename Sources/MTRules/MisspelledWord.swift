@@ -49,11 +49,11 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
         severity: .minor,
         options: [Self.dictionaryOption],
         triggering: [
-            .segment("Пилоты авиационной группы показали фигуры высшего пилотажа.", "Pilots of the aviation ⟦gropu⟧ performed aerobatics."),
-            .segment("Российские пилоты показали фигуры высшего пилотажа.", "⟦Russion⟧ pilots performed aerobatics."),
-            .segment("Показали видео с места событий.", "They showed a ⟦vido⟧ from the scene."),
-            .segment("Этот город очень отличается от других.", "This city ⟦i⟧ very different from the others."),
-            .segment("Министры обсудили бюджет и сроки реформ.", "The ministers discussed the ⟦budgte⟧ and the timetable for reforms."),
+            .segment("Пилоты авиационной группы показали фигуры высшего пилотажа.", "Pilots of the aviation ⟦gropu⟧ performed aerobatics.", messages: ["'gropu' is not in the en_US or en_GB dictionary; did you mean 'group', 'grope'?"]),
+            .segment("Российские пилоты показали фигуры высшего пилотажа.", "⟦Russion⟧ pilots performed aerobatics.", messages: ["'Russion' is not in the en_US or en_GB dictionary; did you mean 'Russian'?"]),
+            .segment("Показали видео с места событий.", "They showed a ⟦vido⟧ from the scene.", messages: ["'vido' is not in the en_US or en_GB dictionary; did you mean 'dido', 'lido', 'vino'?"]),
+            .segment("Этот город очень отличается от других.", "This city ⟦i⟧ very different from the others.", messages: ["'i' is written 'I' in English; did you mean 'I'?"]),
+            .segment("Министры обсудили бюджет и сроки реформ.", "The ministers discussed the ⟦budgte⟧ and the timetable for reforms.", messages: ["'budgte' is not in the en_US or en_GB dictionary; did you mean 'budge', 'budget', 'budgie'?"]),
         ],
         nonTriggering: [
             .segment("Губернатор Ставропольского края посетил область.", "The Stavropol governor visited the oblast."),

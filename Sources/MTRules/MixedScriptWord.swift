@@ -19,7 +19,7 @@ public struct MixedScriptWord: Rule {
         mqm: .spelling,
         severity: .minor,
         triggering: [
-            "The delegation arrived in ⟦Mоscow⟧ on Monday evening for talks with the foreign minister.",
+            RuleExample("The delegation arrived in ⟦Mоscow⟧ on Monday evening for talks with the foreign minister.", messages: ["'Mоscow' mixes scripts: 'о' (U+043E cyrillic) among latin letters"]),
         ],
         nonTriggering: [
             "The delegation arrived in Moscow on Monday evening for talks with the foreign minister.",

@@ -27,7 +27,7 @@ public struct NameMismatch: Rule {
         mqm: .mistranslation,
         severity: .minor,
         triggering: [
-            """
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Губернатор Ставропольского края Владимир Владимиров и фермер Иван Петренко
@@ -43,7 +43,7 @@ public struct NameMismatch: Rule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["'Sidorenko' in the target, but the source has 'Петренко' (Petrenko) (line 3)", "'Volodin' in the target, but the source has 'Владимиров' (Vladimirov) (line 7)", "'Tomasz Wierzbicki' in the target, but the source has 'Сергей Собянин' (Sergey Sobyanin) (line 11)"]),
         ],
         nonTriggering: [
             """

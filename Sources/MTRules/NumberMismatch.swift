@@ -22,9 +22,9 @@ public struct NumberMismatch: PairRule {
         mqm: .mistranslation,
         severity: .major,
         triggering: [
-            .segment("Певица назвала пять продуктов, которые помогли ей.", "The singer named ⟦three⟧ products that helped her."),
-            .segment("Пострадали десять человек.", "A ⟦dozen⟧ people were injured."),
-            """
+            .segment("Певица назвала пять продуктов, которые помогли ей.", "The singer named ⟦three⟧ products that helped her.", messages: ["'three' in the target, 'пять' in the source (line 1)"]),
+            .segment("Пострадали десять человек.", "A ⟦dozen⟧ people were injured.", messages: ["'dozen' in the target, 'десять' in the source (line 1)"]),
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Зерновоз в порту Новороссийска, где за сезон отгрузили 1,2 млн тонн пшеницы
@@ -32,8 +32,8 @@ public struct NumberMismatch: PairRule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
-            """
+            """, messages: ["'12 million' in the target, '1,2 млн' in the source (line 3)"]),
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Температура в Якутске опустилась до −45 градусов
@@ -41,7 +41,7 @@ public struct NumberMismatch: PairRule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["'+45' in the target, '−45' in the source (line 3)"]),
         ],
         nonTriggering: [
             .segment("Зал на двести двадцать пять мест.", "A hall with two hundred twenty-five seats."),

@@ -17,14 +17,14 @@ public struct PageFurniture: Rule {
         mqm: .nonContent,
         severity: .minor,
         triggering: [
-            """
+            RuleExample("""
             ⟦Skip to main content⟧
             ⟦Main slide⟧
 
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             ⟦Share⟧
-            """,
+            """, messages: ["page furniture: 'Skip to main content' is not part of the article", "page furniture: 'Main slide' is not part of the article", "page furniture: 'Share' is not part of the article"]),
         ],
         nonTriggering: [
             """

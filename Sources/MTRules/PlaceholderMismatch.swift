@@ -22,8 +22,8 @@ public struct PlaceholderMismatch: Rule {
         mqm: .markup,
         severity: .major,
         triggering: [
-            .segment("Подробности на сайте https://example.org/news.", "Details on the website ⟦https://example.com/news⟧."),
-            .segment("Привет, {name}! У вас %d новых сообщений.", "Hello, ⟦{имя}⟧! You have %d new messages."),
+            .segment("Подробности на сайте https://example.org/news.", "Details on the website ⟦https://example.com/news⟧.", messages: ["URL 'https://example.com/news' is not in the source (line 1); it has 'https://example.org/news'"]),
+            .segment("Привет, {name}! У вас %d новых сообщений.", "Hello, ⟦{имя}⟧! You have %d new messages.", messages: ["placeholder '{имя}' is not in the source (line 1); it has '{name}'"]),
         ],
         nonTriggering: [
             .segment("Пишите на press@example.org или @example_press.", "Write to press@example.org or @example_press."),

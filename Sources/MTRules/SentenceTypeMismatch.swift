@@ -22,8 +22,8 @@ public struct SentenceTypeMismatch: Rule {
         severity: .major,
         triggering: [
             .segment("Путин прибыл в Кронштадт для участия в торжественных мероприятиях.",
-                     "Did Putin arrive in Kronstadt to take part in the celebrations⟦?⟧"),
-            .segment("Вы готовы к переговорам?", "You are ready for the talks⟦.⟧"),
+                     "Did Putin arrive in Kronstadt to take part in the celebrations⟦?⟧", messages: ["the translation asks a question here, but its source (line 1) has none"]),
+            .segment("Вы готовы к переговорам?", "You are ready for the talks⟦.⟧", messages: ["the source (line 1) asks a question, the translation none"]),
         ],
         nonTriggering: [
             .segment("«Вы готовы к переговорам?» — спросил журналист.", "\"Are you ready for the talks?\" the journalist asked."),

@@ -20,8 +20,8 @@ public struct TruncatedTranslation: Rule {
         severity: .major,
         triggering: [
             .segment("Путин прибыл в Кронштадт для участия в торжественных мероприятиях.",
-                     "Putin arrived in Kronstadt to take part in ⟦the⟧"),
-            .segment("Он поблагодарил спасателей, врачей и волонтеров.", "He thanked the rescuers, doctors⟦,⟧"),
+                     "Putin arrived in Kronstadt to take part in ⟦the⟧", messages: ["the translation stops mid-sentence at 'the'; its source (line 1) goes on to a full sentence"]),
+            .segment("Он поблагодарил спасателей, врачей и волонтеров.", "He thanked the rescuers, doctors⟦,⟧", messages: ["the translation stops mid-sentence at ','; its source (line 1) goes on to a full sentence"]),
         ],
         nonTriggering: [
             .segment("Путин прибыл в Кронштадт для участия в торжественных мероприятиях.",

@@ -23,15 +23,15 @@ public struct UnbalancedQuotes: TextRule {
         mqm: .punctuation,
         severity: .minor,
         triggering: [
-            """
+            RuleExample("""
             ⟦-⟧ The Armenian side has frozen its participation, and our position remains unchanged," the spokesman said.
-            """,
-            """
+            """, messages: ["quotation opened with a dialogue dash and closed with '\"'; open it with a quote mark"]),
+            RuleExample("""
             The minister said the talks were ⟦"⟧constructive and would continue next week, according to the agency.
-            """,
-            """
+            """, messages: ["'\"' is never closed (expected '\"' in this paragraph)"]),
+            RuleExample("""
             The budget deficit ⟦(⟧which had grown for three years reached 2% of GDP⟦]⟧ in March, the ministry said.
-            """,
+            """, messages: ["'(' is never closed (expected ')' in this paragraph)", "']' closes nothing: no matching opening mark in this paragraph"]),
         ],
         nonTriggering: [
             """

@@ -31,7 +31,7 @@ public struct UnsupportedEntity: Rule {
         mqm: .addition,
         severity: .minor,
         triggering: [
-            """
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Министр финансов Антон Силуанов на встрече с журналистами в Москве
@@ -43,7 +43,7 @@ public struct UnsupportedEntity: Rule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["'International Monetary Fund' (IMF) is not in the source (line 3)", "'Maksut Shadayev' has no counterpart in the source (line 7)"]),
         ],
         nonTriggering: [
             """

@@ -21,7 +21,7 @@ public struct UnsupportedKnownName: Rule {
         severity: .minor,
         tier: .preview,
         triggering: [
-            """
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             Министр финансов Антон Силуанов в Минске
@@ -29,7 +29,7 @@ public struct UnsupportedKnownName: Rule {
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["'Africa' has no counterpart in the source (line 3)"]),
         ],
         nonTriggering: [
             """

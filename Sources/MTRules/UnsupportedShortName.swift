@@ -24,8 +24,8 @@ public struct UnsupportedShortName: Rule {
         tier: .preview,
         triggering: [
             .segment("Министр финансов Антон Силуанов на встрече с журналистами в Москве",
-                     "Finance Minister Anton Siluanov at a meeting with ⟦UAC⟧ journalists in Moscow"),
-            .segment("Уборка пшеницы в Ставропольском крае", "Wheat harvesting in the Stavropol Territory near ⟦Zabrodino⟧"),
+                     "Finance Minister Anton Siluanov at a meeting with ⟦UAC⟧ journalists in Moscow", messages: ["'UAC' has no counterpart in the source (line 1)"]),
+            .segment("Уборка пшеницы в Ставропольском крае", "Wheat harvesting in the Stavropol Territory near ⟦Zabrodino⟧", messages: ["'Zabrodino' has no counterpart in the source (line 1)"]),
         ],
         nonTriggering: [
             .segment("Госсекретарь США Энтони Блинкен и глава МВФ на встрече с журналистами ТАСС",

@@ -17,14 +17,14 @@ public struct UntranslatedCaption: Rule {
         mqm: .untranslated,
         severity: .major,
         triggering: [
-            """
+            RuleExample("""
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
 
             ⟦Участники встречи в столице⟧
             Photo: TASS/Ivan Petrov
 
             The talks will continue next week, the ministry said in a statement on Tuesday evening.
-            """,
+            """, messages: ["caption in Russian has no English translation"]),
         ],
         nonTriggering: [
             """

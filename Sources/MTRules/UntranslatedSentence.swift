@@ -25,7 +25,7 @@ public struct UntranslatedSentence: Rule {
         triggering: [
             .twoFiles(
                 "Министр финансов выступил в парламенте в понедельник. Он сказал, что бюджет на 2026 год будет принят в срок. Дефицит бюджета составит 1,5% ВВП.",
-                "⟦The finance minister spoke in parliament on Monday.⟧ The budget deficit will be 1.5% of GDP."),
+                "⟦The finance minister spoke in parliament on Monday.⟧ The budget deficit will be 1.5% of GDP.", messages: ["the source's 'Он сказал, что бюджет на 2026 год будет принят в срок.' (line 1) has no counterpart in the translation; missing after this sentence"]),
         ],
         nonTriggering: [
             .twoFiles(

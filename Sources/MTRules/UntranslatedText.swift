@@ -31,14 +31,14 @@ public struct UntranslatedText: ConfigurableRule {
         severity: .minor,
         options: [Self.majorWordsOption],
         triggering: [
-            """
+            RuleExample("""
             ⟦Озвучить текст⟧
 
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
-            """,
-            """
+            """, messages: ["Russian page text left untranslated: 'Озвучить текст'"]),
+            RuleExample("""
             The statistics agency ⟦Росстат⟧ said on Monday that inflation slowed to four percent in March.
-            """,
+            """, messages: ["Russian words inside English text: 'Росстат'"]),
         ],
         nonTriggering: [
             """

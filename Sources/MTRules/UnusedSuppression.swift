@@ -18,14 +18,14 @@ public struct UnusedSuppression: FindingsRule {
         mqm: .other,
         severity: .minor,
         triggering: [
-            """
+            RuleExample("""
             ⟦<!-- mtlint-disable-next-line doubled-word -->⟧
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
-            """,
-            """
+            """, messages: ["unused suppression: no finding of doubled-word on line 2; remove it"]),
+            RuleExample("""
             ⟦<!-- mtlint-disable-next-line no-such-rule -->⟧
             The ministers met in the capital on Monday to discuss the budget and the timetable for reforms.
-            """,
+            """, messages: ["this suppression names no rule 'no-such-rule' (`mtlint rules` lists them by id and code)"]),
         ],
         nonTriggering: [
             """

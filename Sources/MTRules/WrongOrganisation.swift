@@ -50,7 +50,7 @@ public struct WrongOrganisation: ConfigurableRule {
         severity: .major,
         options: [Self.dominantMentionsOption, Self.sharedContextWordsOption],
         triggering: [
-            """
+            RuleExample("""
             The foreign ministers met in Minsk on Friday to prepare the summit of the alliance next month.
 
             Министры иностранных дел стран ОДКБ на встрече в Минске
@@ -58,8 +58,8 @@ public struct WrongOrganisation: ConfigurableRule {
             Photo: TASS/Ivan Petrov
 
             The ministers agreed on the agenda of the summit, the press service of the alliance said.
-            """,
-            """
+            """, messages: ["'OSCE' in the target, but the source names 'ОДКБ' (CSTO) (line 3)"]),
+            RuleExample("""
             Armenia has no plans to withdraw from the CSTO, the spokesman of the parliament said on Monday.
 
             The CSTO summit in Astana was held without Armenia. Yerevan froze its participation in the CSTO in February.
@@ -69,7 +69,7 @@ public struct WrongOrganisation: ConfigurableRule {
             Yerevan remains a full member of the CSTO, the Kremlin insists, and keeps all its rights in the bloc.
 
             Analysts doubt that a full-fledged withdrawal from the ⟦OSCE⟧ is possible for Yerevan in the coming years.
-            """,
+            """, messages: ["'OSCE' is named only here, in a context ('withdrawal', 'full') where the article names the CSTO (6 mentions); expected the CSTO?"]),
         ],
         nonTriggering: [
             """

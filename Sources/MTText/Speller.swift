@@ -33,6 +33,8 @@ public final class Speller: Sendable {
         /// The words one typo away from a word (`wordsOneEditAway` without `keeping`), by the word and the
         /// alphabet: each with the candidate it was found as.
         var nearby = BoundedCache<UTF8Key, [(candidate: String, word: String)]>(capacity: 1_024)
+        /// Dictionary forms by word (`lemmas`).
+        var lemmas = BoundedCache<UTF8Key, [String]>(capacity: 4_096)
         deinit { Hunspell_destroy(handle) }
     }
 
@@ -67,6 +69,21 @@ public final class Speller: Sendable {
         if count > 0 { Hunspell_free_list(suggester.handle, &list, count) }
         suggesters.withLock { $0.append(suggester) }
         return found
+    }
+
+    /// The dictionary forms of a word by the dictionary's morphology (Hunspell's stems: "сделок" →
+    /// "сделка", "Киеве" → "Киев"), in lower case; none for a word the dictionary does not know.
+    public func lemmas(_ word: String) -> [String] {
+        guard word.utf16.count <= Token.longestAnalysedWord else { return [] }
+        return state.withLock { state in
+            if let known = state.lemmas[UTF8Key(word)] { return known }
+            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+            let count = Hunspell_stem(state.handle, &list, word)
+            let found = (0..<Int(max(0, count))).compactMap { list?[$0].map { String(cString: $0).lowercased() } }
+            if count > 0 { Hunspell_free_list(state.handle, &list, count) }
+            state.lemmas.insert(found, for: UTF8Key(word))
+            return found
+        }
     }
 
     /// Whether the dictionary accepts the word as written ("moscow" is not accepted, "Moscow" is).

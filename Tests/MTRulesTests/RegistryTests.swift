@@ -50,7 +50,8 @@ import Testing
         }
         let registered = RuleRegistry.all.map { String(describing: type(of: $0)) }
         #expect(declared.count >= 30, "the scan found \(declared.count) rule types")
-        #expect(declared.sorted() == registered.sorted())
+        // ProjectRule is the type of the rules a project writes in YAML: listed per configuration, not built in.
+        #expect(declared.filter { $0 != "ProjectRule" }.sorted() == registered.sorted())
     }
 
     @Test func rulesAreFoundByIDOrCode() {

@@ -30,6 +30,18 @@ import Testing
         }
     }
 
+    /// Each triggering example says what the user reads: the message of each finding at its marked spans.
+    @Test(arguments: rules) func triggeringExamplesGiveTheirMessages(_ ruleCase: RuleCase) {
+        let rule = ruleCase.rule
+        for example in rule.description.triggering {
+            #expect(example.messages.count == example.expectedRanges.count, "an example declares no message for each marked span: \(example.marked)")
+            let messages = rule.check(example.document).filter { $0.ruleID == rule.description.id }
+                .sorted { ($0.target.utf16Range.lowerBound, $0.target.utf16Range.upperBound) < ($1.target.utf16Range.lowerBound, $1.target.utf16Range.upperBound) }
+                .map(\.message)
+            #expect(messages == example.messages, "\(example.marked)")
+        }
+    }
+
     @Test(arguments: rules) func nonTriggeringExamplesPass(_ ruleCase: RuleCase) {
         for example in ruleCase.rule.description.nonTriggering {
             #expect(flagged(ruleCase.rule, example) == [], "\(example.marked)")
@@ -76,6 +88,50 @@ import Testing
             // findings in the example's own text are compared.
             let found = try flagged(ruleCase.rule, bytes: Array((prefix + example.text).utf8)).filter { $0.lowerBound >= shift }
             #expect(found == expected, "emoji prefix: \(example.marked)")
+        }
+    }
+
+    /// A segment pair's variants: its lines ended CRLF, and after an emoji (a character of two UTF-16
+    /// units) at the start of source and target; a two-file example's: both files CRLF with a byte order
+    /// mark, and both after a paragraph of emoji. The marked spans must move with the text (a span that is
+    /// a whole segment's translation takes in the emoji before it).
+    @Test(arguments: rules) func segmentAndTwoFileExamplesHoldInTheirVariants(_ ruleCase: RuleCase) throws {
+        let rule = ruleCase.rule
+        for example in rule.description.triggering + rule.description.nonTriggering {
+            guard let source = example.source else { continue }
+            let target = example.text
+            func shifted(_ text: String, by prefix: String, crlf: Bool) -> [Range<Int>] {
+                let units = Array(text.utf16)
+                func moved(_ offset: Int) -> Int { prefix.utf16.count + offset + (crlf ? units[..<offset].filter { $0 == 0x0A }.count : 0) }
+                let whole = 0..<text.trimmingCharacters(in: .whitespacesAndNewlines).utf16.count
+                let segment = !example.isTwoFiles && !prefix.isEmpty
+                return example.expectedRanges.map { (segment && $0 == whole ? 0 : moved($0.lowerBound))..<moved($0.upperBound) }
+            }
+            func flagged(_ document: Document, textOffset: Int) -> [Range<Int>] {
+                rule.check(document).filter { $0.ruleID == rule.description.id }
+                    .map { ($0.target.utf16Range.lowerBound - textOffset)..<($0.target.utf16Range.upperBound - textOffset) }
+                    .sorted { $0.lowerBound < $1.lowerBound }
+            }
+            let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
+            if example.isTwoFiles {
+                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+                let translation = try DocumentReader.decode(bom + Array(crlf(target).utf8), path: "t")
+                let original = try DocumentReader.decode(bom + Array(crlf(source).utf8), path: "s")
+                let withCRLF = Document(translation: translation.text, at: "t", byteOffset: translation.byteOffset,
+                                        source: original.text, at: "s", sourceByteOffset: original.byteOffset, pair: example.pair)
+                #expect(flagged(withCRLF, textOffset: 0) == shifted(target, by: "", crlf: true), "CRLF + BOM: \(example.marked)")
+                let prefix = "😀 🇷🇺 ✓\n\n"
+                let withEmoji = Document(translation: prefix + target, at: "t", source: prefix + source, at: "s", pair: example.pair)
+                #expect(flagged(withEmoji, textOffset: 0).filter { $0.lowerBound >= prefix.utf16.count } == shifted(target, by: prefix, crlf: false),
+                        "emoji paragraph: \(example.marked)")
+            } else {
+                let withCRLF = Document(segmentID: "variant", source: crlf(source), target: crlf(target), pair: example.pair)
+                #expect(flagged(withCRLF, textOffset: crlf(source).utf16.count + 1) == shifted(target, by: "", crlf: true), "CRLF: \(example.marked)")
+                let prefix = "😀 "
+                let withEmoji = Document(segmentID: "variant", source: prefix + source, target: prefix + target, pair: example.pair)
+                #expect(flagged(withEmoji, textOffset: (prefix + source).utf16.count + 1) == shifted(target, by: prefix, crlf: false),
+                        "emoji: \(example.marked)")
+            }
         }
     }
 
