@@ -134,16 +134,19 @@ public struct ConfigFile: Sendable {
     /// rule is an error at its line and column.
     public static func load(_ path: String) throws(ConfigError) -> ConfigFile {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return try ConfigFile(path: path, directory: (absolute as NSString).deletingLastPathComponent, root: try compose(path))
+    }
+
+    /// The YAML tree of a file (`nil`: empty), or an error at the line and column YAML gives.
+    static func compose(_ path: String) throws(ConfigError) -> Node? {
         let text = try read(path)
-        let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw ConfigError(path, error.mark, "not valid YAML: \(error.problem)")
         } catch {
             throw ConfigError(path: path, message: "not valid YAML: \(error)")
         }
-        return try ConfigFile(path: path, directory: (absolute as NSString).deletingLastPathComponent, root: root)
     }
 
     static func read(_ path: String) throws(ConfigError) -> String {

@@ -23,16 +23,7 @@ enum ProjectRules {
                 let location = URL(fileURLWithPath: name, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
                 for file in try files(at: location, namedBy: reader.error(item, "")) {
                     let path = Glob.relative(file, to: FileManager.default.currentDirectoryPath)
-                    let text = try ConfigFile.read(path)
-                    let root: Node?
-                    do {
-                        root = try Yams.compose(yaml: text)
-                    } catch let error as YamlError {
-                        throw ConfigError(path, error.mark, "not valid YAML: \(error.problem)")
-                    } catch {
-                        throw ConfigError(path: path, message: "not valid YAML: \(error)")
-                    }
-                    guard let root else { continue }
+                    guard let root = try ConfigFile.compose(path) else { continue }
                     let fileReader = NodeReader(path: path, projectRules: reader.projectRules + rules)
                     let definitions: [Node] = if case .sequence = root { try fileReader.sequence(root, "the rules") } else { [root] }
                     for definition in definitions {

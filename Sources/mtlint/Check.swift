@@ -43,11 +43,7 @@ struct Check: ParsableCommand {
         valueName: "file"))
     var output: String?
 
-    @Option(help: "Lowest passing score, 0–100 (default: \(Int(ScoringPolicy.defaultMinimumScore)), or gate: min-score in .mtlint.yml).")
-    var minScore: Double?
-
-    @Option(help: "Fail on any finding at or above this severity: minor, major, critical (default: \(ScoringPolicy.defaultFailOn.rawValue), or gate: fail-on in .mtlint.yml).")
-    var failOn: Severity?
+    @OptionGroup var gate: GateOptions
 
     @Flag(help: "Report only: exit 0 even when a document fails the gate.")
     var noFail = false
@@ -93,7 +89,6 @@ struct Check: ParsableCommand {
     @OptionGroup var languages: LanguageOptions
 
     func validate() throws {
-        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score must be between 0 and 100") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs)); leave it out to use all cores") }
         if stdinJsonl {
             guard inputs.isEmpty else { throw ValidationError("--stdin-jsonl reads standard input only; drop the file arguments") }
@@ -112,10 +107,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let resolver = try configOptions.resolver(rules: ruleOptions, languages: languages) { flags in
-            if let minScore { flags.minScore = Located(minScore, .flag("--min-score")) }
-            if let failOn { flags.failOn = Located(failOn, .flag("--fail-on")) }
-        }
+        let resolver = try configOptions.resolver(rules: ruleOptions, languages: languages, adding: gate.apply)
         if stdinJsonl {
             // Lines of standard input: the working directory's configuration.
             return try runStream(Session(profile: try configured { () throws(ConfigError) in try resolver.profile(for: nil) },

@@ -1,6 +1,5 @@
 import ArgumentParser
 import MTConfig
-import MTCore
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +14,7 @@ struct Config: ParsableCommand {
     @Argument(help: "A file or directory (default: the current directory).")
     var path: String?
 
-    @Option(help: "Lowest passing score, 0–100, as check takes it.")
-    var minScore: Double?
-
-    @Option(help: "Fail on any finding at or above this severity, as check takes it.")
-    var failOn: Severity?
+    @OptionGroup var gate: GateOptions
 
     @OptionGroup var configOptions: ConfigOptions
 
@@ -27,15 +22,8 @@ struct Config: ParsableCommand {
 
     @OptionGroup var languages: LanguageOptions
 
-    func validate() throws {
-        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score must be between 0 and 100") }
-    }
-
     func run() throws {
-        let resolver = try configOptions.resolver(rules: ruleOptions, languages: languages) { flags in
-            if let minScore { flags.minScore = Located(minScore, .flag("--min-score")) }
-            if let failOn { flags.failOn = Located(failOn, .flag("--fail-on")) }
-        }
+        let resolver = try configOptions.resolver(rules: ruleOptions, languages: languages, adding: gate.apply)
         let target = path.map { Input.isDirectory($0) ? $0 + "/-" : $0 } ?? "-"
         let effective = try configured { () throws(ConfigError) in try resolver.effective(for: target) }
         // The words files and the language pair are checked as a run would.

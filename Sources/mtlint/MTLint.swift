@@ -163,6 +163,25 @@ struct RuleOptions: ParsableArguments {
     }
 }
 
+/// The gate's flags (check, config).
+struct GateOptions: ParsableArguments {
+    @Option(help: "Lowest passing score, 0–100 (default: \(Int(ScoringPolicy.defaultMinimumScore)), or gate: min-score in .mtlint.yml).")
+    var minScore: Double?
+
+    @Option(help: "Fail on any finding at or above this severity: minor, major, critical (default: \(ScoringPolicy.defaultFailOn.rawValue), or gate: fail-on in .mtlint.yml).")
+    var failOn: Severity?
+
+    func validate() throws {
+        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score must be between 0 and 100") }
+    }
+
+    /// The gate the flags set, as a configuration layer.
+    func apply(to flags: inout Settings) {
+        if let minScore { flags.minScore = Located(minScore, .flag("--min-score")) }
+        if let failOn { flags.failOn = Located(failOn, .flag("--fail-on")) }
+    }
+}
+
 /// Which configuration file applies (check, config).
 struct ConfigOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
