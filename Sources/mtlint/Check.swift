@@ -19,8 +19,13 @@ struct Check: ParsableCommand {
             (workflow-command annotations and a gate summary), junit (one test case per document), html (the \
             error report: one self-contained page, or with --output DIR/ one page per document plus index.html).
 
-            Exit status: 0 every document passed (or --no-fail), 1 a document failed the gate, 2 bad usage \
-            or an input that could not be read.
+            Settings: each file's nearest .mtlint.yml (its directory or above; --config FILE for all, --no-config \
+            for none), then the flags; `mtlint config PATH` shows what is in force and where it was set. \
+            Findings can be suppressed (<!-- mtlint-disable-next-line RULE --> on the line before, or ignore: in \
+            .mtlint.yml) or accepted (--write-baseline, then --baseline).
+
+            Exit status: 0 every document passed (or --no-fail), 1 a document failed the gate, 2 bad usage, \
+            an invalid configuration or an input that could not be read.
             """)
 
     enum ColorMode: String, ExpressibleByArgument, CaseIterable {
