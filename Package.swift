@@ -59,7 +59,7 @@ let package = Package(
         // challenge pairs as `mtlint eval --pairs`.
         .executableTarget(name: "mtlint-bench", dependencies: ["MTCore", "MTRules", "MTText"], exclude: ["pofilter_pairs.py", "two_file_eval.py", "two_file_systems.py", "caption_layout_eval.py", "wmt21.py"]),
         // libFuzzer targets (`.ci/fuzz` builds them with -sanitize=fuzzer,address -D FUZZING); otherwise a replayer.
-        .executableTarget(name: "mtlint-fuzz", dependencies: ["MTCore", "MTRules"]),
+        .executableTarget(name: "mtlint-fuzz", dependencies: ["MTCore", "MTRules", "MTConfig"]),
         .testTarget(name: "MTTextTests", dependencies: ["MTText"]),
         .testTarget(name: "MTCoreTests", dependencies: ["MTText", "MTCore", "MTRules"]),
         .testTarget(name: "MTRulesTests", dependencies: ["MTRules", "MTCore"]),

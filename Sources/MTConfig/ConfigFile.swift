@@ -133,13 +133,21 @@ public struct ConfigFile: Sendable {
     /// Reads and validates a configuration file: any unknown key, wrong type, value out of range or unknown
     /// rule is an error at its line and column.
     public static func load(_ path: String) throws(ConfigError) -> ConfigFile {
+        try parse(try read(path), path: path)
+    }
+
+    /// A configuration's text, as if read from `path` (its directory is the one its globs and files are relative to).
+    public static func parse(_ text: String, path: String) throws(ConfigError) -> ConfigFile {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        return try ConfigFile(path: path, directory: (absolute as NSString).deletingLastPathComponent, root: try compose(path))
+        return try ConfigFile(path: path, directory: (absolute as NSString).deletingLastPathComponent, root: try compose(text, path: path))
     }
 
     /// The YAML tree of a file (`nil`: empty), or an error at the line and column YAML gives.
     static func compose(_ path: String) throws(ConfigError) -> Node? {
-        let text = try read(path)
+        try compose(try read(path), path: path)
+    }
+
+    static func compose(_ text: String, path: String) throws(ConfigError) -> Node? {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

@@ -7,7 +7,7 @@ import MTText
 /// `tig`/`ntig`/`termSec` with an `administrativeStatus` term note) and CSV or TSV
 /// (`source,target[,status,note]`, status preferred, admitted or forbidden; a first row `source,target,…`
 /// is a header).
-enum GlossaryFile {
+public enum GlossaryFile {
     /// Glossaries are term lists; a larger file is refused rather than read.
     static let maximumSize = 64 << 20
 
@@ -43,7 +43,7 @@ enum GlossaryFile {
         }
     }
 
-    static func tbx(_ bytes: [UInt8], path: String, pair: LanguagePair) throws(ConfigError) -> [Glossary.Entry] {
+    public static func tbx(_ bytes: [UInt8], path: String, pair: LanguagePair) throws(ConfigError) -> [Glossary.Entry] {
         let root: XMLElement
         do {
             root = try XML.parse(bytes)
@@ -84,7 +84,7 @@ enum GlossaryFile {
         return entries
     }
 
-    static func table(_ text: String, delimiter: UnicodeScalar, path: String) throws(ConfigError) -> [Glossary.Entry] {
+    public static func table(_ text: String, delimiter: UnicodeScalar, path: String) throws(ConfigError) -> [Glossary.Entry] {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, delimiter: delimiter)

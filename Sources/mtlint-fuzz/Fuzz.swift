@@ -1,17 +1,26 @@
 import Foundation
+import MTConfig
 import MTCore
 import MTRules
 
 /// Fuzz targets for libFuzzer (`.ci/fuzz`): bytes in, the whole pipeline run, any crash, hang or leak
 /// reported by the fuzzer. `MTLINT_FUZZ_TARGET` picks the target:
 /// - `article`: the bytes as an article file (decoding, segmenting, classifying, aligning, every rule);
-/// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article).
+/// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article);
+/// - `config`: the bytes as a `.mtlint.yml` (YAML, every key's validation, project rules and their examples);
+/// - `glossary`: the bytes as a TBX glossary (the XML reader, entity refusal) and as a CSV one.
 /// Built without `-D FUZZING`, this is a replayer: `mtlint-fuzz TARGET FILE…` runs saved inputs.
 enum Fuzz {
     static let session = Session(rules: RuleRegistry.all)  // preview rules included: fuzzing wants every code path
 
     static func run(_ target: String, _ bytes: [UInt8]) {
         switch target {
+        case "config":
+            guard let text = String(validating: bytes, as: UTF8.self) else { return }
+            _ = try? ConfigFile.parse(text, path: "/nonexistent/fuzz/.mtlint.yml")
+        case "glossary":
+            _ = try? GlossaryFile.tbx(bytes, path: "fuzz.tbx", pair: .russianEnglish)
+            if let text = String(validating: bytes, as: UTF8.self) { _ = try? GlossaryFile.table(text, delimiter: ",", path: "fuzz.csv") }
         case "stream-line":
             // As the line reader does: invalid UTF-8 is answered with an error object, not parsed.
             guard String(validating: bytes, as: UTF8.self) != nil,
@@ -48,8 +57,8 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 struct Replay {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
-        guard let target = arguments.first, ["article", "stream-line"].contains(target) else {
-            FileHandle.standardError.write(Data("usage: mtlint-fuzz article|stream-line FILE...\n".utf8))
+        guard let target = arguments.first, ["article", "stream-line", "config", "glossary"].contains(target) else {
+            FileHandle.standardError.write(Data("usage: mtlint-fuzz article|stream-line|config|glossary FILE...\n".utf8))
             exit(2)
         }
         for path in arguments.dropFirst() {
