@@ -174,8 +174,13 @@ public final class ConfigResolver: Sendable {
     public func configFile(for path: String?) throws(ConfigError) -> ConfigFile? {
         if let explicit { return explicit }
         guard discover else { return nil }
+        // The files of one directory share the answer: looked up by the directory as written first.
+        let written = "\u{0}" + ((path ?? "-") as NSString).deletingLastPathComponent
+        if let cached = found.withLock({ $0[written] }) { return cached }
         let start = URL(fileURLWithPath: path ?? FileManager.default.currentDirectoryPath + "/-").standardizedFileURL
-        return try configFile(inOrAbove: start.deletingLastPathComponent().path)
+        let file = try configFile(inOrAbove: start.deletingLastPathComponent().path)
+        found.withLock { $0[written] = .some(file) }
+        return file
     }
 
     private func configFile(inOrAbove directory: String) throws(ConfigError) -> ConfigFile? {
@@ -202,7 +207,13 @@ public final class ConfigResolver: Sendable {
     /// How to check a file: its effective settings' rules, severities, gate and language pair. Files
     /// with the same configuration file and overrides share one profile (their rules are set up once).
     public func profile(for path: String?) throws(ConfigError) -> Profile {
-        try profile(of: effective(for: path))
+        // Without overrides or path-bound ignore: entries, every file of a configuration has its profile.
+        let file = try configFile(for: path)
+        let uniform = file.map { $0.overrides.isEmpty && $0.ignores.allSatisfy(\.paths.isEmpty) } ?? true
+        if uniform, let cached = profiles.withLock({ $0["\u{1}" + (file?.path ?? "")] }) { return cached }
+        let profile = try profile(of: effective(for: path))
+        if uniform { profiles.withLock { $0["\u{1}" + (file?.path ?? "")] = profile } }
+        return profile
     }
 
     public func profile(of effective: Effective) throws(ConfigError) -> Profile {
