@@ -175,7 +175,7 @@ public final class ConfigResolver: Sendable {
         if let explicit { return explicit }
         guard discover else { return nil }
         // The files of one directory share the answer: looked up by the directory as written first.
-        let written = "\u{0}" + ((path ?? "-") as NSString).deletingLastPathComponent
+        let written = "\u{0}" + (path.flatMap { path in path.lastIndex(of: "/").map { String(path[..<$0]) } } ?? "")
         if let cached = found.withLock({ $0[written] }) { return cached }
         let start = URL(fileURLWithPath: path ?? FileManager.default.currentDirectoryPath + "/-").standardizedFileURL
         let file = try configFile(inOrAbove: start.deletingLastPathComponent().path)

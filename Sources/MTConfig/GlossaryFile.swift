@@ -19,7 +19,7 @@ public enum GlossaryFile {
         } catch {
             throw ConfigError(path: path, message: error.reason + (error.byteOffset.map { " at byte offset \($0)" } ?? ""))
         }
-        switch (path as NSString).pathExtension.lowercased() {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "tbx", "xml": return try tbx(bytes, path: path, pair: pair)
         case "csv": return try table(String(decoding: bytes, as: UTF8.self), delimiter: ",", path: path)
         case "tsv", "txt": return try table(String(decoding: bytes, as: UTF8.self), delimiter: "\t", path: path)
