@@ -27,8 +27,6 @@ public struct Glossary: Sendable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    public var isEmpty: Bool { entries.isEmpty }
-
     /// A term as the words a text must have in a row: each word's stem, or for an acronym ("US", "CSTO")
     /// its letters as written, so that "us" is not "US".
     public struct Pattern: Sendable, Hashable {

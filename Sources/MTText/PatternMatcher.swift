@@ -5,8 +5,6 @@ import Synchronization
 /// A match is bounded in time: a pattern that would backtrack for ever stops (ICU's time limit) and
 /// counts as no match, so a project's pattern cannot hang a run.
 public final class PatternMatcher: Sendable {
-    public let pattern: String
-    public let ignoresCase: Bool
     /// The compiled expression, cloned for each search (a URegularExpression serves one thread at a time).
     private let compiled: Mutex<OpaquePointer>
 
@@ -20,8 +18,6 @@ public final class PatternMatcher: Sendable {
     }
 
     public init(_ pattern: String, ignoringCase: Bool = false) throws(Invalid) {
-        self.pattern = pattern
-        self.ignoresCase = ignoringCase
         var status = U_ZERO_ERROR
         var parseError = UParseError()
         let units = Array(pattern.utf16)
