@@ -102,9 +102,16 @@ enum ProjectRules {
             mqm: mqm, severity: severity, triggering: flagged.map(\.0), nonTriggering: passing.map(\.0))
         let rule = ProjectRule(description: description, source: source, targetMustMatch: must, targetMustNotMatch: mustNot,
                                message: try reader.scalar(try required("message"), "message"), pair: pair)
-        for (example, item) in flagged where rule.flaggedRanges(in: example) != example.expectedRanges {
-            guard !example.expectedRanges.isEmpty else { throw reader.error(item, "an example to flag marks no span: put ⟦ and ⟧ around what the rule reports") }
-            throw reader.error(item, "the rule does not flag this example as marked (it reports \(describe(rule.flaggedRanges(in: example), in: example)))")
+        for (example, item) in flagged {
+            if rule.flaggedRanges(in: example) != example.expectedRanges {
+                guard !example.expectedRanges.isEmpty else { throw reader.error(item, "an example to flag marks no span: put ⟦ and ⟧ around what the rule reports") }
+                throw reader.error(item, "the rule does not flag this example as marked (it reports \(describe(rule.flaggedRanges(in: example), in: example)))")
+            }
+            let messages = rule.check(example.document).sorted(by: Finding.reportOrder).map(\.message)
+            guard example.messages.isEmpty || example.messages == messages else {
+                throw reader.error(item, "the rule's message here is " + messages.map { "'\($0)'" }.joined(separator: ", ")
+                    + ", not " + example.messages.map { "'\($0)'" }.joined(separator: ", "))
+            }
         }
         for (example, item) in passing where !rule.flaggedRanges(in: example).isEmpty {
             throw reader.error(item, "the rule flags this example, which must pass (it reports \(describe(rule.flaggedRanges(in: example), in: example)))")
@@ -126,12 +133,21 @@ enum ProjectRules {
     }
 
     /// A text (an article) or `{source, target}` (a segment pair), with ⟦…⟧ around each span to report.
+    /// `{text: …}` or `{source: …, target: …}` may add `message:`, the message (or a list, one per marked
+    /// span) the rule must give.
     private static func example(_ node: Node, _ reader: NodeReader) throws(ConfigError) -> RuleExample {
         if case .scalar = node { return RuleExample(try reader.scalar(node, "an example")) }
-        let pair = try reader.mapping(node, "an example")
-        try reader.check(pair, allowed: ["source", "target"])
-        guard let source = pair["source"], let target = pair["target"] else { throw reader.error(node, "an example pair needs source: and target:") }
-        return .segment(try reader.scalar(source, "source"), try reader.scalar(target, "target"))
+        let fields = try reader.mapping(node, "an example")
+        try reader.check(fields, allowed: ["text", "source", "target", "message"])
+        let messages = try fields["message"].map { node throws(ConfigError) in try reader.strings(node, "message").map(\.value) } ?? []
+        if let text = fields["text"] {
+            guard fields["source"] == nil, fields["target"] == nil else { throw reader.error(node, "an example is text: or source: and target:, not both") }
+            return RuleExample(try reader.scalar(text, "text"), messages: messages)
+        }
+        guard let source = fields["source"], let target = fields["target"] else {
+            throw reader.error(node, "an example needs text: (an article) or source: and target: (a segment pair)")
+        }
+        return .segment(try reader.scalar(source, "source"), try reader.scalar(target, "target"), messages: messages)
     }
 
     /// A regular expression (a text, or `{regex: …, ignore-case: true}`) or `{words: …}`, words matched by stem.

@@ -133,6 +133,8 @@ final class Tree {
          2, 10, "id 'doubled-word' is taken by MT302"),
         ("project-rules:\n  - id: a-b\n    code: MTU001\n    summary: s\n    message: m\n    target-must-not-match: Kiev\n    examples:\n      flag: ['a ⟦Kyiv⟧ b']",
          8, 14, "the rule does not flag this example as marked (it reports nothing)"),
+        ("project-rules:\n  - id: a-b\n    code: MTU001\n    summary: s\n    message: write Kyiv\n    target-must-not-match: Kiev\n    examples:\n      flag: [{text: 'a ⟦Kiev⟧ b', message: write Kiyv}]",
+         8, 14, "the rule's message here is 'write Kyiv', not 'write Kiyv'"),
     ])
     func invalidConfigurationsNameTheLineAndColumn(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let tree = try Tree([".mtlint.yml": text])

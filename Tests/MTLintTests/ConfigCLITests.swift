@@ -195,6 +195,19 @@ extension ConfigCLITests {
         #expect(run.stdout.contains("  page-furniture:  # MT501, off: "))
     }
 
+    /// README.md's example project rule is read (its examples and message checked) and listed.
+    @Test func theReadmeExampleProjectRuleIsValid() throws {
+        let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n# rules/csto.yml"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let folder = try Folder([
+            ".mtlint.yml": "project-rules: [rules]\n",
+            "rules/csto.yml": String(readme[readme.index(start.lowerBound, offsetBy: 8)..<end.lowerBound]),
+        ])
+        let run = try mtlint(["rules", "--config", folder.path(".mtlint.yml")])
+        #expect(run.status == 0 && run.stdout.contains("MTU002  csto-acronym"), "\(run.stderr)")
+    }
+
     /// An option reaches its rule: a three-word repetition is not reported once the shortest run is four.
     @Test func aRuleOptionChangesWhatTheRuleReports() throws {
         let folder = try Folder([
