@@ -103,18 +103,20 @@ enum ProjectRules {
         let rule = ProjectRule(description: description, source: source, targetMustMatch: must, targetMustNotMatch: mustNot,
                                message: try reader.scalar(try required("message"), "message"), pair: pair)
         for (example, item) in flagged {
-            if rule.flaggedRanges(in: example) != example.expectedRanges {
+            let found = rule.flagged(in: example)
+            if found.map(\.range) != example.expectedRanges {
                 guard !example.expectedRanges.isEmpty else { throw reader.error(item, "an example to flag marks no span: put ⟦ and ⟧ around what the rule reports") }
-                throw reader.error(item, "the rule does not flag this example as marked (it reports \(describe(rule.flaggedRanges(in: example), in: example)))")
+                throw reader.error(item, "the rule does not flag this example as marked (it reports \(describe(found.map(\.range), in: example)))")
             }
-            let messages = rule.check(example.document).sorted(by: Finding.reportOrder).map(\.message)
+            let messages = found.map(\.message)
             guard example.messages.isEmpty || example.messages == messages else {
                 throw reader.error(item, "the rule's message here is " + messages.map { "'\($0)'" }.joined(separator: ", ")
                     + ", not " + example.messages.map { "'\($0)'" }.joined(separator: ", "))
             }
         }
-        for (example, item) in passing where !rule.flaggedRanges(in: example).isEmpty {
-            throw reader.error(item, "the rule flags this example, which must pass (it reports \(describe(rule.flaggedRanges(in: example), in: example)))")
+        for (example, item) in passing {
+            let found = rule.flaggedRanges(in: example)
+            guard found.isEmpty else { throw reader.error(item, "the rule flags this example, which must pass (it reports \(describe(found, in: example)))") }
         }
         return rule
     }

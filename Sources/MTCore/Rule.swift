@@ -309,13 +309,19 @@ extension TextRule {
 }
 
 extension Rule {
-    /// The spans this rule reports on an example (or on `document`, the example read another way), as
-    /// UTF-16 ranges in the example's text, in order: what the example's markers must say.
-    public func flaggedRanges(in example: RuleExample, document: Document? = nil) -> [Range<Int>] {
+    /// What this rule reports on an example (or on `document`, the example read another way): each span as a
+    /// UTF-16 range in the example's text, with its message, in order of the spans. What the example's markers
+    /// and messages must say.
+    public func flagged(in example: RuleExample, document: Document? = nil) -> [(range: Range<Int>, message: String)] {
         check(document ?? example.document)
             .filter { $0.ruleID == description.id }
-            .map { ($0.target.utf16Range.lowerBound - example.textOffset)..<($0.target.utf16Range.upperBound - example.textOffset) }
-            .sorted { $0.lowerBound < $1.lowerBound }
+            .map { (($0.target.utf16Range.lowerBound - example.textOffset)..<($0.target.utf16Range.upperBound - example.textOffset), $0.message) }
+            .sorted { ($0.range.lowerBound, $0.range.upperBound, $0.message) < ($1.range.lowerBound, $1.range.upperBound, $1.message) }
+    }
+
+    /// The spans of `flagged(in:document:)`.
+    public func flaggedRanges(in example: RuleExample, document: Document? = nil) -> [Range<Int>] {
+        flagged(in: example, document: document).map(\.range)
     }
 
     /// A finding of this rule at a UTF-16 range of the document.

@@ -35,10 +35,7 @@ import Testing
         let rule = ruleCase.rule
         for example in rule.description.triggering {
             #expect(example.messages.count == example.expectedRanges.count, "an example declares no message for each marked span: \(example.marked)")
-            let messages = rule.check(example.document).filter { $0.ruleID == rule.description.id }
-                .sorted { ($0.target.utf16Range.lowerBound, $0.target.utf16Range.upperBound) < ($1.target.utf16Range.lowerBound, $1.target.utf16Range.upperBound) }
-                .map(\.message)
-            #expect(messages == example.messages, "\(example.marked)")
+            #expect(rule.flagged(in: example).map(\.message) == example.messages, "\(example.marked)")
         }
     }
 
