@@ -111,6 +111,8 @@ public struct ConfigFile: Sendable {
     public let ignores: [Ignore]
     /// Terminology files (absolute paths).
     public let glossaries: [Located<String>]
+    /// Rows to add to mtlint's knowledge tables: files and folders of them (`Knowledge`).
+    public let knowledge: [Located<String>]
     /// Rules the project wrote (`project-rules:`), for the configuration's language pair.
     public let projectRules: [ProjectRule]
 
@@ -191,6 +193,7 @@ public struct ConfigFile: Sendable {
             words = []
             ignores = []
             glossaries = []
+            knowledge = []
             projectRules = []
             return
         }
@@ -230,6 +233,7 @@ public struct ConfigFile: Sendable {
         }
         words = try files("words")
         glossaries = try files("glossaries")
+        knowledge = try files("knowledge")
         var ignores: [Ignore] = []
         if let node = mapping["ignore"] {
             for item in try reader.sequence(node, "ignore") {
@@ -260,7 +264,7 @@ public struct ConfigFile: Sendable {
     }
 
     static let settingKeys = ["source-lang", "target-lang", "gate", "preview", "select", "enable", "disable", "rules"]
-    static let topLevelKeys = settingKeys + ["overrides", "exclude", "words", "glossaries", "ignore", "project-rules"]
+    static let topLevelKeys = settingKeys + ["overrides", "exclude", "words", "glossaries", "knowledge", "ignore", "project-rules"]
     static let ignoreKeys = ["rule", "path", "text", "line"]
     static let overrideKeys = ["files"] + settingKeys
     static let gateKeys = ["min-score", "fail-on"]

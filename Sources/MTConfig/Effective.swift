@@ -125,6 +125,7 @@ public struct Effective: Sendable {
         if let file { out += list("exclude", file.exclude) }
         out += list("words", words)
         out += list("glossaries", glossaries)
+        out += list("knowledge", file?.knowledge ?? [])
         out += "rules:\n"
         for rule in RuleRegistry.all + (file?.projectRules ?? []) {
             let description = rule.description
@@ -154,6 +155,7 @@ public final class ConfigResolver: Sendable {
     let flagWords: [Located<String>]
     let flagGlossaries: [Located<String>]
     private let glossaries = Mutex<[String: [Glossary.Entry]]>([:])
+    private let knowledgeSets = Mutex<[[String]: Knowledge]>([:])
     private let found = Mutex<[String: ConfigFile?]>([:])
     private let wordLists = Mutex<[String: Set<String>]>([:])
     private let profiles = Mutex<[String: Profile]>([:])
@@ -232,7 +234,7 @@ public final class ConfigResolver: Sendable {
         }
         let profile = Profile(
             rules: effective.rules(words: try words(effective.words), glossary: try glossary(effective.glossaries, pair: pair)),
-            policy: effective.policy, pair: pair,
+            policy: effective.policy, pair: pair, knowledge: try knowledge(effective.file?.knowledge ?? []),
             severities: effective.severities.mapValues(\.value),
             ignores: effective.ignores.map { ($0, effective.file!.ignores[$0].entry) },
             ignoreUsage: effective.file.map(tracker))
@@ -280,12 +282,62 @@ public final class ConfigResolver: Sendable {
                 read = try GlossaryFile.load(file.value, pair: pair)
             } catch {
                 throw ConfigError(path: error.path, line: error.line, column: error.column,
-                                  message: error.message + (file.origin.isFile ? " (glossary named at \(file.origin))" : ""))
+                                  message: error.message + Self.named(file, "glossary"))
             }
             glossaries.withLock { $0[key] = read }
             entries += read
         }
         return Glossary(entries: entries)
+    }
+
+    /// The knowledge set of a configuration's `knowledge:` files and folders (a folder: its `.tsv` files, by
+    /// name), read once per list: each file names the bundled table it adds rows to (`Knowledge.read`).
+    public func knowledge(_ entries: [Located<String>]) throws(ConfigError) -> Knowledge {
+        guard !entries.isEmpty else { return .bundled }
+        let key = entries.map(\.value)
+        if let cached = knowledgeSets.withLock({ $0[key] }) { return cached }
+        var files: [Located<String>] = []
+        for entry in entries {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: entry.value, isDirectory: &isDirectory) else {
+                throw ConfigError(path: entry.value, message: "no such file or folder" + Self.named(entry, "knowledge"))
+            }
+            guard isDirectory.boolValue else {
+                files.append(entry)
+                continue
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: entry.value)) ?? []
+            files += names.filter { $0.hasSuffix(".tsv") }.sorted().map { Located((entry.value as NSString).appendingPathComponent($0), entry.origin) }
+        }
+        var rows: [String: [[String]]] = [:]
+        for file in files {
+            let name = (file.value as NSString).lastPathComponent
+            guard let table = Knowledge.table(forFileNamed: name) else {
+                let tables = Knowledge.extensibleFileNames.joined(separator: ", ")
+                throw ConfigError(path: file.value, message: "is not named after a table mtlint can add rows to: name it after one (\(tables)), "
+                    + "with a prefix of your own if you like (newsroom.organisations.tsv)" + Self.named(file, "knowledge"))
+            }
+            let text: String
+            do {
+                text = try DocumentReader.read(path: FilePath(file.value), maximumSize: GlossaryFile.maximumSize).text
+            } catch {
+                throw ConfigError(path: file.value, message: error.reason + (error.byteOffset.map { " at byte offset \($0)" } ?? "") + Self.named(file, "knowledge"))
+            }
+            do {
+                let before = Knowledge.bundled.rows(named: table.fileName) + (rows[table.fileName] ?? [])
+                rows[table.fileName, default: []] += try Knowledge.read(text, extending: table.fileName, before: before)
+            } catch {
+                throw ConfigError(path: file.value, line: error.line, column: error.column, message: error.message + Self.named(file, "knowledge"))
+            }
+        }
+        let knowledge = Knowledge(rows: rows, files: files.map(\.value))
+        knowledgeSets.withLock { $0[key] = knowledge }
+        return knowledge
+    }
+
+    /// Where a data file was named, for a message about it: " (glossary named at FILE:LINE:COLUMN)".
+    private static func named(_ file: Located<String>, _ what: String) -> String {
+        file.origin.isFile ? " (\(what) named at \(file.origin))" : ""
     }
 
     /// The words of word lists, each file read once.
@@ -301,7 +353,7 @@ public final class ConfigResolver: Sendable {
                 let text = try DocumentReader.read(path: FilePath(list.value)).text
                 read = Set(KnowledgeFile.lines(text).map { $0.trimmingCharacters(in: .whitespaces) })
             } catch {
-                throw ConfigError(path: list.value, message: error.reason + (list.origin.isFile ? " (word list named at \(list.origin))" : ""))
+                throw ConfigError(path: list.value, message: error.reason + Self.named(list, "word list"))
             }
             wordLists.withLock { $0[list.value] = read }
             words.formUnion(read)

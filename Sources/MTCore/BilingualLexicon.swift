@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// Sources, all reviewable data: the pair's bilingual word list in `Data/` (for ru→en the
 /// OpenRussian lexicon, CC BY-SA 4.0), CLDR names from ICU (territories, languages, currencies,
-/// exemplar cities) and `Data/conventional-names.<source>-<target>.tsv`.
+/// exemplar cities), `Data/conventional-names.<source>-<target>.tsv` and the other tables of the
+/// knowledge set it is built with (`Knowledge`: a project's rows added to the bundled ones).
 public final class BilingualLexicon: Sendable {
     public let pair: LanguagePair
     /// The word list's part, compiled ahead of time (`Data/lexicon.<pair>.compiled.tsv`, see
@@ -44,17 +45,12 @@ public final class BilingualLexicon: Sendable {
         public func contains(_ stem: String) -> Bool { table.value(section, stem) != nil }
     }
 
-    private static let cache = ProcessCache<String, BilingualLexicon>()
     /// `targetStems(forSourceStem:)` of recent stems: the same words recur across the documents of a
     /// stream, and each lookup is several binary searches (suffixes, a fleeting vowel).
     private let recentTargetStems = Mutex(BoundedCache<String, Set<String>>())
 
-    /// The lexicon of a language pair, built once per process.
-    public static func shared(for pair: LanguagePair) -> BilingualLexicon {
-        cache.value(for: pair.description) { BilingualLexicon(pair: pair) }
-    }
-
-    init(pair: LanguagePair) {
+    /// The lexicon of a language pair with a knowledge set's tables: `Knowledge.lexicon(for:)` builds it once.
+    init(pair: LanguagePair, knowledge: Knowledge) {
         self.pair = pair
         let name = "lexicon.\(pair.source.code)-\(pair.target.code)"
         // Without its compiled form (a checkout that has not run .ci/regenerate), compile now: slower.
@@ -66,10 +62,15 @@ public final class BilingualLexicon: Sendable {
         for entry in CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale) {
             names.add(entry.source, translations: [entry.target], common: false)
         }
-        for row in KnowledgeFile.rows(named: "conventional-names.\(pair.source.code)-\(pair.target.code).tsv") where row.count >= 2 {
+        let tables = "\(pair.source.code)-\(pair.target.code).tsv"
+        for row in knowledge.rows(named: "conventional-names." + tables) where row.count >= 2 {
             names.add(row[0], translations: row[1].split(separator: "|").map(String.init), common: false)
         }
-        let acronymRows = KnowledgeFile.rows(named: "acronyms.\(pair.source.code)-\(pair.target.code).tsv").filter { $0.count >= 3 }
+        // A project's word list rows (the bundled ones are compiled): their translations, not which words are common.
+        for row in knowledge.added(named: "lexicon." + tables) where row.count >= 3 {
+            names.add(row[0], translations: Self.alternatives(row[2]), common: true)
+        }
+        let acronymRows = knowledge.rows(named: "acronyms." + tables).filter { $0.count >= 3 }
         listedAcronyms = Set(acronymRows.map { Normalizer.foldKey($0[0]) })
         for row in acronymRows {
             // What the acronym stands for: its English forms, and the word list's translations of its expansion.
@@ -82,7 +83,7 @@ public final class BilingualLexicon: Sendable {
         }
         // International organisations' acronyms ("МАГАТЭ" = "IAEA"): the target's acronyms as forms, the words
         // of its full names as what the acronym stands for (not as aliases of one another).
-        let organisationRows = KnowledgeFile.rows(named: "organisations.tsv").filter { $0.count >= 5 }
+        let organisationRows = knowledge.rows(named: "organisations.tsv").filter { $0.count >= 5 }
         for row in organisationRows where row[2] == pair.source.code {
             let target = organisationRows.filter { $0[0] == row[0] && $0[2] == pair.target.code }
             let acronyms = target.flatMap { $0[4].split(separator: "|").map(String.init) }
@@ -93,7 +94,7 @@ public final class BilingualLexicon: Sendable {
             }
         }
         self.names = names
-        compoundPrefixes = KnowledgeFile.rows(named: "compound-prefixes.\(pair.source.code)-\(pair.target.code).tsv").compactMap { row in
+        compoundPrefixes = knowledge.rows(named: "compound-prefixes." + tables).compactMap { row in
             guard row.count >= 2 else { return nil }
             let stems = Set(row[1].split(separator: "|").flatMap { Self.words(String($0)) }.map { pair.target.stem($0) })
             return (Normalizer.foldKey(row[0]), stems)
@@ -101,7 +102,7 @@ public final class BilingualLexicon: Sendable {
         nameWords = names.words.map { ($0.key, Array($0.key.unicodeScalars), $0.value) }.sorted { $0.word < $1.word }
         countryWords = Set(CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale).filter { $0.kind == .territory }
             .flatMap { Self.words($0.source) }.filter { $0.first?.isUppercase ?? false }.map(Normalizer.foldKey)
-            + KnowledgeFile.rows(named: "acronyms.\(pair.source.code)-\(pair.target.code).tsv").filter { $0.count >= 4 && $0[3] == "country" }
+            + acronymRows.filter { $0.count >= 4 && $0[3] == "country" }
                 .map { Normalizer.foldKey($0[0]) }).sorted()
         sourceCommonStems = StemSet(table: compiled, section: "c")
         sourceProperStems = StemSet(table: compiled, section: "p")

@@ -25,6 +25,7 @@ import MTText
 struct CaptionAligner {
     let buffer: TextBuffer
     let pair: LanguagePair
+    let knowledge: Knowledge
     let blocks: [Block]
     let organisations: [[OrganisationMention]]
     /// Each word token's fold key and stem, per block (`Document`'s analysis).
@@ -49,13 +50,14 @@ struct CaptionAligner {
     /// The most lines of a joined block that `galleryBreaks` considers splitting.
     static let galleryLines = 8
 
-    init(buffer: TextBuffer, pair: LanguagePair, blocks: [Block], organisations: [[OrganisationMention]], wordKeys: [[WordKey?]]) {
+    init(buffer: TextBuffer, pair: LanguagePair, knowledge: Knowledge, blocks: [Block], organisations: [[OrganisationMention]], wordKeys: [[WordKey?]]) {
         self.buffer = buffer
         self.pair = pair
+        self.knowledge = knowledge
         self.blocks = blocks
         self.organisations = organisations
         self.wordKeys = wordKeys
-        lexicon = BilingualLexicon.shared(for: pair)
+        lexicon = knowledge.lexicon(for: pair)
     }
 
     func align() -> [CaptionPair] {
@@ -318,7 +320,7 @@ struct CaptionAligner {
         found += sourceAnchors.organisations.intersection(targetAnchors.organisations).count
         // Each name analysed once, then compared with every name of the other side.
         let targetNames = targetAnchors.names.map(NameMatch.TargetName.init)
-        found += sourceAnchors.names.map { NameMatch.SourceName($0, pair: pair) }.filter { name in
+        found += sourceAnchors.names.map { NameMatch.SourceName($0, pair: pair, knowledge: knowledge) }.filter { name in
             targetNames.contains { NameMatch.matches(name, $0) }
         }.count
         return Double(found) / Double(total)

@@ -8,7 +8,7 @@ import MTText
 /// - body paragraphs are long target-language blocks; what comes before the first and after the
 ///   last is the page's head and tail, where short lines without sentence punctuation are page furniture
 ///   (except a title of three words or more right before the first paragraph);
-/// - lines matching an interface phrase (`PageText.interfacePhrases`) are furniture anywhere;
+/// - lines matching an interface phrase (`PageTextKind.interface`) are furniture anywhere;
 /// - source-language blocks between body paragraphs, or followed by a credit (directly or after their
 ///   translation), are captions; long ones are untranslated paragraphs;
 /// - short target blocks without sentence punctuation between paragraphs are headings.
@@ -36,7 +36,7 @@ enum Classifier {
     }
 
     /// - Parameter breaks: lines that start a block whatever the line before (`CaptionAligner.galleryBreaks`).
-    static func blocks(in buffer: TextBuffer, pair: LanguagePair, breakingBefore breaks: Set<Int> = []) -> [Block] {
+    static func blocks(in buffer: TextBuffer, pair: LanguagePair, knowledge: Knowledge, breakingBefore breaks: Set<Int> = []) -> [Block] {
         var groups: [[Line]] = []
         var current: [Line] = []
         for number in 1...buffer.lineCount {
@@ -49,7 +49,7 @@ enum Classifier {
             }
             let line = Line(
                 range: range, number: number, language: language(of: buffer, range, pair),
-                isCredit: isCredit(buffer, range, pair))
+                isCredit: isCredit(buffer, range, pair, knowledge))
             if let previous = current.last,
                line.isCredit || previous.isCredit || previous.range.count < wrappedLineLength || breaks.contains(number)
                 || (line.language != previous.language && line.language != .neutral) {
@@ -67,7 +67,7 @@ enum Classifier {
             return block(index: index, range: range, language: language, kind: lines.first!.isCredit ? .credit : .paragraph,
                          buffer, pair, segmenters)
         }
-        classify(&blocks, buffer, pair)
+        classify(&blocks, buffer, pair, knowledge)
         return blocks
     }
 
@@ -96,7 +96,7 @@ enum Classifier {
             tokens: segmenter.tokens(buffer, in: range), sentences: segmenter.sentences(buffer, in: range))
     }
 
-    private static func classify(_ blocks: inout [Block], _ buffer: TextBuffer, _ pair: LanguagePair) {
+    private static func classify(_ blocks: inout [Block], _ buffer: TextBuffer, _ pair: LanguagePair, _ knowledge: Knowledge) {
         let body = Set(blocks.indices.filter { i in
             let block = blocks[i]
             guard block.language == .target, block.kind != .credit else { return false }
@@ -116,7 +116,7 @@ enum Classifier {
                     && credits.contains(i + 2))
             // The line right before the first paragraph, if it has a few words, is the article's title.
             let title = block.language == .target && i + 1 == firstBody && block.wordCount >= titleWords
-            if isInterfacePhrase(buffer, block.range, language) || (!bodyZone.contains(i) && short && !credited && !title) {
+            if isInterfacePhrase(buffer, block.range, language, knowledge) || (!bodyZone.contains(i) && short && !credited && !title) {
                 blocks[i].kind = .furniture
             } else if block.language == .source {
                 blocks[i].kind = (bodyZone.contains(i) || credited) && block.wordCount <= captionWords ? .caption : .paragraph
@@ -136,15 +136,15 @@ enum Classifier {
     }
 
     /// A line that opens with a credit label of either language followed by a colon.
-    private static func isCredit(_ buffer: TextBuffer, _ range: Range<Int>, _ pair: LanguagePair) -> Bool {
+    private static func isCredit(_ buffer: TextBuffer, _ range: Range<Int>, _ pair: LanguagePair, _ knowledge: Knowledge) -> Bool {
         guard let colon = buffer.units[range].firstIndex(of: 0x3A) else { return false }
         let label = Normalizer.foldKey(buffer, buffer.trimmed(range.lowerBound..<colon))
-        return [pair.source, pair.target].contains { PageText.creditLabels[$0.code]?.contains(label) ?? false }
+        return [pair.source, pair.target].contains { knowledge.pageText(.creditLabel, in: $0).contains(label) }
     }
 
-    private static func isInterfacePhrase(_ buffer: TextBuffer, _ range: Range<Int>, _ language: Language) -> Bool {
+    private static func isInterfacePhrase(_ buffer: TextBuffer, _ range: Range<Int>, _ language: Language, _ knowledge: Knowledge) -> Bool {
         let key = Normalizer.foldKey(buffer, range)
-        return (PageText.interfacePhrases[language.code] ?? []).contains { phrase in
+        return knowledge.pageText(.interface, in: language).contains { phrase in
             phrase.hasSuffix("…") ? key.hasPrefix(phrase.dropLast()) : key == phrase
         }
     }

@@ -118,6 +118,8 @@ public struct Document: Sendable {
     public let path: String
     public let buffer: TextBuffer
     public let pair: LanguagePair
+    /// The tables the document was read with: the bundled data and a project's additions.
+    public let knowledge: Knowledge
     public let blocks: [Block]
     public let captionPairs: [CaptionPair]
     /// Organisation mentions by block index.
@@ -146,40 +148,41 @@ public struct Document: Sendable {
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
     private let wordKeys: [[WordKey?]]
 
-    public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
+    public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
-        self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair), pair: pair)
+        self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge), pair: pair, knowledge: knowledge)
     }
 
     /// A source segment and its translation, checked as one aligned caption pair (the `--stdin-jsonl`
     /// segment mode). The text is the source, a line break, then the target: line 1 is the source
     /// when neither has line breaks of its own.
-    public init(segmentID id: String, source: String, target: String, pair: LanguagePair = .russianEnglish) {
+    public init(segmentID id: String, source: String, target: String, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
         let buffer = TextBuffer(source + "\n" + target)
         let sourceEnd = source.utf16.count
         let blocks = [
             Classifier.block(index: 0, range: buffer.trimmed(0..<sourceEnd), language: .source, kind: .caption, buffer, pair),
             Classifier.block(index: 1, range: buffer.trimmed((sourceEnd + 1)..<buffer.count), language: .target, kind: .caption, buffer, pair),
         ]
-        self.init(path: id, buffer: buffer, blocks: blocks, pair: pair, forcedPairs: [(0, 1)])
+        self.init(path: id, buffer: buffer, blocks: blocks, pair: pair, knowledge: knowledge, forcedPairs: [(0, 1)])
     }
 
     /// - Parameter forcedPairs: source and target block indices given as aligned (a segment pair, or the
     ///   sentence beads of two files), a nil target for a source left untranslated; the caption aligner otherwise.
-    init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, forcedPairs: [(Int, Int?)]? = nil,
+    init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, knowledge: Knowledge, forcedPairs: [(Int, Int?)]? = nil,
          sourceFile: SourceFile? = nil) {
         self.path = path
         self.pair = pair
+        self.knowledge = knowledge
         self.sourceFile = sourceFile
         isSegmentPair = forcedPairs != nil
         var blocks = blocks
-        var (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair)
+        var (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge)
         if forcedPairs == nil {
             // A gallery's translations on consecutive lines were joined as one wrapped block: split them.
             let breaks = aligner.galleryBreaks()
             if !breaks.isEmpty {
-                blocks = Classifier.blocks(in: buffer, pair: pair, breakingBefore: Set(breaks))
-                (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair)
+                blocks = Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge, breakingBefore: Set(breaks))
+                (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge)
             }
         }
         captionPairs = forcedPairs.map { pairs in
@@ -195,7 +198,7 @@ public struct Document: Sendable {
             }
         }
         entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
-            Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, wordKeys)
+            Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, knowledge, wordKeys)
         }
         directives = Lazy { SuppressionDirective.directives(in: buffer) }
         self.buffer = buffer
@@ -205,13 +208,13 @@ public struct Document: Sendable {
 
     /// The names and acronyms of each aligned pair among `pairs`, by source block index.
     private static func entityAlignments(of pairs: ArraySlice<CaptionPair>, _ blocks: [Block], _ buffer: TextBuffer,
-                                         _ pair: LanguagePair, _ wordKeys: [[WordKey?]]) -> [Int: EntityAlignment] {
+                                         _ pair: LanguagePair, _ knowledge: Knowledge, _ wordKeys: [[WordKey?]]) -> [Int: EntityAlignment] {
         var entities: [Int: EntityAlignment] = [:]
         var memo = EntityAlignment.Memo()
         for captionPair in pairs {
             guard let target = captionPair.target else { continue }
             entities[captionPair.source] = EntityAlignment(
-                source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair,
+                source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair, knowledge: knowledge,
                 sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target], memo: &memo)
         }
         return entities
@@ -230,7 +233,7 @@ public struct Document: Sendable {
             let parts = Mutex([[Int: EntityAlignment]](repeating: [:], count: chunks))
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let range = (pairs.count * chunk / chunks)..<(pairs.count * (chunk + 1) / chunks)
-                let part = Self.entityAlignments(of: pairs[range], blocks, buffer, pair, wordKeys)
+                let part = Self.entityAlignments(of: pairs[range], blocks, buffer, pair, knowledge, wordKeys)
                 parts.withLock { $0[chunk] = part }
             }
             return parts.withLock { $0.reduce(into: [:]) { $0.merge($1) { first, _ in first } } }
@@ -240,7 +243,7 @@ public struct Document: Sendable {
     /// Each word's fold key and stem, once per document, kept per block beside its tokens (an array per
     /// block stays in cache where one table of a long document's words does not): organisation names,
     /// content words, caption alignment and entity alignment all compare these.
-    private static func analyse(_ blocks: [Block], _ buffer: TextBuffer, _ pair: LanguagePair)
+    private static func analyse(_ blocks: [Block], _ buffer: TextBuffer, _ pair: LanguagePair, _ knowledge: Knowledge)
         -> (wordKeys: [[WordKey?]], organisations: [[OrganisationMention]], aligner: CaptionAligner) {
         let wordKeys: [[WordKey?]] = blocks.map { block in
             let language = block.language == .source ? pair.source : pair.target
@@ -251,10 +254,10 @@ public struct Document: Sendable {
             }
         }
         let organisations = zip(blocks, wordKeys).map { block, keys in
-            OrganisationMatcher.shared(for: block.language == .source ? pair.source : pair.target)
+            knowledge.organisationMatcher(for: block.language == .source ? pair.source : pair.target)
                 .mentions(in: buffer, tokens: block.tokens, keys: keys)
         }
-        let aligner = CaptionAligner(buffer: buffer, pair: pair, blocks: blocks, organisations: organisations, wordKeys: wordKeys)
+        let aligner = CaptionAligner(buffer: buffer, pair: pair, knowledge: knowledge, blocks: blocks, organisations: organisations, wordKeys: wordKeys)
         return (wordKeys, organisations, aligner)
     }
 
@@ -268,17 +271,20 @@ public struct Document: Sendable {
     }
 
     /// Reads a file (see `DocumentReader`).
-    public init(contentsOf path: String, pair: LanguagePair = .russianEnglish,
+    public init(contentsOf path: String, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled,
                 maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
-        try self.init(contentsOf: FilePath(path), pair: pair, maximumSize: maximumSize)
+        try self.init(contentsOf: FilePath(path), pair: pair, knowledge: knowledge, maximumSize: maximumSize)
     }
 
     /// Reads a file by the bytes of its path; the document's `path` shows them (`FilePath.description`).
-    public init(contentsOf path: FilePath, pair: LanguagePair = .russianEnglish,
+    public init(contentsOf path: FilePath, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled,
                 maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
         let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
-        self.init(path: path.description, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
+        self.init(path: path.description, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair, knowledge: knowledge)
     }
+
+    /// The bilingual lexicon of the document's pair and knowledge.
+    public var lexicon: BilingualLexicon { knowledge.lexicon(for: pair) }
 
     public func language(of block: Block) -> Language {
         block.language == .source ? pair.source : pair.target
@@ -334,16 +340,6 @@ public struct Document: Sendable {
         guard sourceWords > targetWords else { return nil }
         return "\(path): mostly \(pair.source.name) (\(sourceWords) \(pair.source.name) words, \(targetWords) \(pair.target.name)); "
             + "mtlint checks \(pair.source.name) → \(pair.target.name) translations: is this the original, or a translation the other way?"
-    }
-}
-
-extension OrganisationMatcher {
-    private static let matchers: [String: OrganisationMatcher] = Dictionary(
-        uniqueKeysWithValues: Language.all.map { ($0.code, OrganisationMatcher(language: $0)) })
-
-    /// The matcher for a language, built once.
-    public static func shared(for language: Language) -> OrganisationMatcher {
-        matchers[language.code] ?? OrganisationMatcher(language: language)
     }
 }
 

@@ -101,9 +101,9 @@ public struct EntityAlignment: Sendable {
     /// - Parameters:
     ///   - sourceKeys, targetKeys: the document's fold key and stem of each token of the blocks (`Document.key`).
     ///   - memo: the analyses of words met in the document's other pairs (`TextAnalysis`), extended with this pair's.
-    init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair,
+    init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair, knowledge: Knowledge,
          sourceKeys: [WordKey?], targetKeys: [WordKey?], memo: inout Memo) {
-        let lexicon = BilingualLexicon.shared(for: pair)
+        let lexicon = knowledge.lexicon(for: pair)
         // A source word is common when the spelling dictionary accepts it in lower case (an exact
         // form: stems collide, путин/путина); without a dictionary, when the word list has its stem.
         // A stem the word list translates into a name ("московск" = "Moscow") makes a word a name even
@@ -122,7 +122,7 @@ public struct EntityAlignment: Sendable {
         let fullNames = sourceWords.map { word -> [NameMatch.SourceName] in
             guard word.isCapitalized, !word.isAcronym else { return [] }
             if let known = memo.fullNames[UTF8Key(word.folded)] { return known }
-            let found = Diminutives.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair) }
+            let found = knowledge.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair, knowledge: knowledge) }
             memo.fullNames[UTF8Key(word.folded)] = found
             return found
         }
@@ -131,7 +131,7 @@ public struct EntityAlignment: Sendable {
             guard word.isCapitalized else { return nil }
             let text = UTF8Key(buffer.string(word.range))
             if let known = memo.conventionalForms[text] { return known }
-            let found = ConventionalNames.forms(of: text.string, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
+            let found = knowledge.conventionalForms(of: text.string, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
             memo.conventionalForms[text] = found
             return found
         }

@@ -70,8 +70,8 @@ public struct TextFile: DocumentSource {
 
     public init(_ path: FilePath) { self.path = path }
 
-    public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
-        try Document(contentsOf: path, pair: pair, maximumSize: maximumSize)
+    public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
+        try Document(contentsOf: path, pair: pair, knowledge: knowledge, maximumSize: maximumSize)
     }
 }
 
@@ -85,8 +85,8 @@ public struct TranslationFile: DocumentSource {
         self.source = source
     }
 
-    public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
-        try Document(contentsOf: path, source: source, pair: pair, maximumSize: maximumSize)
+    public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
+        try Document(contentsOf: path, source: source, pair: pair, knowledge: knowledge, maximumSize: maximumSize)
     }
 }
 
@@ -94,10 +94,10 @@ public struct TranslationFile: DocumentSource {
 public struct StandardInput: DocumentSource {
     public init() {}
 
-    public func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document {
+    public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
         let name = "<stdin>"
         let decoded = try DocumentReader.decode(DocumentReader.read(FileHandle.standardInput, path: name, maximumSize: maximumSize), path: name)
-        return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair)
+        return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair, knowledge: knowledge)
     }
 }
 

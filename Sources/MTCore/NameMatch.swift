@@ -11,13 +11,13 @@ import MTText
 /// (case forms: "Ставропольском" ~ "Stavropol"), or have the same consonant frame up to one
 /// trailing case-ending consonant ("Льюис" ~ "Lewis", "Айседоры" ~ "Isadora"), or sound alike
 /// (`phoneticKey`: "Джордж" ~ "George", "Уайли" ~ "Wiley", "Лестера" ~ "Leicester"). Names English does
-/// not transliterate come from `ConventionalNames` and CLDR (`BilingualLexicon`).
+/// not transliterate come from the conventional names (`Knowledge.conventionalNames`) and CLDR (`BilingualLexicon`).
 public enum NameMatch {
     /// A word reduced to what transliterations agree on, as scalars (compared as integers).
     public typealias Skeleton = [Unicode.Scalar]
 
-    public static func matches(_ sourceWord: String, _ targetWord: String, pair: LanguagePair) -> Bool {
-        matches(SourceName(sourceWord, pair: pair), TargetName(targetWord))
+    public static func matches(_ sourceWord: String, _ targetWord: String, pair: LanguagePair, knowledge: Knowledge) -> Bool {
+        matches(SourceName(sourceWord, pair: pair, knowledge: knowledge), TargetName(targetWord))
     }
 
     /// A source word analysed for `matches` once, however many target words it is compared with:
@@ -27,8 +27,8 @@ public enum NameMatch {
         let skeleton: Skeleton
         let sound: PhoneticKey
 
-        public init(_ word: String, pair: LanguagePair) {
-            conventional = ConventionalNames.forms(of: word, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
+        public init(_ word: String, pair: LanguagePair, knowledge: Knowledge) {
+            conventional = knowledge.conventionalForms(of: word, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
             let romanized = Normalizer.foldKey(pair.source.romanize(word))
             skeleton = NameMatch.skeleton(romanized)
             sound = NameMatch.phoneticKey(romanized, spelling: pair.source.script == .latin ? .latin : .romanized)

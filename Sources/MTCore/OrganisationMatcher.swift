@@ -15,7 +15,7 @@ public struct OrganisationMatcher: Sendable {
     /// The first UTF-16 unit of every acronym: a word that starts otherwise is not looked up.
     private var acronymInitials = Set<UInt16>()
 
-    public init(language: Language, organisations: [Organisation] = Organisation.all) {
+    public init(language: Language, organisations: [Organisation]) {
         self.language = language
         let segmenter = Segmenter(language: language)
         for organisation in organisations {

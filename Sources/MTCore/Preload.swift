@@ -15,15 +15,15 @@ public enum Preload {
     private static let started = Mutex<Set<String>>([])
     private static let group = DispatchGroup()
 
-    /// Starts the loads for the document's language pair, once per pair and process.
+    /// Starts the loads for the document's language pair and knowledge, once per pair, knowledge set and process.
     public static func start(for document: Document) {
         guard document.blocks.contains(where: { $0.language == .source }) else { return }
-        let pair = document.pair
-        guard started.withLock({ $0.insert(pair.description).inserted }) else { return }
+        let pair = document.pair, knowledge = document.knowledge
+        guard started.withLock({ $0.insert("\(pair)\u{0}\(knowledge.files.joined(separator: "\u{0}"))").inserted }) else { return }
         // The target's variant dictionaries (en_GB beside en_US) too: misspelled-word accepts their spellings.
         let loads: [@Sendable () -> Void] = [
             { _ = pair.source.speller },
-            { _ = BilingualLexicon.shared(for: pair) },
+            { _ = knowledge.lexicon(for: pair) },
             { _ = pair.target.speller },
             { _ = NumberReader.shared(for: pair.source); _ = NumberReader.shared(for: pair.target); _ = pair.source.romanize("") },
         ] + pair.target.hunspellVariants.map { variant -> @Sendable () -> Void in { _ = Speller.shared(variant) } }

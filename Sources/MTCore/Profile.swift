@@ -5,6 +5,8 @@ public struct Profile: Sendable {
     public var rules: [any Rule]
     public var policy: ScoringPolicy
     public var pair: LanguagePair
+    /// The tables documents are read with: the bundled data and the project's `knowledge:` files.
+    public var knowledge: Knowledge
     /// A severity given to every finding of a rule, by rule id, in place of the rule's own.
     public var severities: [String: Severity]
     /// The configuration's `ignore:` entries that apply to the document, each with its number in the
@@ -16,11 +18,12 @@ public struct Profile: Sendable {
     public var baseline: Baseline?
 
     public init(rules: [any Rule], policy: ScoringPolicy = ScoringPolicy(), pair: LanguagePair = .russianEnglish,
-                severities: [String: Severity] = [:], ignores: [(number: Int, entry: IgnoreEntry)] = [],
+                knowledge: Knowledge = .bundled, severities: [String: Severity] = [:], ignores: [(number: Int, entry: IgnoreEntry)] = [],
                 ignoreUsage: UsageTracker? = nil, baseline: Baseline? = nil) {
         self.rules = rules
         self.policy = policy
         self.pair = pair
+        self.knowledge = knowledge
         self.severities = severities
         self.ignores = ignores
         self.ignoreUsage = ignoreUsage

@@ -8,7 +8,7 @@ import Synchronization
 public protocol DocumentSource: Sendable {
     /// Reads and analyses the input: segmented, classified and aligned.
     /// - Parameter maximumSize: larger inputs are refused (`--max-size`) rather than read into memory.
-    func read(pair: LanguagePair, maximumSize: Int) throws(InputError) -> Document
+    func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document
 }
 
 /// One run of mtlint: the rules, the gate, the language pair and the number of threads. It reads
@@ -80,7 +80,7 @@ public struct Session: Sendable {
     public func check(_ input: some DocumentSource, threads: Int = 1, profile: Profile? = nil) -> Result<LintResult, InputError> {
         let profile = profile ?? self.profile
         return Result { () throws(InputError) -> LintResult in
-            check(try input.read(pair: profile.pair, maximumSize: maximumSize), threads: threads, profile: profile)
+            check(try input.read(pair: profile.pair, knowledge: profile.knowledge, maximumSize: maximumSize), threads: threads, profile: profile)
         }
     }
 

@@ -59,7 +59,7 @@ public struct StreamRecord: Sendable {
     }
 
     /// - Parameter number: the line's number, the id of a record that has none ("line 7").
-    public init(line bytes: [UInt8], number: Int, pair: LanguagePair = .russianEnglish) throws(Invalid) {
+    public init(line bytes: [UInt8], number: Int, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) throws(Invalid) {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             throw Invalid(description: "blank line (no record)")
         }
@@ -84,9 +84,9 @@ public struct StreamRecord: Sendable {
         id = fields.id ?? .text("line \(number)")
         if let text = fields.text {
             guard !text.allSatisfy(\.isWhitespace) else { throw Invalid(description: "\"text\" is empty") }
-            document = Document(path: id.description, text: text, pair: pair)
+            document = Document(path: id.description, text: text, pair: pair, knowledge: knowledge)
         } else if let source = fields.source, let target = fields.target {
-            document = Document(segmentID: id.description, source: source, target: target, pair: pair)
+            document = Document(segmentID: id.description, source: source, target: target, pair: pair, knowledge: knowledge)
         } else {
             throw Invalid(description: "expected {\"id\",\"text\"} or {\"id\",\"source\",\"target\"} with string values")
         }

@@ -33,7 +33,7 @@ extension Document {
     /// a line break, then the source: positions in the translation are the translation file's, and
     /// spans in the source are given in the source file (`sourceFile`).
     public init(translation: String, at path: String, byteOffset: Int = 0, source: String, at sourcePath: String,
-                sourceByteOffset: Int = 0, pair: LanguagePair = .russianEnglish) {
+                sourceByteOffset: Int = 0, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
         let buffer = TextBuffer(translation + "\n" + source, byteOffset: byteOffset)
         let start = translation.utf16.count + 1
         let segmenters = Classifier.Segmenters(pair)
@@ -48,7 +48,7 @@ extension Document {
             }
             return found
         }
-        let lexicon = BilingualLexicon.shared(for: pair)
+        let lexicon = knowledge.lexicon(for: pair)
         @Sendable func unit(_ range: Range<Int>, _ segmenter: Segmenter) -> SentenceAligner.Unit {
             let tokens = segmenter.tokens(buffer, in: range)
             let language = segmenter.language
@@ -103,17 +103,17 @@ extension Document {
                 lastLine: block.lastLine - sourceFile.lineShift, language: block.language, kind: block.kind,
                 tokens: block.tokens, sentences: block.sentences))
         }
-        self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, forcedPairs: pairs, sourceFile: sourceFile)
+        self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, knowledge: knowledge, forcedPairs: pairs, sourceFile: sourceFile)
     }
 
     /// Reads a translation and its source article (each as `init(contentsOf:)` reads a file) and aligns
     /// them; two files that cannot be checked as a pair (`twoFileProblem`) are an `InputError`.
-    public init(contentsOf path: FilePath, source: FilePath, pair: LanguagePair = .russianEnglish,
+    public init(contentsOf path: FilePath, source: FilePath, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled,
                 maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
         let translation = try DocumentReader.read(path: path, maximumSize: maximumSize)
         let original = try DocumentReader.read(path: source, maximumSize: maximumSize)
         self.init(translation: translation.text, at: path.description, byteOffset: translation.byteOffset,
-                  source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair)
+                  source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair, knowledge: knowledge)
         if let problem = twoFileProblem { throw InputError(path: problem.file, reason: problem.reason) }
     }
 

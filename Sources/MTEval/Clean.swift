@@ -184,7 +184,7 @@ extension Evaluator {
                 return .failure(InputError(path: path, reason: "line \(line.number): not valid UTF-8", byteOffset: line.offset))
             }
             do throws(StreamRecord.Invalid) {
-                let record = try StreamRecord(line: Array(bytes[line.range]), number: line.number, pair: session.pair)
+                let record = try StreamRecord(line: Array(bytes[line.range]), number: line.number, pair: session.pair, knowledge: session.profile.knowledge)
                 return .success(Outcome(id: record.id.description, findings: session.check(record.document).findings))
             } catch {
                 return .failure(InputError(path: path, reason: "line \(line.number): \(error.description)", byteOffset: line.offset))

@@ -32,7 +32,7 @@ extension Document {
     /// name or number spelled alike), the word romanized ("м" = "m", "km"), and the translations the
     /// bilingual word list gives.
     func renderings(of source: Block) -> [Set<String>] {
-        let lexicon = BilingualLexicon.shared(for: pair)
+        let lexicon = self.lexicon
         let romanizes = pair.source.script != pair.target.script
         return contentWords(source).map { word in
             var found = lexicon.targetStems(forSourceStem: word.stem).union([word.stem])

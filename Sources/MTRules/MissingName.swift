@@ -65,7 +65,7 @@ public struct MissingName: Rule {
             // An acronym the word lists do not know may stand for an acronym of the translation ("ЦТАК" = "KCNA"),
             // and one of two letters the acronym table does not list ("МЮ", "МИ") for too much to say it is missing.
             let targetHasAcronym = pair.alignment.target.contains(where: \.isAcronym)
-            let lexicon = BilingualLexicon.shared(for: document.pair)
+            let lexicon = document.lexicon
             for entity in pair.unmatchedSource where !document.overlapsOrganisation(entity.range, in: pair.source) {
                 let listed = lexicon.listedAcronyms.contains(Normalizer.foldKey(document.buffer.string(entity.range)))
                 guard !(entity.isAcronym && ((!entity.hasKnownTranslation && targetHasAcronym) || (entity.range.count <= 2 && !listed))),
@@ -94,7 +94,7 @@ extension Document {
         let previous = block.tokens[index - 1]
         let language = language(of: block)
         guard previous.kind == .word, !language.isStopword(key(previous, in: block).folded) else { return false }
-        return BilingualLexicon.shared(for: pair).isCountry(key(block.tokens[index], in: block).folded)
+        return lexicon.isCountry(key(block.tokens[index], in: block).folded)
     }
 
     /// How many words of a block are in a set of folded words.

@@ -81,7 +81,7 @@ public struct PlaceholderMismatch: Rule {
         let name = NameMatch.TargetName(String(item.text.dropFirst()))
         return source.tokens.contains { token in
             token.kind == .word && token.isCapitalized
-                && NameMatch.matches(NameMatch.SourceName(document.buffer.string(token.range), pair: document.pair), name)
+                && NameMatch.matches(NameMatch.SourceName(document.buffer.string(token.range), pair: document.pair, knowledge: document.knowledge), name)
         }
     }
 }

@@ -8,7 +8,8 @@ import MTRules
 /// - `article`: the bytes as an article file (decoding, segmenting, classifying, aligning, every rule);
 /// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article);
 /// - `config`: the bytes as a `.mtlint.yml` (YAML, every key's validation, project rules and their examples);
-/// - `glossary`: the bytes as a TBX glossary (the XML reader, entity refusal) and as a CSV one.
+/// - `glossary`: the bytes as a TBX glossary (the XML reader, entity refusal), as a CSV one and as a project's
+///   knowledge file for each table (its checks; the organisation and page-text tables built with its rows).
 /// Built without `-D FUZZING`, this is a replayer: `mtlint-fuzz TARGET FILE…` runs saved inputs.
 enum Fuzz {
     static let session = Session(rules: RuleRegistry.all)  // preview rules included: fuzzing wants every code path
@@ -20,7 +21,14 @@ enum Fuzz {
             _ = try? ConfigFile.parse(text, path: "/nonexistent/fuzz/.mtlint.yml")
         case "glossary":
             _ = try? GlossaryFile.tbx(bytes, path: "fuzz.tbx", pair: .russianEnglish)
-            if let text = String(validating: bytes, as: UTF8.self) { _ = try? GlossaryFile.table(text, delimiter: ",", path: "fuzz.csv") }
+            guard let text = String(validating: bytes, as: UTF8.self) else { return }
+            _ = try? GlossaryFile.table(text, delimiter: ",", path: "fuzz.csv")
+            for name in Knowledge.extensibleFileNames {
+                guard let rows = try? Knowledge.read(text, extending: name, before: []) else { continue }
+                let knowledge = Knowledge(rows: [name: rows], files: ["fuzz"])
+                _ = knowledge.organisationMatcher(for: .russian)
+                _ = knowledge.pageText(.interface, in: .russian)
+            }
         case "stream-line":
             // As the line reader does: invalid UTF-8 is answered with an error object, not parsed.
             guard String(validating: bytes, as: UTF8.self) != nil,

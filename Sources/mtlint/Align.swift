@@ -61,10 +61,10 @@ struct Align: ParsableCommand {
                 document = Document(segmentID: "segment", source: source, target: target, pair: pair)
             } else if let source, let file {
                 document = try TranslationFile(FilePath(argument: file), source: FilePath(argument: source))
-                    .read(pair: pair, maximumSize: DocumentReader.defaultMaximumSize)
+                    .read(pair: pair, knowledge: .bundled, maximumSize: DocumentReader.defaultMaximumSize)
             } else {
                 document = try (file == "-" ? Input.standardInput : Input.file(FilePath(argument: file!))).reader
-                    .read(pair: pair, maximumSize: DocumentReader.defaultMaximumSize)
+                    .read(pair: pair, knowledge: .bundled, maximumSize: DocumentReader.defaultMaximumSize)
             }
         } catch {
             warn("mtlint: \(error)")

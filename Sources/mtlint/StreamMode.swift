@@ -47,7 +47,7 @@ enum StreamMode {
 
     private static func check(_ line: LineReader.Line, number: Int, _ session: Session) -> Checked {
         do {
-            let record = try parse(line, number: number, pair: session.pair)
+            let record = try parse(line, number: number, pair: session.pair, knowledge: session.profile.knowledge)
             let result = session.check(record.document)
             return Checked(text: try JSONReporter.line(result, id: record.id), failed: !result.score.passed)
         } catch {
@@ -56,14 +56,14 @@ enum StreamMode {
         }
     }
 
-    private static func parse(_ line: LineReader.Line, number: Int, pair: LanguagePair) throws -> StreamRecord {
+    private static func parse(_ line: LineReader.Line, number: Int, pair: LanguagePair, knowledge: Knowledge) throws -> StreamRecord {
         if line.isTooLong {
             throw StreamRecord.Invalid(description: "longer than \(line.bytes.count) bytes (--max-size)")
         }
         if let offset = line.invalidUTF8Offset {
             throw StreamRecord.Invalid(description: "not valid UTF-8 at byte \(offset) of the input")
         }
-        return try StreamRecord(line: line.bytes, number: number, pair: pair)
+        return try StreamRecord(line: line.bytes, number: number, pair: pair, knowledge: knowledge)
     }
 
     private static func errorLine(id: RecordID?, message: String) -> String {

@@ -35,27 +35,21 @@ import Testing
         #expect(committed == BilingualLexicon.compile(pair: .russianEnglish), "stale: run bash .ci/regenerate")
     }
 
-    @Test func pageTextEntriesAreFoldedUniqueAndKnown() {
+    /// Folded phrases of known kinds and languages: `ProjectKnowledgeTests` checks every bundled row.
+    @Test func pageTextEntriesAreUnique() {
         let rows = KnowledgeFile.rows(named: "page-text.tsv")
         #expect(rows.count > 50)
-        let languages = Set(Language.all.map(\.code))
         var seen = Set<[String]>()
         for row in rows {
-            #expect(row.count == 3 && languages.contains(row[0]) && ["credit-label", "interface"].contains(row[1]), "\(row)")
-            guard row.count == 3 else { continue }
-            // Lines are compared on their NFKC_Casefold key: an entry that is not one never matches
-            // ("…" at the end marks a phrase that begins a line).
-            let phrase = row[2].hasSuffix("…") ? String(row[2].dropLast()) : row[2]
-            #expect(!phrase.isEmpty && Normalizer.foldKey(phrase) == phrase, "'\(row[2])' is not in lower case (NFKC_Casefold)")
-            #expect(seen.insert(row).inserted, "'\(row[2])' is listed twice")
+            #expect(seen.insert(row).inserted, "'\(row.last ?? "")' is listed twice")
         }
-        #expect(PageText.creditLabels["en"]?.contains("photo") == true)
-        #expect(PageText.interfacePhrases["ru"]?.contains("читайте также") == true)
+        #expect(Knowledge.bundled.pageText(.creditLabel, in: .english).contains("photo"))
+        #expect(Knowledge.bundled.pageText(.interface, in: .russian).contains("читайте также"))
     }
 
     @Test func noAcronymIsBothAnOrganisationAndACommonAcronym() {
         for language in Language.all {
-            let organisationAcronyms = Set(Organisation.all.flatMap { $0.acronyms[language.code] ?? [] })
+            let organisationAcronyms = Set(Knowledge.bundled.organisations.flatMap { $0.acronyms[language.code] ?? [] })
             #expect(organisationAcronyms.isDisjoint(with: language.commonAcronyms), "\(language.code)")
         }
     }
@@ -71,7 +65,7 @@ import Testing
     }
 
     @Test func lexiconAndCLDRGiveTranslatedNamesInAnyCaseForm() {
-        let lexicon = BilingualLexicon.shared(for: .russianEnglish)
+        let lexicon = Knowledge.bundled.lexicon(for: .russianEnglish)
         func translates(_ russian: String, _ english: String) -> Bool {
             lexicon.targetStems(forSourceStem: Language.russian.stem(russian)).contains(Language.english.stem(english))
         }
@@ -97,5 +91,49 @@ import Testing
 
 /// The conventional-names file's rows, as the library reads them.
 enum BilingualLexiconRows {
-    static let conventionalNames = ConventionalNames.rows(from: .russian, to: .english)
+    static let conventionalNames = KnowledgeFile.rows(named: "conventional-names.ru-en.tsv")
+}
+
+/// A project's knowledge files are read as the bundled ones are, and the bundled ones pass the checks a
+/// project's rows get: no row of mtlint's own data is left out unnoticed.
+@Suite struct ProjectKnowledgeTests {
+    @Test(arguments: Knowledge.extensibleFileNames)
+    func everyBundledRowPassesTheChecksOfAProjectsRow(_ name: String) throws {
+        let url = try #require(KnowledgeFile.url(name))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let rows: [[String]]
+        do {
+            rows = try Knowledge.read(text, extending: name, before: [])
+        } catch {
+            Issue.record("\(name):\(error.line):\(error.column): \(error.message)")
+            return
+        }
+        #expect(rows == KnowledgeFile.rows(named: name))
+    }
+
+    @Test func everyTableIsExtensibleAndOnlyKnowledgeIs() {
+        #expect(Set(Knowledge.extensibleFileNames) == Set(KnowledgeFile.names).subtracting(
+            ["lexicon.ru-en.compiled.tsv", "precision-budget.tsv", "language-pairs.tsv"]))
+        #expect(Knowledge.table(forFileNamed: "newsroom.acronyms.ru-en.tsv")?.fileName == "acronyms.ru-en.tsv")
+        #expect(Knowledge.table(forFileNamed: "lexicon.ru-en.compiled.tsv") == nil)
+        #expect(Knowledge.table(forFileNamed: "acronyms.de-en.tsv") == nil)
+    }
+
+    /// Rows added to the acronyms, conventional names, word list and diminutives reach the lexicon and the
+    /// name tables of a knowledge set, and only of that set.
+    @Test func addedRowsReachTheTablesOfTheirSet() throws {
+        let knowledge = Knowledge(rows: [
+            "acronyms.ru-en.tsv": [["РЖД", "Российские железные дороги", "Russian Railways|RZD", ""]],
+            "conventional-names.ru-en.tsv": [["Новоазовск", "Novoazovsk"]],
+            "lexicon.ru-en.tsv": [["глэмпинг", "noun", "glamping"]],
+            "diminutives.ru.tsv": [["Фрося", "Ефросинья"]],
+        ], files: ["test"])
+        let pair = LanguagePair.russianEnglish
+        #expect(knowledge.lexicon(for: pair).expansion(ofSourceInitialism: "ржд").contains("railway"))
+        #expect(Knowledge.bundled.lexicon(for: pair).expansion(ofSourceInitialism: "ржд").isEmpty)
+        #expect(knowledge.lexicon(for: pair).targetStems(forSourceStem: Language.russian.stem("глэмпинг")).contains("glamp"))
+        #expect(knowledge.conventionalForms(of: "Новоазовске", from: .russian, to: .english) == ["Novoazovsk"])
+        #expect(knowledge.fullNames(of: "фросе", in: .russian) == ["Ефросинья"])
+        #expect(Knowledge.bundled.fullNames(of: "фросе", in: .russian).isEmpty)
+    }
 }

@@ -10,12 +10,12 @@ import Testing
         ("Евгений", "Yevgeny"), ("Ераблур", "Yerablur"), ("Трейси", "Tracy"), ("Брюса", "Bruce"), ("Иисуса", "Jesus"),
     ])
     func transliterationsAndConventionalFormsMatch(_ source: String, _ target: String) {
-        #expect(NameMatch.matches(source, target, pair: pair))
+        #expect(NameMatch.matches(source, target, pair: pair, knowledge: .bundled))
     }
 
     @Test(arguments: [("Владимиров", "Volodin"), ("Иван", "Igor"), ("Путин", "Pashinyan"), ("Киргизии", "Kazakhstan"), ("Миллер", "Mike")])
     func differentNamesDoNotMatch(_ source: String, _ target: String) {
-        #expect(!NameMatch.matches(source, target, pair: pair))
+        #expect(!NameMatch.matches(source, target, pair: pair, knowledge: .bundled))
     }
 
     @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {

@@ -6,11 +6,11 @@ import Testing
     private func ids(_ text: String, _ language: Language) -> [String] {
         let buffer = TextBuffer(text)
         let tokens = Segmenter(language: language).tokens(buffer, in: 0..<buffer.count)
-        return OrganisationMatcher.shared(for: language).mentions(in: buffer, tokens: tokens).map(\.organisation.id)
+        return Knowledge.bundled.organisationMatcher(for: language).mentions(in: buffer, tokens: tokens).map(\.organisation.id)
     }
 
     @Test func theTableIsLargeAndConsistent() {
-        let table = Organisation.all
+        let table = Knowledge.bundled.organisations
         #expect(table.count >= 60)
         #expect(Set(table.map(\.id)).count == table.count)
         for organisation in table {
@@ -21,7 +21,7 @@ import Testing
 
     @Test func everyRowOfTheDataFileIsUsedOnce() {
         // An unknown kind, a missing column or a kind that differs between an organisation's lines.
-        #expect(Organisation.rejectedRows.isEmpty, "\(Organisation.rejectedRows)")
+        #expect(Knowledge.bundled.rejectedOrganisationRows.isEmpty, "\(Knowledge.bundled.rejectedOrganisationRows)")
         let rows = KnowledgeFile.rows(named: "organisations.tsv")
         let lines = rows.map { "\($0[0]) \($0.count > 2 ? $0[2] : "")" }
         #expect(Set(lines).count == lines.count, "an organisation has two lines for one language")
@@ -32,7 +32,7 @@ import Testing
     @Test func noNameOrAcronymBelongsToTwoOrganisations() {
         for language in Language.all {
             var owner: [String: String] = [:]
-            for organisation in Organisation.all {
+            for organisation in Knowledge.bundled.organisations {
                 for form in organisation.acronyms[language.code, default: []] + organisation.names[language.code, default: []] {
                     #expect(owner[form] == nil || owner[form] == organisation.id,
                             "'\(form)' is listed for \(owner[form] ?? "") and \(organisation.id)")

@@ -350,3 +350,54 @@ extension ConfigCLITests {
         #expect(stream.stdout.contains(#""severity":"critical""#))
     }
 }
+
+extension ConfigCLITests {
+    static let knowledgeArticle = "Corpora/knowledge/black-sea-ministers-planted.txt"
+
+    /// The folder's knowledge files add an organisation the bundled table lacks and an interface line of
+    /// the newsroom's site: the confused organisation is found, the interface line is page text.
+    @Test func aProjectsKnowledgeFilesExtendTheTables() throws {
+        func rules(_ arguments: [String]) throws -> [(rule: String, line: Int, message: String)] {
+            let run = try mtlint(["check", "--format", "json"] + arguments)
+            #expect(run.status == 1, "\(run.stderr)")
+            let document = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["documents"] as? [[String: Any]]).first
+            return ((document?["findings"] as? [[String: Any]]) ?? []).map { finding in
+                ((finding["rule"] as? String) ?? "", (finding["target"] as? [String: Any])?["line"] as? Int ?? 0,
+                 (finding["message"] as? String) ?? "")
+            }
+        }
+        let with = try rules([Self.knowledgeArticle])
+        #expect(with.map(\.rule) == ["wrong-organisation", "untranslated-text"], "\(with)")
+        #expect(with.first?.message == "'APEC' in the target, but the source names 'ОЧЭС' (BSEC) (line 5)")
+        #expect(with.last?.line == 17)
+        let without = try rules(["--no-config", Self.knowledgeArticle])
+        #expect(without.map(\.rule) == ["unsupported-entity", "untranslated-caption"], "\(without)")
+        let config = try mtlint(["config", Self.knowledgeArticle])
+        #expect(config.stdout.contains("- Corpora/knowledge/newsroom.organisations.tsv  # Corpora/knowledge/.mtlint.yml:3:13"), "\(config.stdout)")
+    }
+
+    /// A folder of knowledge files, and each kind of bad row: exit 2 naming the file, line and column.
+    @Test(arguments: [
+        ("organisations.tsv", "id\tkind\tlanguage\tnames\tacronyms\nBSEC\tforum\ten\tBlack Sea Economic Cooperation\tBSEC\n",
+         "organisations.tsv:2:6: kind 'forum' is not one of court, economicForum"),
+        ("organisations.tsv", "id\tkind\tlanguage\tnames\tacronyms\nCSTO\tsport\ten\t\tCSTO\n",
+         "organisations.tsv:2:6: CSTO is of kind security elsewhere: an organisation has one kind on all its lines"),
+        ("organisations.tsv", "id\tkind\tlanguage\tnames\tacronyms\nBSEC\teconomicForum\txx\t\tBSEC\n",
+         "organisations.tsv:2:20: language 'xx' is not one of en, ru"),
+        ("team.acronyms.ru-en.tsv", "# ours\nacronym\texpansion\tenglish\tkind\nРЖД\tРоссийские железные дороги\tRussian Railways\n",
+         "team.acronyms.ru-en.tsv:3:49: 3 tab-separated values where acronyms.ru-en.tsv has 4 columns (acronym, expansion, english, kind)"),
+        ("page-text.tsv", "language\tphrase\n", "page-text.tsv:1:1: the first line must name the columns of page-text.tsv"),
+        ("page-text.tsv", "language\tkind\tphrase\nru\tinterface\tПодписывайтесь\n",
+         "page-text.tsv:2:14: write the phrase as lines are compared, folded: 'подписывайтесь'"),
+        ("glossary.tsv", "source\ttarget\n", "glossary.tsv: is not named after a table mtlint can add rows to"),
+    ])
+    func aBadKnowledgeFileNamesItsLineAndColumn(_ name: String, _ text: String, _ expected: String) throws {
+        let folder = try Folder([".mtlint.yml": "knowledge: [data]\n", "data/\(name)": text])
+        try folder.copy(planted, to: "article.txt")
+        let run = try mtlint(["check", folder.path("article.txt")])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("mtlint: \(folder.path("data/" + name))" + expected.dropFirst(name.count)), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix(" (knowledge named at \(folder.path(".mtlint.yml")):1:13)\n"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+}

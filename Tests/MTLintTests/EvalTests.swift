@@ -52,7 +52,7 @@ import Testing
     @Test func findingsAreTheSameOnOneThreadAndOnFour() throws {
         let session = Session(rules: RuleRegistry.all)
         let documents = try Evaluator.goldFiles([Repo.corpora.path]).map { path in
-            try Evaluator.input(of: Gold.load(path: path), at: path).read(pair: .russianEnglish, maximumSize: DocumentReader.defaultMaximumSize)
+            try Evaluator.input(of: Gold.load(path: path), at: path).read(pair: .russianEnglish, knowledge: .bundled, maximumSize: DocumentReader.defaultMaximumSize)
         }
         #expect(documents.contains { $0.sourceFile != nil })
         var compared = 0

@@ -96,12 +96,12 @@ import Testing
         }
         let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
         for file in files where file != "index.html" { #expect(index.contains("href=\"\(file)\"")) }
-        // As many fail the gate as the gold files say, and the glossary article (its folder's glossary's terms
-        // are mistranslated).
+        // As many fail the gate as the gold files say, and the articles of the glossary and knowledge folders
+        // (each has planted errors that its folder's data finds).
         let failing = try Repo.corpusGoldFiles().filter { file in
             let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
             return gold?["verdict"] as? String == "fail"
-        }.count + articles.filter { $0.hasPrefix("glossary/") }.count
+        }.count + articles.filter { $0.hasPrefix("glossary/") || $0.hasPrefix("knowledge/") }.count
         #expect(index.contains("\(articles.count) documents, \(failing) failed the gate"))
     }
 }

@@ -17,6 +17,10 @@ public enum KnowledgeFile {
             .first { FileManager.default.fileExists(atPath: $0.path) }
     }()
 
+    /// The names of the data directory's tables (`.tsv` files), sorted.
+    public static let names: [String] = directory.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) }?
+        .filter { $0.hasSuffix(".tsv") }.sorted() ?? []
+
     public static func url(_ name: String) -> URL? {
         directory?.appendingPathComponent(name).resolvingSymlinksInPath().existingFile
     }
@@ -29,8 +33,20 @@ public enum KnowledgeFile {
 
     /// Rows of a tab-separated data file (its header line and `#` comments skipped); none if absent.
     public static func rows(named name: String) -> [[String]] {
+        Array(table(named: name).dropFirst())
+    }
+
+    /// The column names of a tab-separated data file (its first line that is not a comment).
+    public static func header(named name: String) -> [String]? { headers[name] }
+
+    /// Every table's column names, read once.
+    private static let headers: [String: [String]] = Dictionary(uniqueKeysWithValues: names.compactMap { name in
+        table(named: name).first.map { (name, $0) }
+    })
+
+    private static func table(named name: String) -> [[String]] {
         guard let url = url(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return lines(text).dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        return lines(text).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 }
 

@@ -16,17 +16,6 @@ public struct Organisation: Sendable, Hashable {
     public let names: [String: [String]]
     public let acronyms: [String: [String]]
 
-    /// The table, read once.
-    public static var all: [Organisation] { table.value.organisations }
-
-    /// Data rows the table could not use (an unknown kind, a missing column, a kind that differs
-    /// between an organisation's lines), for the tests.
-    public static var rejectedRows: [[String]] { table.value.rejected }
-
-    private static let table = Lazy<(organisations: [Organisation], rejected: [[String]])> {
-        read(KnowledgeFile.rows(named: "organisations.tsv"))
-    }
-
     /// Organisations from rows of `id, kind, language, names, acronyms` (names and acronyms separated
     /// by `|`), in the order of their first line.
     static func read(_ rows: [[String]]) -> (organisations: [Organisation], rejected: [[String]]) {
@@ -51,5 +40,19 @@ public struct Organisation: Sendable, Hashable {
             Organisation(id: id, kind: kinds[id]!, names: names[id] ?? [:], acronyms: acronyms[id] ?? [:])
         }
         return (organisations, rejected)
+    }
+}
+
+extension Knowledge {
+    /// The organisations of the table.
+    public var organisations: [Organisation] { organisationTable.value.organisations }
+
+    /// Data rows the table could not use (an unknown kind, a missing column, a kind that differs
+    /// between an organisation's lines), for the tests.
+    public var rejectedOrganisationRows: [[String]] { organisationTable.value.rejected }
+
+    /// The organisation matcher of a language, built once.
+    public func organisationMatcher(for language: Language) -> OrganisationMatcher {
+        matchers.value(for: language.code) { [unowned self] in OrganisationMatcher(language: language, organisations: self.organisations) }
     }
 }
