@@ -46,8 +46,9 @@ public struct Block: Sendable {
     public let index: Int
     /// The block's text (trimmed) in the document buffer.
     public let range: Range<Int>
-    public let firstLine: Int
-    public let lastLine: Int
+    /// The lines of its first and last character, in the document's file.
+    public internal(set) var firstLine: Int
+    public internal(set) var lastLine: Int
     public let language: BlockLanguage
     public internal(set) var kind: BlockKind
     /// Words, numbers and punctuation.
@@ -143,6 +144,9 @@ public struct Document: Sendable {
     /// For a translation checked against its source file (`check --source`): where the source's text
     /// starts in the buffer (after the translation's), so that spans in it are given in the source file.
     public let sourceFile: SourceFile?
+    /// For text taken from a file in another format (an HTML page): where each stretch of the buffer
+    /// stands in that file, so that findings are given in it.
+    public let fileMap: FileMap?
     /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
     /// use: rules compare these instead of folding and stemming the same words again.
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
@@ -151,6 +155,13 @@ public struct Document: Sendable {
     public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
         self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge), pair: pair, knowledge: knowledge)
+    }
+
+    /// Text taken from a file in another format (`HTMLFile`), with the map of where its text stands in the file.
+    public init(path: String, text: String, fileMap: FileMap, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
+        let buffer = TextBuffer(text)
+        self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge), pair: pair,
+                  knowledge: knowledge, fileMap: fileMap)
     }
 
     /// A source segment and its translation, checked as one aligned caption pair (the `--stdin-jsonl`
@@ -169,11 +180,12 @@ public struct Document: Sendable {
     /// - Parameter forcedPairs: source and target block indices given as aligned (a segment pair, or the
     ///   sentence beads of two files), a nil target for a source left untranslated; the caption aligner otherwise.
     init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, knowledge: Knowledge, forcedPairs: [(Int, Int?)]? = nil,
-         sourceFile: SourceFile? = nil) {
+         sourceFile: SourceFile? = nil, fileMap: FileMap? = nil) {
         self.path = path
         self.pair = pair
         self.knowledge = knowledge
         self.sourceFile = sourceFile
+        self.fileMap = fileMap
         isSegmentPair = forcedPairs != nil
         var blocks = blocks
         var (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge)
@@ -191,6 +203,13 @@ public struct Document: Sendable {
             }
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
+        if let fileMap {
+            // Lines are the file's from here on (the aligner above counted the buffer's).
+            for i in blocks.indices {
+                blocks[i].firstLine = fileMap.position(at: blocks[i].range.lowerBound, end: false).line
+                blocks[i].lastLine = fileMap.position(at: blocks[i].range.upperBound, end: !blocks[i].range.isEmpty).line
+            }
+        }
         self.wordKeys = wordKeys
         alignedBlocks = Lazy { [captionPairs, blocks] in
             captionPairs.compactMap { captionPair in
@@ -200,7 +219,7 @@ public struct Document: Sendable {
         entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
             Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, knowledge, wordKeys)
         }
-        directives = Lazy { SuppressionDirective.directives(in: buffer) }
+        directives = Lazy { SuppressionDirective.directives(in: buffer, fileMap: fileMap) }
         self.buffer = buffer
         self.blocks = blocks
         self.organisations = organisations
@@ -293,9 +312,13 @@ public struct Document: Sendable {
     /// The span of a range of the buffer, in the file it comes from: the translation's, or for a range
     /// in the source text of two files, the source file's (`Span.inSourceFile`).
     public func span(_ range: Range<Int>) -> Span {
+        if let fileMap {
+            return Span(start: fileMap.position(at: range.lowerBound, end: false), end: fileMap.position(at: range.upperBound, end: !range.isEmpty),
+                        text: buffer.string(range), bufferRange: range)
+        }
         let start = buffer.position(at: range.lowerBound), end = buffer.position(at: range.upperBound)
         guard let sourceFile, range.lowerBound >= sourceFile.start else { return Span(start: start, end: end, text: buffer.string(range)) }
-        return Span(start: sourceFile.position(start), end: sourceFile.position(end), text: buffer.string(range), inSourceFile: true)
+        return Span(start: sourceFile.position(start), end: sourceFile.position(end), text: buffer.string(range), inSourceFile: true, bufferRange: range)
     }
 
     public func text(_ block: Block) -> String { buffer.string(block.range) }

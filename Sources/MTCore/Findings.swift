@@ -45,14 +45,20 @@ public struct Span: Sendable, Hashable {
     /// Positions in the source file of a translation checked against it (`check --source`), not in
     /// the document's own file.
     public let inSourceFile: Bool
+    /// The stretch in the document's buffer (its text as read: for a plain-text file its own text, for an
+    /// HTML page the text taken from it), for reporters that show the text around a finding.
+    public let bufferRange: Range<Int>
 
-    public init(start: TextPosition, end: TextPosition, text: String, inSourceFile: Bool = false) {
+    /// - Parameter bufferRange: where the span is in the document's buffer; default: its UTF-16 offsets.
+    public init(start: TextPosition, end: TextPosition, text: String, inSourceFile: Bool = false, bufferRange: Range<Int>? = nil) {
         self.start = start
         self.end = end
         self.text = text
         self.inSourceFile = inSourceFile
+        self.bufferRange = bufferRange ?? start.utf16Offset..<end.utf16Offset
     }
 
+    /// The span's UTF-16 offsets in its file.
     public var utf16Range: Range<Int> { start.utf16Offset..<end.utf16Offset }
 }
 

@@ -62,6 +62,23 @@ public struct FilePath: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func < (a: FilePath, b: FilePath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 }
 
+/// How an input file is read (`check --input-format`).
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// By the file's extension: `.html`, `.htm` and `.xhtml` as HTML pages, anything else as plain text.
+    case auto
+    case text, html
+
+    /// The reader of a file in this format.
+    public func reader(of path: FilePath) -> any DocumentSource {
+        var format = self
+        if format == .auto {
+            let name = path.description.lowercased()
+            format = [".html", ".htm", ".xhtml"].contains { name.hasSuffix($0) } ? .html : .text
+        }
+        return format == .html ? HTMLFile(path) : TextFile(path)
+    }
+}
+
 // MARK: - Readers of plain text (`DocumentSource`)
 
 /// An article in a plain-text file: a translation, with any source captions it kept (see `Classifier`).

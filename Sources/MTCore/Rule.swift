@@ -315,7 +315,7 @@ extension Rule {
     public func flagged(in example: RuleExample, document: Document? = nil) -> [(range: Range<Int>, message: String)] {
         check(document ?? example.document)
             .filter { $0.ruleID == description.id }
-            .map { (($0.target.utf16Range.lowerBound - example.textOffset)..<($0.target.utf16Range.upperBound - example.textOffset), $0.message) }
+            .map { (($0.target.bufferRange.lowerBound - example.textOffset)..<($0.target.bufferRange.upperBound - example.textOffset), $0.message) }
             .sorted { ($0.range.lowerBound, $0.range.upperBound, $0.message) < ($1.range.lowerBound, $1.range.upperBound, $1.message) }
     }
 

@@ -3,8 +3,8 @@ import Synchronization
 
 /// Where a document comes from: one reader per input format turns its input into the document model,
 /// whose spans (`Document.span`) give every offset back in the original file: the line, column and byte
-/// offsets of the file as it is on disk (a byte order mark counted), and of the source file for the
-/// source text of two files. The next formats (HTML pages, XLIFF, PO, Markdown) are readers of their own.
+/// offsets of the file as it is on disk (a byte order mark counted), of the source file for the source
+/// text of two files, and of the page for text taken from an HTML page (`HTMLFile`, through `FileMap`).
 public protocol DocumentSource: Sendable {
     /// Reads and analyses the input: segmented, classified and aligned.
     /// - Parameter maximumSize: larger inputs are refused (`--max-size`) rather than read into memory.

@@ -10,15 +10,19 @@ public struct SuppressionDirective: Sendable, Hashable {
 
     /// The comment, in the document's buffer.
     public let range: Range<Int>
+    /// The comment's line in the document's file.
     public let line: Int
-    /// The line whose findings it suppresses (`nil`: the comment ends the document).
+    /// The line whose findings it suppresses, in the file (`nil`: the comment ends the document).
     public let targetLine: Int?
+    /// That line in the document's buffer.
+    let target: Range<Int>?
     /// Rule ids or codes as written; empty: every rule.
     public let rules: [String]
 
     /// Whether the directive covers a finding.
     public func covers(_ finding: Finding) -> Bool {
-        guard let targetLine, finding.target.start.line == targetLine else { return false }
+        guard let target, target.lowerBound <= finding.target.bufferRange.lowerBound,
+              finding.target.bufferRange.lowerBound <= target.upperBound else { return false }
         return rules.isEmpty || rules.contains { $0 == finding.ruleID || $0.uppercased() == finding.code }
     }
 
@@ -37,21 +41,22 @@ public struct SuppressionDirective: Sendable, Hashable {
         return rules(inLine: Substring(buffer.string(range))) != nil
     }
 
-    /// The directives of a document's lines.
-    static func directives(in buffer: TextBuffer) -> [SuppressionDirective] {
+    /// The directives of a document's lines; lines are given in the file a map leads to, if any.
+    static func directives(in buffer: TextBuffer, fileMap: FileMap?) -> [SuppressionDirective] {
+        func fileLine(_ range: Range<Int>) -> Int { fileMap?.position(at: range.lowerBound, end: false).line ?? buffer.line(at: range.lowerBound) }
         var found: [SuppressionDirective] = []
-        var pending: [(range: Range<Int>, line: Int, rules: [String])] = []
+        var pending: [(range: Range<Int>, rules: [String])] = []
         for number in 1...max(1, buffer.lineCount) {
             let range = buffer.trimmed(buffer.lineRange(number))
             guard !range.isEmpty else { continue }
             if isDirective(buffer, range), let rules = rules(inLine: Substring(buffer.string(range))) {
-                pending.append((range, number, rules))
+                pending.append((range, rules))
                 continue
             }
-            found += pending.map { SuppressionDirective(range: $0.range, line: $0.line, targetLine: number, rules: $0.rules) }
+            found += pending.map { SuppressionDirective(range: $0.range, line: fileLine($0.range), targetLine: fileLine(range), target: buffer.lineRange(number), rules: $0.rules) }
             pending = []
         }
-        return found + pending.map { SuppressionDirective(range: $0.range, line: $0.line, targetLine: nil, rules: $0.rules) }
+        return found + pending.map { SuppressionDirective(range: $0.range, line: fileLine($0.range), targetLine: nil, target: nil, rules: $0.rules) }
     }
 }
 

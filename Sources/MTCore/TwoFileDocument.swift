@@ -144,17 +144,13 @@ extension Document {
     /// none of the 107 WMT21 dev articles with reference A, nor with one sentence removed, is refused.
     static let unalignableShare = 0.4
 
-    /// The line of a buffer offset in the file it comes from (the source file's for the source text of two files).
+    /// The line of a buffer offset in the file it comes from (the source file's for the source text of
+    /// two files, the page's for text read from a page).
     public func line(at offset: Int) -> Int {
+        if let fileMap { return fileMap.position(at: offset, end: false).line }
         let line = buffer.line(at: offset)
         guard let sourceFile, offset >= sourceFile.start else { return line }
         return line - sourceFile.lineShift
-    }
-
-    /// The buffer range a span covers (a span in the source file of two files is shifted back).
-    public func bufferRange(of span: Span) -> Range<Int> {
-        guard span.inSourceFile, let sourceFile else { return span.utf16Range }
-        return (span.start.utf16Offset + sourceFile.start)..<(span.end.utf16Offset + sourceFile.start)
     }
 
     /// Where the translation reports on a source block of two files: the sentence aligned with it, or for

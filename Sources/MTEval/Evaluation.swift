@@ -99,7 +99,7 @@ extension Evaluator {
     public static func input(of gold: Gold, at path: String) -> any DocumentSource {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         let article = FilePath(relative(directory.appendingPathComponent(gold.document).path))
-        guard let source = gold.source else { return TextFile(article) }
+        guard let source = gold.source else { return InputFormat.auto.reader(of: article) }
         return TranslationFile(article, source: FilePath(relative(directory.appendingPathComponent(source).path)))
     }
 

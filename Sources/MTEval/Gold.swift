@@ -86,9 +86,10 @@ public struct GoldComparison: Sendable {
         String(mqm.prefix { $0 != " " && $0 != "(" })
     }
 
-    /// UTF-16 ranges where `text` occurs on a 1-based line.
+    /// UTF-16 ranges where `text` occurs on a 1-based line of the document's file (a page's own text, for
+    /// a document read from a page).
     public func occurrences(of text: String, line: Int) -> [Range<Int>] {
-        let buffer = result.document.buffer
+        let buffer = result.document.fileMap?.file ?? result.document.buffer
         guard (1...buffer.lineCount).contains(line) else { return [] }
         let lineRange = buffer.lineRange(line)
         let needle = Array(text.utf16), haystack = Array(buffer.units[lineRange])

@@ -240,9 +240,9 @@ struct PageView {
         // Each finding's spans grouped by the blocks they fall in, once: every block and caption then
         // looks only at its own findings (the page costs as much as the document and its findings).
         let ranges = document.blocks.map(\.range)
-        let targetSpans = Self.byBlock(numbered.map { SpanItem(number: $0.number, finding: $0.finding, range: document.bufferRange(of: $0.finding.target)) }, ranges)
+        let targetSpans = Self.byBlock(numbered.map { SpanItem(number: $0.number, finding: $0.finding, range: $0.finding.target.bufferRange) }, ranges)
         let sourceSpans = Self.byBlock(
-            numbered.compactMap { item in item.finding.source.map { SpanItem(number: item.number, finding: item.finding, range: document.bufferRange(of: $0)) } }, ranges)
+            numbered.compactMap { item in item.finding.source.map { SpanItem(number: item.number, finding: item.finding, range: $0.bufferRange) } }, ranges)
         // Two files: the article is the translation; its source is shown beside it, bead by bead.
         let twoFiles = document.sourceFile != nil
         sourceLinked = !twoFiles
@@ -262,7 +262,7 @@ struct PageView {
             var seen = Set<Int>()
             let sourceItems = source.map { source in
                 (sourceSpans[source.index] + targetSpans[source.index]).filter { item in
-                    item.finding.source.map { document.bufferRange(of: $0) } == document.bufferRange(of: item.finding.target)
+                    item.finding.source?.bufferRange == item.finding.target.bufferRange
                         ? seen.insert(item.number).inserted : true
                 }
             }
@@ -307,8 +307,8 @@ struct PageView {
     }
 
     /// A finding's span (in the target, or in the source) with the finding's number on the page, as a
-    /// range of the document's buffer (`Document.bufferRange(of:)`: two files' source spans are given in
-    /// the source file).
+    /// range of the document's buffer (`Span.bufferRange`: the span's positions are given in its file, the
+    /// source file of two files or the page text was taken from).
     struct SpanItem {
         let number: Int
         let finding: Finding

@@ -32,12 +32,12 @@ public struct TextReporter: Sendable {
 
         // The excerpt: the span's first line, clipped to a window around the span and any related
         // span on that line (a quotation's closing mark): '^' under the span, '-' under related ones.
-        let buffer = document.buffer
-        let line = buffer.lineRange(start.line)
-        var marks: [(range: Range<Int>, mark: Character)] = [(start.utf16Offset..<min(finding.target.end.utf16Offset, line.upperBound), "^")]
-        for related in finding.related where !related.inSourceFile && line.contains(related.start.utf16Offset) && related.end.utf16Offset <= line.upperBound
-            && !related.utf16Range.overlaps(marks[0].range) {
-            marks.append((related.utf16Range, "-"))
+        let buffer = document.buffer, target = finding.target.bufferRange
+        let line = buffer.lineRange(buffer.line(at: target.lowerBound))
+        var marks: [(range: Range<Int>, mark: Character)] = [(target.lowerBound..<min(target.upperBound, line.upperBound), "^")]
+        for related in finding.related.map(\.bufferRange) where line.contains(related.lowerBound) && related.upperBound <= line.upperBound
+            && !related.overlaps(marks[0].range) {
+            marks.append((related, "-"))
         }
         marks.sort { $0.range.lowerBound < $1.range.lowerBound }
         let from = buffer.scalarBoundary(max(line.lowerBound, marks[0].range.lowerBound - Self.context))

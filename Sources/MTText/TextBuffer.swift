@@ -19,26 +19,45 @@ public struct TextBuffer: Sendable {
     ///   - byteOffset: UTF-8 bytes that preceded `text` in its file (3 for a BOM), so that
     ///     reported byte offsets refer to the file itself.
     public init(_ text: String, byteOffset: Int = 0) {
-        units = Array(text.utf16)
+        var units: [UInt16] = []
         var starts = [0]
         var byteStarts = [byteOffset]
         var marks = [TextPosition(line: 1, column: 1, utf8Offset: byteOffset, utf16Offset: 0)]
-        var bytes = byteOffset
-        var index = 0
-        var column = 1
-        for scalar in text.unicodeScalars {
-            index += scalar.utf16.count
-            bytes += scalar.utf8.count
-            column += 1
-            if scalar == "\n" {
-                starts.append(index)
-                byteStarts.append(bytes)
-                column = 1
-            }
-            if index >= marks.count * Self.checkpointStride {
-                marks.append(TextPosition(line: starts.count, column: column, utf8Offset: bytes, utf16Offset: index))
+        var text = text
+        // One pass over the UTF-8 (a String's storage, always valid): each scalar's UTF-16 units, and the
+        // line index with its checkpoints.
+        text.withUTF8 { utf8 in
+            units.reserveCapacity(utf8.count)
+            var i = 0, column = 1
+            while i < utf8.count {
+                let lead = UInt32(utf8[i])
+                var value: UInt32, length: Int
+                switch lead {
+                case ..<0x80: (value, length) = (lead, 1)
+                case ..<0xE0: (value, length) = (lead & 0x1F, 2)
+                case ..<0xF0: (value, length) = (lead & 0x0F, 3)
+                default: (value, length) = (lead & 0x07, 4)
+                }
+                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                if value >= 0x10000 {
+                    units.append(UInt16(0xD800 + ((value - 0x10000) >> 10)))
+                    units.append(UInt16(0xDC00 + ((value - 0x10000) & 0x3FF)))
+                } else {
+                    units.append(UInt16(value))
+                }
+                i += length
+                column += 1
+                if value == 0x0A {
+                    starts.append(units.count)
+                    byteStarts.append(byteOffset + i)
+                    column = 1
+                }
+                if units.count >= marks.count * Self.checkpointStride {
+                    marks.append(TextPosition(line: starts.count, column: column, utf8Offset: byteOffset + i, utf16Offset: units.count))
+                }
             }
         }
+        self.units = units
         lineStarts = starts
         lineStartBytes = byteStarts
         checkpoints = marks
@@ -209,7 +228,7 @@ extension String {
     }
 
     /// `init(utf16Units:)` of an array's elements.
-    init(utf16Units units: [UInt16]) {
+    package init(utf16Units units: [UInt16]) {
         self = units.withUnsafeBufferPointer { String(utf16Units: $0) }
     }
 }

@@ -88,6 +88,39 @@ if only.map({ "all rules + score".contains($0) }) ?? true {
     let document = Document(path: path, text: text)
     measure("all rules + score", runs: 1) { Session(rules: RuleRegistry.all).check(document).findings.count }
 }
+if only.map({ "HTML page".contains($0) }) ?? true {
+    // The same text as an HTML page (each paragraph a <p>, the characters HTML escapes as references,
+    // page chrome around it): what reading the page adds to checking its text as plain text.
+    func escaped(_ text: Substring) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+    let paragraphs = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+    let plain = paragraphs.joined(separator: "\n\n")
+    let page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>t</title></head>\n<body>\n<header><nav><a href=\"/\">Home</a></nav></header>\n<article>\n"
+        + paragraphs.map { "  <p>\(escaped($0))</p>\n" }.joined() + "</article>\n<footer><p>News</p></footer>\n</body>\n</html>\n"
+    let decodedPage = try! DocumentReader.decode(Array(page.utf8), path: "page.html")
+    let pageBytes = Array(page.utf8)
+    measure("HTML page: parse (libxml2 SAX)", runs: 1) { (try? HTML.read(pageBytes))?.events.count ?? 0 }
+    measure("HTML page: parse + text + map", runs: 1) { (try? HTMLFile.text(of: decodedPage, path: "page.html"))?.0.utf16.count ?? 0 }
+    let session = Session(rules: RuleRegistry.all)
+    _ = session.check(Document(path: path, text: article)).findings.count  // knowledge loaded first
+    // Each twice, in turn; the faster run of each counts.
+    var times = [Double.infinity, Double.infinity]
+    for (index, input) in ["text", "page", "text", "page"].enumerated() {
+        let start = ContinuousClock.now
+        let document: Document
+        if input == "text" {
+            document = Document(path: path, text: plain)
+        } else {
+            let (extracted, map) = try! HTMLFile.text(of: decodedPage, path: "page.html")
+            document = Document(path: "page.html", text: extracted, fileMap: map)
+        }
+        _ = session.check(document).findings.count
+        let elapsed = ContinuousClock.now - start
+        times[index % 2] = min(times[index % 2], Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    print("HTML page: read + check vs text    \(String(format: "%7.3f s vs %7.3f s: %.3f×", times[1], times[0], times[1] / times[0]))")
+}
 if only.map({ "scaling".contains($0) }) ?? true {
     // End to end (read, classify, align, all rules, score) on the article repeated 1, 8, 64 and 256
     // times: the cost must grow linearly with the input. Twice: as separate paragraphs, and with

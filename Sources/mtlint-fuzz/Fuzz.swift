@@ -7,6 +7,7 @@ import MTRules
 /// reported by the fuzzer. `MTLINT_FUZZ_TARGET` picks the target:
 /// - `article`: the bytes as an article file (decoding, segmenting, classifying, aligning, every rule);
 /// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article);
+/// - `html`: the bytes as an HTML page (libxml2's HTML parser, the text and its map to the page, every rule);
 /// - `config`: the bytes as a `.mtlint.yml` (YAML, every key's validation, project rules and their examples);
 /// - `glossary`: the bytes as a TBX glossary (the XML reader, entity refusal), as a CSV one and as a project's
 ///   knowledge file for each table (its checks; the organisation and page-text tables built with its rows).
@@ -29,6 +30,12 @@ enum Fuzz {
                 _ = knowledge.organisationMatcher(for: .russian)
                 _ = knowledge.pageText(.interface, in: .russian)
             }
+        case "html":
+            guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz.html"),
+                  let (text, map) = try? HTMLFile.text(of: decoded, path: "fuzz.html") else { return }
+            let result = session.check(Document(path: "fuzz.html", text: text, fileMap: map))
+            // Every span lies inside the page.
+            precondition(result.findings.allSatisfy { $0.target.end.utf16Offset <= map.file.count })
         case "stream-line":
             // As the line reader does: invalid UTF-8 is answered with an error object, not parsed.
             guard String(validating: bytes, as: UTF8.self) != nil,
@@ -65,8 +72,8 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 struct Replay {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
-        guard let target = arguments.first, ["article", "stream-line", "config", "glossary"].contains(target) else {
-            FileHandle.standardError.write(Data("usage: mtlint-fuzz article|stream-line|config|glossary FILE...\n".utf8))
+        guard let target = arguments.first, ["article", "html", "stream-line", "config", "glossary"].contains(target) else {
+            FileHandle.standardError.write(Data("usage: mtlint-fuzz article|html|stream-line|config|glossary FILE...\n".utf8))
             exit(2)
         }
         for path in arguments.dropFirst() {

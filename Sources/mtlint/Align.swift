@@ -63,7 +63,7 @@ struct Align: ParsableCommand {
                 document = try TranslationFile(FilePath(argument: file), source: FilePath(argument: source))
                     .read(pair: pair, knowledge: .bundled, maximumSize: DocumentReader.defaultMaximumSize)
             } else {
-                document = try (file == "-" ? Input.standardInput : Input.file(FilePath(argument: file!))).reader
+                document = try (file == "-" ? Input.standardInput : Input.file(FilePath(argument: file!))).reader()
                     .read(pair: pair, knowledge: .bundled, maximumSize: DocumentReader.defaultMaximumSize)
             }
         } catch {

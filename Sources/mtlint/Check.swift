@@ -57,8 +57,13 @@ struct Check: ParsableCommand {
             help: "Threads (default: all cores): files checked in parallel; fewer files than threads share them, a file's rules running on several. Output is the same for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("extension"), help: "File extension searched for in directories (repeatable).")
-    var extensions: [String] = ["txt"]
+    @Option(name: .customLong("extension"), help: "File extension searched for in directories (repeatable; default: txt, html, htm).")
+    var extensions: [String] = ["txt", "html", "htm"]
+
+    @Option(help: ArgumentHelp(
+        "How input files are read: auto (by extension: .html, .htm and .xhtml as HTML pages, anything else as plain text), text or html.",
+        discussion: "An HTML page's article text is checked (page chrome in header, nav, footer and aside left out), and findings are given at the page's own lines and columns."))
+    var inputFormat: InputFormat = .auto
 
     @Option(help: "Skip files whose path or name matches this glob (repeatable), e.g. 'drafts/*'.")
     var exclude: [String] = []
@@ -202,7 +207,7 @@ struct Check: ParsableCommand {
         let keepResults = !format.isStreamed && htmlDirectory == nil
         let progress = Progress.make(total: inputs.count)
         let done = Mutex(0)
-        session.check(inputs.map(\.reader), profiles: profiles) { outcome in
+        session.check(inputs.map { $0.reader(inputFormat) }, profiles: profiles) { outcome in
             progress?.finish()  // clear the bar so output on the same terminal starts on a clean line
             defer { progress?.advance(to: done.withLock { $0 += 1; return $0 }) }
             switch outcome {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import MTCore
 
@@ -165,10 +166,11 @@ enum Input: Hashable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// The reader of the input (`Session.check` reads it on a worker thread).
-    var reader: any DocumentSource {
+    /// The reader of the input (`Session.check` reads it on a worker thread): the format given, or
+    /// (`auto`) the one its extension names, plain text otherwise.
+    func reader(_ format: InputFormat = .auto) -> any DocumentSource {
         switch self {
-        case .file(let path): TextFile(path)
+        case .file(let path): format.reader(of: path)
         case .translation(let path, let source): TranslationFile(path, source: source)
         case .standardInput: StandardInput()
         }
@@ -198,3 +200,6 @@ extension FilePath {
         return table
     }()
 }
+
+
+extension InputFormat: ExpressibleByArgument {}

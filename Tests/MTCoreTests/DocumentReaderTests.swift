@@ -79,7 +79,7 @@ extension Result {
         #expect(source.inSourceFile && source.start.line == 2 && source.start.column == 1 && source.text.hasPrefix("Дефицит"))
         #expect(!target.inSourceFile && target.start.line == 2 && target.start.column == 1 && target.text.hasPrefix("The budget deficit"))
         #expect(source.start.utf8Offset == Self.russian[..<Self.russian.range(of: "Дефицит")!.lowerBound].utf8.count)
-        #expect(document.bufferRange(of: source) == document.blocks[third.source].range)
+        #expect(source.bufferRange == document.blocks[third.source].range)
     }
 
     @Test func aDroppedSentenceIsLeftWithoutCounterpart() {

@@ -11,14 +11,21 @@ import Testing
 
     /// The article a gold file of Corpora names, checked against its source article when the gold file names one.
     static func corpusDocument(_ gold: Gold) throws -> Document {
-        let article = Repo.corpora.appendingPathComponent(gold.document).path
-        guard let source = gold.source else { return try Document(contentsOf: article) }
-        return try Document(contentsOf: FilePath(article), source: FilePath(Repo.corpora.appendingPathComponent(source).path))
+        try document(gold, in: Repo.corpora)
     }
 
-    private func compare(article: URL, gold: URL) throws -> GoldComparison {
+    /// The article a gold file names, read in its format (by extension), with its source article when the gold file names one.
+    static func document(_ gold: Gold, in directory: URL) throws -> Document {
+        let article = FilePath(directory.appendingPathComponent(gold.document).path)
+        guard let source = gold.source else {
+            return try InputFormat.auto.reader(of: article).read(pair: .russianEnglish, knowledge: .bundled, maximumSize: DocumentReader.defaultMaximumSize)
+        }
+        return try Document(contentsOf: article, source: FilePath(directory.appendingPathComponent(source).path))
+    }
+
+    private func compare(gold: URL) throws -> GoldComparison {
         let annotation = try Gold.load(path: gold.path)
-        let document = annotation.source == nil ? try Document(contentsOf: article.path) : try Self.corpusDocument(annotation)
+        let document = try Self.document(annotation, in: gold.deletingLastPathComponent())
         let comparison = GoldComparison(result: Self.session.check(document), gold: annotation, coveredTypes: Self.covered)
         print("\(gold.lastPathComponent): \(comparison.expected.count - comparison.missed.count)/\(comparison.expected.count) expected errors found, "
             + "\(comparison.unexpected.count) of \(comparison.result.findings.count) findings not in gold, score \(comparison.result.score.value)")
@@ -37,8 +44,7 @@ import Testing
 
     @Test(.enabled(if: Repo.shared(Repo.seedArticle), "needs ../shared/seeds (the seed article)"))
     func seedAgreesWithItsGoldFile() throws {
-        let comparison = try compare(
-            article: Repo.seedArticle, gold: Repo.seeds.appendingPathComponent("000_853c710d535f1bf7.gold.json"))
+        let comparison = try compare(gold: Repo.seeds.appendingPathComponent("000_853c710d535f1bf7.gold.json"))
         #expect(comparison.expected.count >= 12)
         expectAgreement(comparison)
         #expect(comparison.unexpected.count <= 1, "\(comparison.unexpected.map(\.message))")
@@ -50,7 +56,7 @@ import Testing
         #expect(golds.count >= 2)
         for goldURL in golds {
             let gold = try Gold.load(path: goldURL.path)
-            let comparison = try compare(article: Repo.corpora.appendingPathComponent(gold.document), gold: goldURL)
+            let comparison = try compare(gold: goldURL)
             expectAgreement(comparison)
             #expect(comparison.unexpected.isEmpty, "\(gold.document): \(comparison.unexpected.map(\.message))")
             #expect(comparison.result.score.passed == (gold.verdict == "pass"), "\(gold.document)")

@@ -126,7 +126,7 @@ import Testing
         var expected: Set<String> = ["index.html"]
         for gold in try Repo.corpusGoldFiles().map({ try Gold.load(path: $0.path) }) {
             // A pair of files (NAME.en.txt checked against NAME.ru.txt) is reported under the translation's name.
-            let name = String(gold.document.dropLast(".txt".count))
+            let name = (gold.document as NSString).deletingPathExtension
             let source = gold.source.map { ["--source", "Corpora/\($0)"] } ?? []
             for format in ["json", "sarif"] {
                 let file = "\(name).\(format)"

@@ -12,12 +12,11 @@ enum Repo {
     /// The `mtlint` executable built next to the test bundle.
     static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint")
 
-    /// Articles in Corpora/ (the `.txt` files), sorted.
-    /// The documents a check of Corpora/ makes: every text file, except a source article (NAME.ru.txt)
-    /// beside its translation (NAME.en.txt), which is checked with it.
+    /// The documents a check of Corpora/ makes: every text file and page, except a source article
+    /// (NAME.ru.txt) beside its translation (NAME.en.txt), which is checked with it.
     /// Paths are relative to Corpora/ ("glossary/drone-exhibition-planted.txt": the folder's .mtlint.yml applies).
     static func corpusArticles() throws -> [String] {
-        let files = (FileManager.default.enumerator(atPath: corpora.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".txt") }
+        let files = (FileManager.default.enumerator(atPath: corpora.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }
         return files.filter { !($0.hasSuffix(".ru.txt") && files.contains(String($0.dropLast(".ru.txt".count)) + ".en.txt")) }.sorted()
     }
 

@@ -1,0 +1,187 @@
+import Foundation
+import MTText
+
+/// An article saved as an HTML page. The page's structure says what is text: `<script>`, `<style>` and
+/// the like are not; `<header>`, `<nav>`, `<footer>` and `<aside>` are the site's chrome, left out (so
+/// never reported); when the page has an `<article>`, text outside it is chrome too. Each block element
+/// (a paragraph, a heading, a list item, a figure's caption and each paragraph inside it) becomes a
+/// paragraph of the document's text, `<br>` a line break, white space is collapsed as a browser does;
+/// the classifier then reads that text as it reads a plain-text article (captions, credits, furniture).
+/// Every character of the text keeps where it stands in the page (`FileMap`), so findings are given at
+/// the page's own lines and columns, inside the markup.
+public struct HTMLFile: DocumentSource {
+    public let path: FilePath
+
+    public init(_ path: FilePath) { self.path = path }
+
+    public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
+        let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
+        let (text, map) = try Self.text(of: decoded, path: path.description)
+        return Document(path: path.description, text: text, fileMap: map, pair: pair, knowledge: knowledge)
+    }
+
+    /// Elements whose content is not text of the page.
+    static let hidden: Set<String> = ["head", "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "canvas"]
+    /// The site's chrome around the article.
+    static let chrome: Set<String> = ["header", "nav", "footer", "aside"]
+    /// Elements that start and end a paragraph of text.
+    static let blocks: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
+        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+
+    /// The page's text and where each of its characters stands in the page.
+    public static func text(of decoded: DocumentReader.Decoded, path: String) throws(InputError) -> (String, FileMap) {
+        let bytes = Array(decoded.text.utf8)
+        let page: HTMLPage
+        do {
+            page = try HTML.read(bytes)
+        } catch {
+            throw InputError(path: path, reason: "cannot be read as HTML: \(error.message)", byteOffset: error.byteOffset.map { $0 + decoded.byteOffset })
+        }
+        var builder = Builder(bytes: bytes)
+        let hasArticle = page.events.contains { if case .start("article", _, _) = $0 { true } else { false } }
+        // How deep inside elements whose text is left out, and inside articles and <pre>.
+        var leftOut = 0, articles = 0, preformatted = 0
+        for event in page.events {
+            switch event {
+            case .start(let name, let attributes, let offset):
+                if let charset = Self.declaredCharset(name, attributes), !["utf-8", "utf8"].contains(charset.lowercased()) {
+                    throw InputError(path: path, reason: "declares its encoding as \(charset), but is read as UTF-8 (and is valid UTF-8)",
+                                     byteOffset: offset + decoded.byteOffset,
+                                     hint: ": correct the declaration, or convert the page (iconv -f \(charset) -t UTF-8) and its declaration with it")
+                }
+                if hidden.contains(name) || chrome.contains(name) || leftOut > 0 { leftOut += 1 }
+                if name == "article" { articles += 1 }
+                if name == "pre" { preformatted += 1 }
+                if name == "br" { builder.lineBreak() } else if blocks.contains(name) { builder.paragraphBreak() }
+            case .end(let name):
+                if leftOut > 0 { leftOut -= 1 }
+                if name == "article" { articles -= 1 }
+                if name == "pre" { preformatted -= 1 }
+                if blocks.contains(name) { builder.paragraphBreak() }
+            case .text(let pieces):
+                guard leftOut == 0, !hasArticle || articles > 0 else { continue }
+                for piece in pieces {
+                    if let replacement = piece.replacement {
+                        builder.append(replacement, standingFor: piece.bytes, collapsing: preformatted == 0)
+                    } else {
+                        builder.appendPage(piece.bytes, collapsing: preformatted == 0)
+                    }
+                }
+            case .comment(let content, let range):
+                // A suppression directive stays, on a line of its own (the classifier leaves it out of the article).
+                let comment = "<!--\(content)-->"
+                guard SuppressionDirective.rules(inLine: Substring(comment.trimmingCharacters(in: .whitespaces))) != nil else { continue }
+                builder.paragraphBreak()
+                builder.append(comment, standingFor: range, collapsing: false)
+                builder.paragraphBreak()
+            }
+        }
+        return (String(utf16Units: builder.units),
+                FileMap(file: TextBuffer(decoded.text, byteOffset: decoded.byteOffset), starts: builder.starts, ends: builder.ends))
+    }
+
+    /// The encoding a `<meta>` element declares (`charset`, or `http-equiv="content-type"`'s content).
+    static func declaredCharset(_ name: String, _ attributes: [String: String]) -> String? {
+        guard name == "meta" else { return nil }
+        if let charset = attributes["charset"] { return charset.trimmingCharacters(in: .whitespaces) }
+        guard attributes["http-equiv"]?.lowercased() == "content-type", let content = attributes["content"]?.lowercased(),
+              let range = content.range(of: "charset=") else { return nil }
+        return String(content[range.upperBound...].prefix { $0 != ";" && $0 != " " })
+    }
+
+    /// The document's text as it is built, with the page offsets (UTF-16) of each of its units.
+    struct Builder {
+        let bytes: [UInt8]
+        /// The text (UTF-16), and for each unit where its character starts and ends in the page.
+        var units: [UInt16] = []
+        var starts: [Int32] = [], ends: [Int32] = []
+        /// A break to write before the next text: 1 a line break, 2 a paragraph break.
+        private var pendingBreak = 0
+        /// White space seen since the last text (collapsed to one space before the next), at its page offset.
+        private var pendingSpace: Int32?
+        /// A byte offset of the page and its UTF-16 offset (moved forward or back from the last one asked).
+        private var byte = 0, pageUnit: Int32 = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func lineBreak() { pendingBreak = max(pendingBreak, 1); pendingSpace = nil }
+        mutating func paragraphBreak() { pendingBreak = 2; pendingSpace = nil }
+
+        /// The page UTF-16 offset of a byte offset of the page.
+        mutating func unit(atByte target: Int) -> Int32 {
+            while byte < target {
+                let lead = bytes[byte]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                pageUnit += length == 4 ? 2 : 1
+                byte += length
+            }
+            while byte > target {
+                byte -= 1
+                while byte > 0, bytes[byte] & 0xC0 == 0x80 { byte -= 1 }
+                pageUnit -= bytes[byte] >= 0xF0 ? 2 : 1
+            }
+            return pageUnit
+        }
+
+        private mutating func emit(_ scalar: Unicode.Scalar, start: Int32, end: Int32) {
+            if !units.isEmpty, pendingBreak > 0 {
+                for _ in 0..<pendingBreak { emitRaw("\n", start, start) }
+            } else if let space = pendingSpace, !units.isEmpty, units.last != 0x0A {
+                emitRaw(" ", space, space + 1)
+            }
+            pendingBreak = 0
+            pendingSpace = nil
+            emitRaw(scalar, start, end)
+        }
+
+        private mutating func emitRaw(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32) {
+            for unit in scalar.utf16 {
+                units.append(unit)
+                starts.append(start)
+                ends.append(end)
+            }
+        }
+
+        /// Text that stands for bytes of the page as a whole (a character reference's character).
+        mutating func append(_ text: String, standingFor bytes: Range<Int>, collapsing: Bool) {
+            let start = unit(atByte: bytes.lowerBound), end = unit(atByte: bytes.upperBound)
+            for scalar in text.unicodeScalars { add(scalar, start, end, collapsing: collapsing) }
+        }
+
+        /// The page's own bytes as text (valid UTF-8: the page was decoded), each character where it stands.
+        mutating func appendPage(_ range: Range<Int>, collapsing: Bool) {
+            var start = unit(atByte: range.lowerBound), i = range.lowerBound
+            while i < range.upperBound {
+                let lead = UInt32(bytes[i])
+                var value: UInt32, length: Int
+                switch lead {
+                case ..<0x80: (value, length) = (lead, 1)
+                case ..<0xE0: (value, length) = (lead & 0x1F, 2)
+                case ..<0xF0: (value, length) = (lead & 0x0F, 3)
+                default: (value, length) = (lead & 0x07, 4)
+                }
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let width: Int32 = length == 4 ? 2 : 1
+                add(Unicode.Scalar(value) ?? "\u{FFFD}", start, start + width, collapsing: collapsing)
+                start += width
+                i += length
+            }
+            (byte, pageUnit) = (range.upperBound, start)
+        }
+
+        private mutating func add(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32, collapsing: Bool) {
+            // HTML's white space (space, tab, line feed, form feed, carriage return) collapses to one space,
+            // except in <pre>, whose lines stay lines.
+            if collapsing, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\u{0C}" || scalar == "\r" {
+                if pendingSpace == nil, pendingBreak == 0 { pendingSpace = start }
+            } else if scalar == "\n" {
+                lineBreak()
+            } else if scalar != "\r" {
+                emit(scalar, start: start, end: end)
+            }
+        }
+    }
+}
