@@ -78,9 +78,8 @@ public enum HTML {
         handler.cdataBlock = { _, _, _ in }
         handler.comment = { context, value in
             guard let parser = Parsers.context(context), let state = SAXState.of(parser), let value else { return }
-            let end = Int(xmlByteConsumed(parser))
-            let start = state.commentStart(before: end)
-            state.events.append(.comment(String(cString: value), bytes: start..<end))
+            let end = min(max(Int(xmlByteConsumed(parser)), state.floor), state.bytes.count)
+            state.events.append(.comment(String(cString: value), bytes: state.commentStart(before: end)..<end))
         }
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
@@ -169,10 +168,10 @@ private final class SAXState {
         return max(i, 0)
     }
 
-    /// The `<!--` of the comment that ends at `end`.
+    /// The `<!--` of the comment that ends at `end` (at most `end`, at least the end of the text before).
     func commentStart(before end: Int) -> Int {
         let marker = Array("<!--".utf8)
-        var i = min(end, bytes.count) - marker.count
+        var i = end - marker.count
         while i > floor, !bytes[i...].starts(with: marker) { i -= 1 }
         return max(i, floor)
     }
@@ -181,6 +180,8 @@ private final class SAXState {
     /// full buffer before reading the last character past it): matched backwards against the bytes,
     /// character references and dropped carriage returns as pieces of their own.
     func text(_ decoded: [UInt8], end: Int) {
+        // The parser's offset, kept inside the page and after the text before.
+        let end = min(max(end, floor), bytes.count)
         for candidate in end...min(end + 4, bytes.count) {
             if let pieces = align(decoded, end: candidate) {
                 floor = candidate
@@ -189,7 +190,7 @@ private final class SAXState {
             }
         }
         // Not found (the parser changed the text in a way not foreseen): the text stands for the bytes before `end`.
-        let end = min(end, bytes.count), start = max(floor, end - decoded.count)
+        let start = max(floor, end - decoded.count)
         floor = end
         events.append(.text([HTMLPage.TextPiece(bytes: start..<end, replacement: String(decoding: decoded, as: UTF8.self))]))
     }
