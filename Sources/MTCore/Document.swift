@@ -152,14 +152,10 @@ public struct Document: Sendable {
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
     private let wordKeys: [[WordKey?]]
 
-    public init(path: String, text: String, byteOffset: Int = 0, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
+    /// - Parameter fileMap: for text taken from a file in another format (`HTMLFile`), where its text stands in the file.
+    public init(path: String, text: String, byteOffset: Int = 0, fileMap: FileMap? = nil, pair: LanguagePair = .russianEnglish,
+                knowledge: Knowledge = .bundled) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
-        self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge), pair: pair, knowledge: knowledge)
-    }
-
-    /// Text taken from a file in another format (`HTMLFile`), with the map of where its text stands in the file.
-    public init(path: String, text: String, fileMap: FileMap, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
-        let buffer = TextBuffer(text)
         self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge), pair: pair,
                   knowledge: knowledge, fileMap: fileMap)
     }

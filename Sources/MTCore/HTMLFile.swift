@@ -155,15 +155,7 @@ public struct HTMLFile: DocumentSource {
         mutating func appendPage(_ range: Range<Int>, collapsing: Bool) {
             var start = unit(atByte: range.lowerBound), i = range.lowerBound
             while i < range.upperBound {
-                let lead = UInt32(bytes[i])
-                var value: UInt32, length: Int
-                switch lead {
-                case ..<0x80: (value, length) = (lead, 1)
-                case ..<0xE0: (value, length) = (lead & 0x1F, 2)
-                case ..<0xF0: (value, length) = (lead & 0x0F, 3)
-                default: (value, length) = (lead & 0x07, 4)
-                }
-                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let (value, length) = bytes.withUnsafeBufferPointer { UTF8.scalar(in: $0, at: i) }
                 let width: Int32 = length == 4 ? 2 : 1
                 add(Unicode.Scalar(value) ?? "\u{FFFD}", start, start + width, collapsing: collapsing)
                 start += width

@@ -30,15 +30,7 @@ public struct TextBuffer: Sendable {
             units.reserveCapacity(utf8.count)
             var i = 0, column = 1
             while i < utf8.count {
-                let lead = UInt32(utf8[i])
-                var value: UInt32, length: Int
-                switch lead {
-                case ..<0x80: (value, length) = (lead, 1)
-                case ..<0xE0: (value, length) = (lead & 0x1F, 2)
-                case ..<0xF0: (value, length) = (lead & 0x0F, 3)
-                default: (value, length) = (lead & 0x07, 4)
-                }
-                for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                let (value, length) = UTF8.scalar(in: utf8, at: i)
                 if value >= 0x10000 {
                     units.append(UInt16(0xD800 + ((value - 0x10000) >> 10)))
                     units.append(UInt16(0xDC00 + ((value - 0x10000) & 0x3FF)))
@@ -182,6 +174,24 @@ public struct ScalarSequence: Sequence, IteratorProtocol {
         }
         index += 1
         return (offset, Unicode.Scalar(UInt32(unit)) ?? "\u{FFFD}")
+    }
+}
+
+extension UTF8 {
+    /// The scalar value and length of the UTF-8 sequence at `i` of valid UTF-8 (a String's storage, or
+    /// bytes decoded from one).
+    @inlinable
+    package static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[i])
+        var value: UInt32, length: Int
+        switch lead {
+        case ..<0x80: return (lead, 1)
+        case ..<0xE0: (value, length) = (lead & 0x1F, 2)
+        case ..<0xF0: (value, length) = (lead & 0x0F, 3)
+        default: (value, length) = (lead & 0x07, 4)
+        }
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (value, length)
     }
 }
 
