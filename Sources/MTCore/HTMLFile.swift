@@ -15,8 +15,7 @@ public struct HTMLFile: DocumentSource {
     public init(_ path: FilePath) { self.path = path }
 
     public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
-        let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
-        let (text, map) = try Self.text(of: decoded, path: path.description)
+        let (text, map) = try Self.text(of: DocumentReader.read(path: path, maximumSize: maximumSize), path: path.description)
         return Document(path: path.description, text: text, fileMap: map, pair: pair, knowledge: knowledge)
     }
 

@@ -109,12 +109,17 @@ public struct TranslationFile: DocumentSource {
 
 /// An article on standard input (`check -`), read whole, decoded as a file's bytes are.
 public struct StandardInput: DocumentSource {
-    public init() {}
+    /// Plain text, unless `html` (there is no extension to go by: `auto` is text).
+    public let format: InputFormat
+
+    public init(format: InputFormat = .auto) { self.format = format }
 
     public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
         let name = "<stdin>"
         let decoded = try DocumentReader.decode(DocumentReader.read(FileHandle.standardInput, path: name, maximumSize: maximumSize), path: name)
-        return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair, knowledge: knowledge)
+        guard format == .html else { return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair, knowledge: knowledge) }
+        let (text, map) = try HTMLFile.text(of: decoded, path: name)
+        return Document(path: name, text: text, fileMap: map, pair: pair, knowledge: knowledge)
     }
 }
 

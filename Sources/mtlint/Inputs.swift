@@ -172,7 +172,7 @@ enum Input: Hashable {
         switch self {
         case .file(let path): format.reader(of: path)
         case .translation(let path, let source): TranslationFile(path, source: source)
-        case .standardInput: StandardInput()
+        case .standardInput: StandardInput(format: format)
         }
     }
 }

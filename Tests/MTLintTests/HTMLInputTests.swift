@@ -47,9 +47,12 @@ import Testing
         Self.expectRoundTrip(page, findings)
         // The source caption the number comes from is given in the page too.
         #expect(findings.first?.source?["line"] as? Int == 32)
-        // Read as plain text, the same file is markup everywhere: the format decides, by extension or flag.
+        // Read as plain text, the same file is markup everywhere: the format decides, by extension or flag
+        // (standard input has no extension: text unless the flag says html).
         let asText = try mtlint(["check", "--format", "json", "--input-format", "text", path])
         #expect(try Self.findings(asText.stdout).map(\.rule) != findings.map(\.rule))
+        let piped = try mtlint(["check", "--format", "json", "--input-format", "html", "-"], stdin: Repo.root.appendingPathComponent(path))
+        #expect(try Self.findings(piped.stdout).map { $0.target["utf8Offset"] as? Int } == findings.map { $0.target["utf8Offset"] as? Int })
     }
 
     /// The seed article rebuilt as a page: its paragraphs as <p>, each caption with its translation and
