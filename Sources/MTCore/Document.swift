@@ -200,8 +200,9 @@ public struct Document: Sendable {
         } ?? aligner.align()
         for case let target? in captionPairs.map(\.target) { blocks[target].kind = .caption }
         if let fileMap {
-            // Lines are the file's from here on (the aligner above counted the buffer's).
-            for i in blocks.indices {
+            // Lines are the file's from here on (the aligner above counted the buffer's); a source file's
+            // blocks have theirs already.
+            for i in blocks.indices where sourceFile.map({ blocks[i].range.lowerBound < $0.start }) ?? true {
                 blocks[i].firstLine = fileMap.position(at: blocks[i].range.lowerBound, end: false).line
                 blocks[i].lastLine = fileMap.position(at: blocks[i].range.upperBound, end: !blocks[i].range.isEmpty).line
             }
@@ -308,13 +309,16 @@ public struct Document: Sendable {
     /// The span of a range of the buffer, in the file it comes from: the translation's, or for a range
     /// in the source text of two files, the source file's (`Span.inSourceFile`).
     public func span(_ range: Range<Int>) -> Span {
+        if let sourceFile, range.lowerBound >= sourceFile.start {
+            return Span(start: sourceFile.position(at: range.lowerBound, end: false, in: buffer),
+                        end: sourceFile.position(at: range.upperBound, end: !range.isEmpty, in: buffer),
+                        text: buffer.string(range), inSourceFile: true, bufferRange: range)
+        }
         if let fileMap {
             return Span(start: fileMap.position(at: range.lowerBound, end: false), end: fileMap.position(at: range.upperBound, end: !range.isEmpty),
                         text: buffer.string(range), bufferRange: range)
         }
-        let start = buffer.position(at: range.lowerBound), end = buffer.position(at: range.upperBound)
-        guard let sourceFile, range.lowerBound >= sourceFile.start else { return Span(start: start, end: end, text: buffer.string(range)) }
-        return Span(start: sourceFile.position(start), end: sourceFile.position(end), text: buffer.string(range), inSourceFile: true, bufferRange: range)
+        return Span(start: buffer.position(at: range.lowerBound), end: buffer.position(at: range.upperBound), text: buffer.string(range))
     }
 
     public func text(_ block: Block) -> String { buffer.string(block.range) }

@@ -68,14 +68,25 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case auto
     case text, html
 
+    /// The format a file is read in: this one, or (`auto`) the one its extension names.
+    func resolved(for path: FilePath) -> InputFormat {
+        guard self == .auto else { return self }
+        let name = path.description.lowercased()
+        return [".html", ".htm", ".xhtml"].contains { name.hasSuffix($0) } ? .html : .text
+    }
+
     /// The reader of a file in this format.
     public func reader(of path: FilePath) -> any DocumentSource {
-        var format = self
-        if format == .auto {
-            let name = path.description.lowercased()
-            format = [".html", ".htm", ".xhtml"].contains { name.hasSuffix($0) } ? .html : .text
-        }
-        return format == .html ? HTMLFile(path) : TextFile(path)
+        resolved(for: path) == .html ? HTMLFile(path) : TextFile(path)
+    }
+
+    /// A file's text as read in this format, the bytes before it in the file, and for a page the map
+    /// of where its text stands in the page.
+    func text(of path: FilePath, maximumSize: Int) throws(InputError) -> (text: String, byteOffset: Int, map: FileMap?) {
+        let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
+        guard resolved(for: path) == .html else { return (decoded.text, decoded.byteOffset, nil) }
+        let (text, map) = try HTMLFile.text(of: decoded, path: path.description)
+        return (text, 0, map)
     }
 }
 
@@ -96,14 +107,17 @@ public struct TextFile: DocumentSource {
 public struct TranslationFile: DocumentSource {
     public let path: FilePath
     public let source: FilePath
+    /// How both files are read (`auto`: each by its extension: HTML pages or plain text).
+    public let format: InputFormat
 
-    public init(_ path: FilePath, source: FilePath) {
+    public init(_ path: FilePath, source: FilePath, format: InputFormat = .auto) {
         self.path = path
         self.source = source
+        self.format = format
     }
 
     public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
-        try Document(contentsOf: path, source: source, pair: pair, knowledge: knowledge, maximumSize: maximumSize)
+        try Document(contentsOf: path, source: source, format: format, pair: pair, knowledge: knowledge, maximumSize: maximumSize)
     }
 }
 

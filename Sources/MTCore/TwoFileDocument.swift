@@ -4,7 +4,7 @@ import MTText
 
 /// Where the source text of a two-file document sits in its buffer (after the translation and a line
 /// break), to give positions in it in the source file's own lines, columns and offsets.
-public struct SourceFile: Sendable, Hashable {
+public struct SourceFile: Sendable {
     public let path: String
     /// Buffer offset (UTF-16) where the source text starts.
     public let start: Int
@@ -12,15 +12,20 @@ public struct SourceFile: Sendable, Hashable {
     let lineShift: Int
     /// Buffer UTF-8 offset of the source's first byte, less the bytes before the text in the source file (a BOM).
     let utf8Shift: Int
+    /// For a source text taken from a page: where it stands in the page (offsets from `start`).
+    let map: FileMap?
     /// Sentences of both files, and those the aligner could not pair by their content (left out, added,
     /// or paired only because they sit at the same place).
     public let sentences: Int
     public let unsureSentences: Int
 
-    /// A buffer position inside the source text, in the source file.
-    func position(_ position: TextPosition) -> TextPosition {
-        TextPosition(line: position.line - lineShift, column: position.column,
-                     utf8Offset: position.utf8Offset - utf8Shift, utf16Offset: position.utf16Offset - start)
+    /// The position in the source file of a buffer offset inside the source text (`end`: where the
+    /// character before it ends, for a page).
+    func position(at offset: Int, end: Bool, in buffer: TextBuffer) -> TextPosition {
+        if let map { return map.position(at: offset - start, end: end) }
+        let position = buffer.position(at: offset)
+        return TextPosition(line: position.line - lineShift, column: position.column,
+                            utf8Offset: position.utf8Offset - utf8Shift, utf16Offset: position.utf16Offset - start)
     }
 }
 
@@ -32,8 +37,10 @@ extension Document {
     /// of the translation without source an unpaired target block. The buffer holds the translation,
     /// a line break, then the source: positions in the translation are the translation file's, and
     /// spans in the source are given in the source file (`sourceFile`).
+    /// - Parameter translationMap, sourceMap: for a side taken from a page, where its text stands in the page.
     public init(translation: String, at path: String, byteOffset: Int = 0, source: String, at sourcePath: String,
-                sourceByteOffset: Int = 0, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
+                sourceByteOffset: Int = 0, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled,
+                translationMap: FileMap? = nil, sourceMap: FileMap? = nil) {
         let buffer = TextBuffer(translation + "\n" + source, byteOffset: byteOffset)
         let start = translation.utf16.count + 1
         let segmenters = Classifier.Segmenters(pair)
@@ -74,7 +81,7 @@ extension Document {
         let beads = SentenceAligner(ratio: pair.expectedLengthRatio).align(sourceSide.units, targetSide.units)
         let sourceFile = SourceFile(
             path: sourcePath, start: start, lineShift: buffer.line(at: start) - 1,
-            utf8Shift: byteOffset + translation.utf8.count + 1 - sourceByteOffset,
+            utf8Shift: byteOffset + translation.utf8.count + 1 - sourceByteOffset, map: sourceMap,
             sentences: sourceSentences.count + targetSentences.count,
             unsureSentences: beads.filter(\.isUnsure).reduce(0) { $0 + $1.source.count + $1.target.count })
         // Blocks in buffer order (the translation's, then the source's), one per side of each bead.
@@ -99,21 +106,24 @@ extension Document {
             let block = Classifier.block(index: blocks.count, range: item.range, language: .source, kind: .caption, buffer, pair, segmenters)
             // Its lines are the source file's, as rules quote them ("in the source (line 5)").
             blocks.append(Block(
-                index: block.index, range: block.range, firstLine: block.firstLine - sourceFile.lineShift,
-                lastLine: block.lastLine - sourceFile.lineShift, language: block.language, kind: block.kind,
+                index: block.index, range: block.range, firstLine: sourceFile.position(at: block.range.lowerBound, end: false, in: buffer).line,
+                lastLine: sourceFile.position(at: block.range.upperBound, end: true, in: buffer).line, language: block.language, kind: block.kind,
                 tokens: block.tokens, sentences: block.sentences))
         }
-        self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, knowledge: knowledge, forcedPairs: pairs, sourceFile: sourceFile)
+        self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, knowledge: knowledge, forcedPairs: pairs, sourceFile: sourceFile,
+                  fileMap: translationMap)
     }
 
     /// Reads a translation and its source article (each as `init(contentsOf:)` reads a file) and aligns
     /// them; two files that cannot be checked as a pair (`twoFileProblem`) are an `InputError`.
-    public init(contentsOf path: FilePath, source: FilePath, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled,
-                maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
-        let translation = try DocumentReader.read(path: path, maximumSize: maximumSize)
-        let original = try DocumentReader.read(path: source, maximumSize: maximumSize)
+    /// - Parameter format: how to read the two files (`auto`: each by its extension).
+    public init(contentsOf path: FilePath, source: FilePath, format: InputFormat = .auto, pair: LanguagePair = .russianEnglish,
+                knowledge: Knowledge = .bundled, maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
+        let translation = try format.text(of: path, maximumSize: maximumSize)
+        let original = try format.text(of: source, maximumSize: maximumSize)
         self.init(translation: translation.text, at: path.description, byteOffset: translation.byteOffset,
-                  source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair, knowledge: knowledge)
+                  source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair, knowledge: knowledge,
+                  translationMap: translation.map, sourceMap: original.map)
         if let problem = twoFileProblem { throw InputError(path: problem.file, reason: problem.reason) }
     }
 
@@ -147,10 +157,9 @@ extension Document {
     /// The line of a buffer offset in the file it comes from (the source file's for the source text of
     /// two files, the page's for text read from a page).
     public func line(at offset: Int) -> Int {
+        if let sourceFile, offset >= sourceFile.start { return sourceFile.position(at: offset, end: false, in: buffer).line }
         if let fileMap { return fileMap.position(at: offset, end: false).line }
-        let line = buffer.line(at: offset)
-        guard let sourceFile, offset >= sourceFile.start else { return line }
-        return line - sourceFile.lineShift
+        return buffer.line(at: offset)
     }
 
     /// Where the translation reports on a source block of two files: the sentence aligned with it, or for

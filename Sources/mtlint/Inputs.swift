@@ -171,7 +171,7 @@ enum Input: Hashable {
     func reader(_ format: InputFormat = .auto) -> any DocumentSource {
         switch self {
         case .file(let path): format.reader(of: path)
-        case .translation(let path, let source): TranslationFile(path, source: source)
+        case .translation(let path, let source): TranslationFile(path, source: source, format: format)
         case .standardInput: StandardInput(format: format)
         }
     }
@@ -200,6 +200,5 @@ extension FilePath {
         return table
     }()
 }
-
 
 extension InputFormat: ExpressibleByArgument {}

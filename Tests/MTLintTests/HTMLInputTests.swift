@@ -22,11 +22,12 @@ import Testing
         }
     }
 
-    /// Every span of every finding is found in the page at its line and column, and at its byte offsets.
-    static func expectRoundTrip(_ page: String, _ findings: [(rule: String, target: [String: Any], source: [String: Any]?)]) {
-        let bytes = Array(page.utf8)
+    /// Every span of every finding is found in the page at its line and column, and at its byte offsets
+    /// (the source span of two files, in `sourcePage`).
+    static func expectRoundTrip(_ page: String, _ findings: [(rule: String, target: [String: Any], source: [String: Any]?)], sourcePage: String? = nil) {
         for (rule, target, source) in findings {
-            for span in [target] + (source.map { [$0] } ?? []) {
+            for (span, page) in [(target, page)] + (source.map { [($0, sourcePage ?? page)] } ?? []) {
+                let bytes = Array(page.utf8)
                 let text = span["text"] as? String ?? "", line = span["line"] as? Int ?? 0, column = span["column"] as? Int ?? 0
                 guard !text.contains("\n") else { continue }
                 #expect(Self.text(in: page, line: line, column: column, scalars: text.unicodeScalars.count) == text,
@@ -120,6 +121,31 @@ import Testing
         }
         out += ["</footer>", "<script>var x = \"<p>not text</p>\";</script>", "</body>", "</html>"]
         return (out.joined(separator: "\n") + "\n", chrome)
+    }
+
+    /// A source page and its translated page, checked as two files: the findings of the two text files
+    /// they were made from, each span at its place in its own page.
+    @Test func aSourcePageAndItsTranslationWorkAsTwoFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var pages: [String: String] = [:]
+        for language in ["ru", "en"] {
+            let text = try String(contentsOf: Repo.corpora.appendingPathComponent("kazan-who-mission.\(language).txt"), encoding: .utf8)
+            let paragraphs = text.split(separator: "\n").map { "  <p>\($0.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;"))</p>" }
+            pages[language] = (["<!DOCTYPE html>", "<html lang=\"\(language)\">", "<head><meta charset=\"utf-8\"><title>Kazan</title></head>", "<body>",
+                                "<header><nav><a href=\"/\">Главная</a></nav></header>", "<article>"] + paragraphs
+                               + ["</article>", "<footer><p>© Новости</p></footer>", "</body>", "</html>"]).joined(separator: "\n") + "\n"
+            try pages[language]!.write(to: folder.appendingPathComponent("kazan.\(language).html"), atomically: true, encoding: .utf8)
+        }
+        let fromPages = try Self.findings(try mtlint(["check", "--no-config", "--format", "json", "--source", folder.appendingPathComponent("kazan.ru.html").path,
+                                                      folder.appendingPathComponent("kazan.en.html").path]).stdout)
+        let fromTexts = try Self.findings(try mtlint(["check", "--no-config", "--format", "json", "--source", "Corpora/kazan-who-mission.ru.txt",
+                                                      "Corpora/kazan-who-mission.en.txt"]).stdout)
+        #expect(fromPages.map { "\($0.rule) \($0.target["text"] as? String ?? "") \($0.source?["text"] as? String ?? "")" }
+                == fromTexts.map { "\($0.rule) \($0.target["text"] as? String ?? "") \($0.source?["text"] as? String ?? "")" })
+        #expect(fromPages.filter { $0.source != nil }.count >= 3)
+        Self.expectRoundTrip(pages["en"]!, fromPages, sourcePage: pages["ru"]!)
     }
 
     /// A page with the problem named, and the start of the message it gets.
