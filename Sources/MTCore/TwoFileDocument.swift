@@ -27,6 +27,12 @@ public struct SourceFile: Sendable {
         return TextPosition(line: position.line - lineShift, column: position.column,
                             utf8Offset: position.utf8Offset - utf8Shift, utf16Offset: position.utf16Offset - start)
     }
+
+    /// The line in the source file of a buffer offset inside the source text (no column is worked out).
+    func line(at offset: Int, in buffer: TextBuffer) -> Int {
+        if let map { return map.position(at: offset - start, end: false).line }
+        return buffer.line(at: offset) - lineShift
+    }
 }
 
 extension Document {
@@ -106,8 +112,8 @@ extension Document {
             let block = Classifier.block(index: blocks.count, range: item.range, language: .source, kind: .caption, buffer, pair, segmenters)
             // Its lines are the source file's, as rules quote them ("in the source (line 5)").
             blocks.append(Block(
-                index: block.index, range: block.range, firstLine: sourceFile.position(at: block.range.lowerBound, end: false, in: buffer).line,
-                lastLine: sourceFile.position(at: block.range.upperBound, end: true, in: buffer).line, language: block.language, kind: block.kind,
+                index: block.index, range: block.range, firstLine: sourceFile.line(at: block.range.lowerBound, in: buffer),
+                lastLine: sourceFile.line(at: max(block.range.lowerBound, block.range.upperBound - 1), in: buffer), language: block.language, kind: block.kind,
                 tokens: block.tokens, sentences: block.sentences))
         }
         self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, knowledge: knowledge, forcedPairs: pairs, sourceFile: sourceFile,
@@ -157,7 +163,7 @@ extension Document {
     /// The line of a buffer offset in the file it comes from (the source file's for the source text of
     /// two files, the page's for text read from a page).
     public func line(at offset: Int) -> Int {
-        if let sourceFile, offset >= sourceFile.start { return sourceFile.position(at: offset, end: false, in: buffer).line }
+        if let sourceFile, offset >= sourceFile.start { return sourceFile.line(at: offset, in: buffer) }
         if let fileMap { return fileMap.position(at: offset, end: false).line }
         return buffer.line(at: offset)
     }
