@@ -147,6 +147,8 @@ public struct Document: Sendable {
     /// For text taken from a file in another format (an HTML page): where each stretch of the buffer
     /// stands in that file, so that findings are given in it.
     public let fileMap: FileMap?
+    /// The units of a bilingual file (XLIFF, TMX, PO, a table), in the file's order; empty for other documents.
+    public let units: [Unit]
     /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
     /// use: rules compare these instead of folding and stemming the same words again.
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
@@ -176,8 +178,9 @@ public struct Document: Sendable {
     /// - Parameter forcedPairs: source and target block indices given as aligned (a segment pair, or the
     ///   sentence beads of two files), a nil target for a source left untranslated; the caption aligner otherwise.
     init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, knowledge: Knowledge, forcedPairs: [(Int, Int?)]? = nil,
-         sourceFile: SourceFile? = nil, fileMap: FileMap? = nil) {
+         sourceFile: SourceFile? = nil, fileMap: FileMap? = nil, units: [Unit] = []) {
         self.path = path
+        self.units = units
         self.pair = pair
         self.knowledge = knowledge
         self.sourceFile = sourceFile

@@ -32,3 +32,89 @@ public struct FileMap: Sendable {
         return file.position(at: Int(unit))
     }
 }
+
+/// Text taken from a file in another format as it is built (an HTML page's, a bilingual XML file's
+/// segments), with the file offsets (UTF-16) of each of its units.
+struct FileTextBuilder {
+    let bytes: [UInt8]
+    /// The text (UTF-16), and for each unit where its character starts and ends in the page.
+    var units: [UInt16] = []
+    var starts: [Int32] = [], ends: [Int32] = []
+    /// A break to write before the next text: 1 a line break, 2 a paragraph break.
+    private var pendingBreak = 0
+    /// White space seen since the last text (collapsed to one space before the next), at its page offset.
+    private var pendingSpace: Int32?
+    /// A byte offset of the page and its UTF-16 offset (moved forward or back from the last one asked).
+    private var byte = 0, pageUnit: Int32 = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func lineBreak() { pendingBreak = max(pendingBreak, 1); pendingSpace = nil }
+    mutating func paragraphBreak() { pendingBreak = 2; pendingSpace = nil }
+
+    /// The page UTF-16 offset of a byte offset of the page.
+    mutating func unit(atByte target: Int) -> Int32 {
+        while byte < target {
+            let lead = bytes[byte]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            pageUnit += length == 4 ? 2 : 1
+            byte += length
+        }
+        while byte > target {
+            byte -= 1
+            while byte > 0, bytes[byte] & 0xC0 == 0x80 { byte -= 1 }
+            pageUnit -= bytes[byte] >= 0xF0 ? 2 : 1
+        }
+        return pageUnit
+    }
+
+    private mutating func emit(_ scalar: Unicode.Scalar, start: Int32, end: Int32) {
+        if !units.isEmpty, pendingBreak > 0 {
+            for _ in 0..<pendingBreak { emitRaw("\n", start, start) }
+        } else if let space = pendingSpace, !units.isEmpty, units.last != 0x0A {
+            emitRaw(" ", space, space + 1)
+        }
+        pendingBreak = 0
+        pendingSpace = nil
+        emitRaw(scalar, start, end)
+    }
+
+    private mutating func emitRaw(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32) {
+        for unit in scalar.utf16 {
+            units.append(unit)
+            starts.append(start)
+            ends.append(end)
+        }
+    }
+
+    /// Text that stands for bytes of the page as a whole (a character reference's character).
+    mutating func append(_ text: String, standingFor bytes: Range<Int>, collapsing: Bool) {
+        let start = unit(atByte: bytes.lowerBound), end = unit(atByte: bytes.upperBound)
+        for scalar in text.unicodeScalars { add(scalar, start, end, collapsing: collapsing) }
+    }
+
+    /// The page's own bytes as text (valid UTF-8: the page was decoded), each character where it stands.
+    mutating func appendPage(_ range: Range<Int>, collapsing: Bool) {
+        var start = unit(atByte: range.lowerBound), i = range.lowerBound
+        while i < range.upperBound {
+            let (value, length) = bytes.withUnsafeBufferPointer { UTF8.scalar(in: $0, at: i) }
+            let width: Int32 = length == 4 ? 2 : 1
+            add(Unicode.Scalar(value) ?? "\u{FFFD}", start, start + width, collapsing: collapsing)
+            start += width
+            i += length
+        }
+        (byte, pageUnit) = (range.upperBound, start)
+    }
+
+    private mutating func add(_ scalar: Unicode.Scalar, _ start: Int32, _ end: Int32, collapsing: Bool) {
+        // HTML's white space (space, tab, line feed, form feed, carriage return) collapses to one space,
+        // except in <pre>, whose lines stay lines.
+        if collapsing, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\u{0C}" || scalar == "\r" {
+            if pendingSpace == nil, pendingBreak == 0 { pendingSpace = start }
+        } else if scalar == "\n" {
+            lineBreak()
+        } else if scalar != "\r" {
+            emit(scalar, start: start, end: end)
+        }
+    }
+}

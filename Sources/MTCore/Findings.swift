@@ -62,6 +62,12 @@ public struct Span: Sendable, Hashable {
     public var utf16Range: Range<Int> { start.utf16Offset..<end.utf16Offset }
 }
 
+/// A unit of a bilingual file, as findings name it: the file's id for it and its notes.
+public struct UnitReference: Sendable, Hashable {
+    public let id: String
+    public let notes: [String]
+}
+
 /// One problem a rule found.
 public struct Finding: Sendable, Hashable {
     public let ruleID: String
@@ -75,6 +81,8 @@ public struct Finding: Sendable, Hashable {
     public let source: Span?
     /// Other places that explain the finding (e.g. the first occurrence of a repeated phrase).
     public let related: [Span]
+    /// In a bilingual file, the unit the finding is in (set by the run, not by rules).
+    public internal(set) var unit: UnitReference?
 
     public init(
         ruleID: String, code: String, mqm: MQMType, severity: Severity, message: String,

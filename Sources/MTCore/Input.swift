@@ -64,27 +64,43 @@ public struct FilePath: Hashable, Comparable, Sendable, CustomStringConvertible 
 
 /// How an input file is read (`check --input-format`).
 public enum InputFormat: String, Sendable, CaseIterable {
-    /// By the file's extension: `.html`, `.htm` and `.xhtml` as HTML pages, anything else as plain text.
+    /// By the file's extension (`extensions`), plain text for any other.
     case auto
     case text, html
+    /// Bilingual files: each unit a source segment and its translation (`BilingualFile`).
+    case xliff, tmx, po, tsv, csv
+
+    /// The extensions each format is chosen by (`auto`).
+    public static let extensions: [(format: InputFormat, extensions: [String])] = [
+        (.html, ["html", "htm", "xhtml"]), (.xliff, ["xlf", "xliff"]), (.tmx, ["tmx"]), (.po, ["po"]), (.tsv, ["tsv"]), (.csv, ["csv"]),
+    ]
+
+    /// Whether each unit of a file in this format is a source segment and its translation.
+    public var isBilingual: Bool { [.xliff, .tmx, .po, .tsv, .csv].contains(self) }
 
     /// The format a file is read in: this one, or (`auto`) the one its extension names.
-    func resolved(for path: FilePath) -> InputFormat {
+    public func resolved(for path: FilePath) -> InputFormat {
         guard self == .auto else { return self }
         let name = path.description.lowercased()
-        return [".html", ".htm", ".xhtml"].contains { name.hasSuffix($0) } ? .html : .text
+        return Self.extensions.first { $0.extensions.contains { name.hasSuffix("." + $0) } }?.format ?? .text
     }
 
     /// The reader of a file in this format.
     public func reader(of path: FilePath) -> any DocumentSource {
-        resolved(for: path) == .html ? HTMLFile(path) : TextFile(path)
+        let format = resolved(for: path)
+        if format.isBilingual { return BilingualFile(path, format: format) }
+        return format == .html ? HTMLFile(path) : TextFile(path)
     }
 
     /// A file's text as read in this format, the bytes before it in the file, and for a page the map
-    /// of where its text stands in the page.
+    /// of where its text stands in the page. A bilingual file is not one side of two files.
     func text(of path: FilePath, maximumSize: Int) throws(InputError) -> (text: String, byteOffset: Int, map: FileMap?) {
+        let format = resolved(for: path)
+        if format.isBilingual {
+            throw InputError(path: path.description, reason: "is a bilingual file (\(format.rawValue)): it holds its own source segments; check it without --source")
+        }
         let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
-        guard resolved(for: path) == .html else { return (decoded.text, decoded.byteOffset, nil) }
+        guard format == .html else { return (decoded.text, decoded.byteOffset, nil) }
         let (text, map) = try HTMLFile.text(of: decoded, path: path.description)
         return (text, 0, map)
     }
@@ -123,7 +139,7 @@ public struct TranslationFile: DocumentSource {
 
 /// An article on standard input (`check -`), read whole, decoded as a file's bytes are.
 public struct StandardInput: DocumentSource {
-    /// Plain text, unless `html` (there is no extension to go by: `auto` is text).
+    /// Plain text, unless another format is named (there is no extension to go by: `auto` is text).
     public let format: InputFormat
 
     public init(format: InputFormat = .auto) { self.format = format }
@@ -131,6 +147,7 @@ public struct StandardInput: DocumentSource {
     public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
         let name = "<stdin>"
         let decoded = try DocumentReader.decode(DocumentReader.read(FileHandle.standardInput, path: name, maximumSize: maximumSize), path: name)
+        if format.isBilingual { return try BilingualFile.read(decoded, path: name, format: format, pair: pair, knowledge: knowledge) }
         guard format == .html else { return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair, knowledge: knowledge) }
         let (text, map) = try HTMLFile.text(of: decoded, path: name)
         return Document(path: name, text: text, fileMap: map, pair: pair, knowledge: knowledge)

@@ -180,6 +180,8 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public let source: String?
     /// Whether `source` is a source article and `marked` its translation, two files (`check --source`).
     public let isTwoFiles: Bool
+    /// Whether `source` and `marked` are a unit of a bilingual file, with inline tags (XLIFF 1.2 markup).
+    public let isUnit: Bool
     /// The message of each finding at the marked spans, in order (a triggering example): what the user reads.
     public let messages: [String]
     /// The languages of the source and the translation.
@@ -201,16 +203,39 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
         RuleExample(source: source, marked: marked, isTwoFiles: true, messages: messages, pair: pair)
     }
 
-    private init(source: String?, marked: String, isTwoFiles: Bool, messages: [String], pair: LanguagePair) {
+    /// A unit of a bilingual file: a source segment and its (marked) translation as XLIFF 1.2 content,
+    /// inline tags written as XLIFF writes them (`<x id="1"/>`, `<g id="2">…</g>`).
+    public static func unit(_ source: String, _ marked: String, messages: [String] = [], pair: LanguagePair = .russianEnglish) -> RuleExample {
+        RuleExample(source: source, marked: marked, isTwoFiles: false, isUnit: true, messages: messages, pair: pair)
+    }
+
+    private init(source: String?, marked: String, isTwoFiles: Bool, isUnit: Bool = false, messages: [String], pair: LanguagePair) {
         self.marked = marked
         self.source = source
         self.isTwoFiles = isTwoFiles
+        self.isUnit = isUnit
         self.messages = messages
         self.pair = pair
     }
 
+    /// The XLIFF file of a unit example, and where its translation starts in it.
+    private var unitFile: (text: String, targetOffset: Int) {
+        let head = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2"><file original="example" datatype="plaintext" source-language="\(pair.source.code)" target-language="\(pair.target.code)"><body>
+            <trans-unit id="example"><source>\(source ?? "")</source><target>
+            """
+        return (head + text + "</target></trans-unit></body></file></xliff>\n", head.utf16.count)
+    }
+
     /// The document the example stands for.
     public var document: Document {
+        if isUnit {
+            let file = unitFile.text
+            // The examples are the project's own: one that is not a readable file fails its tests (no finding).
+            return (try? BilingualFile.read(DocumentReader.Decoded(text: file, byteOffset: 0), path: "example.xlf", format: .xliff, pair: pair,
+                                            knowledge: .bundled)) ?? Document(path: "example.xlf", text: "", pair: pair)
+        }
         guard let source else { return Document(path: "example", text: text, pair: pair) }
         return isTwoFiles
             ? Document(translation: text, at: "example.en.txt", source: source, at: "example.ru.txt", pair: pair)
@@ -218,12 +243,14 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     }
 
     /// Where `text` starts in the document's buffer (a two-file document's buffer starts with the translation).
-    public var textOffset: Int { isTwoFiles ? 0 : source.map { $0.utf16.count + 1 } ?? 0 }
+    /// For a unit, where it starts in the XLIFF file (a unit's findings are compared by their file offsets).
+    public var textOffset: Int { isUnit ? unitFile.targetOffset : isTwoFiles ? 0 : source.map { $0.utf16.count + 1 } ?? 0 }
 
     /// How the docs show it: the document, or "source: …" and "target: …" lines.
     public var display: String {
         guard let source else { return marked }
-        return isTwoFiles ? "source file:\n\(source)\ntranslation file:\n\(marked)" : "source: \(source)\ntarget: \(marked)"
+        return isTwoFiles ? "source file:\n\(source)\ntranslation file:\n\(marked)"
+            : isUnit ? "XLIFF source: \(source)\nXLIFF target: \(marked)" : "source: \(source)\ntarget: \(marked)"
     }
 
     /// The document text without markers.
@@ -315,7 +342,10 @@ extension Rule {
     public func flagged(in example: RuleExample, document: Document? = nil) -> [(range: Range<Int>, message: String)] {
         check(document ?? example.document)
             .filter { $0.ruleID == description.id }
-            .map { (($0.target.bufferRange.lowerBound - example.textOffset)..<($0.target.bufferRange.upperBound - example.textOffset), $0.message) }
+            .map { finding in
+                let range = example.isUnit ? finding.target.utf16Range : finding.target.bufferRange
+                return ((range.lowerBound - example.textOffset)..<(range.upperBound - example.textOffset), finding.message)
+            }
             .sorted { ($0.range.lowerBound, $0.range.upperBound, $0.message) < ($1.range.lowerBound, $1.range.upperBound, $1.message) }
     }
 

@@ -72,7 +72,12 @@ public struct Session: Sendable {
         }
         let all = findings + rules.compactMap { $0 as? any FindingsRule }.flatMap { $0.check(document, findings: findings) }
         let reported = profile.reported(all, of: document)
-        return LintResult(document: document, findings: reported.findings, score: profile.policy.score(reported.findings, wordCount: document.targetWordCount),
+        let named = document.units.isEmpty ? reported.findings : reported.findings.map { finding in
+            var finding = finding
+            finding.unit = document.unit(at: finding.target.bufferRange).map { UnitReference(id: $0.id, notes: $0.notes) }
+            return finding
+        }
+        return LintResult(document: document, findings: named, score: profile.policy.score(named, wordCount: document.targetWordCount),
                           suppressed: reported.suppressed, baselined: reported.baselined)
     }
 

@@ -110,11 +110,7 @@ extension Document {
         for item in sourceBlocks {
             pairs.append((blocks.count, targetOfBead[item.bead]))
             let block = Classifier.block(index: blocks.count, range: item.range, language: .source, kind: .caption, buffer, pair, segmenters)
-            // Its lines are the source file's, as rules quote them ("in the source (line 5)").
-            blocks.append(Block(
-                index: block.index, range: block.range, firstLine: sourceFile.line(at: block.range.lowerBound, in: buffer),
-                lastLine: sourceFile.line(at: max(block.range.lowerBound, block.range.upperBound - 1), in: buffer), language: block.language, kind: block.kind,
-                tokens: block.tokens, sentences: block.sentences))
+            blocks.append(block.inSourceFile(sourceFile, buffer))
         }
         self.init(path: path, buffer: buffer, blocks: blocks, pair: pair, knowledge: knowledge, forcedPairs: pairs, sourceFile: sourceFile,
                   fileMap: translationMap)

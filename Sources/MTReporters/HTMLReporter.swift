@@ -274,11 +274,13 @@ struct PageView {
                 targetLine: target?.firstLine, status: status, findings: inPair.count)
         }
         if twoFiles {
-            pairsTitle = "Aligned sentences"
+            // A bilingual file's pairs are its units, named by their ids.
+            pairsTitle = document.units.isEmpty ? "Aligned sentences" : "Units"
             sourceColumn = "Source"
             captions = document.beads.map { bead in
+                let delta = "length δ " + (bead.lengthDelta.map { ($0 > 0 ? "+" : "") + String(format2: $0) } ?? "-")
                 let status = bead.source == nil ? "added in the translation" : bead.target == nil ? "left out of the translation"
-                    : "aligned, length δ " + (bead.lengthDelta.map { ($0 > 0 ? "+" : "") + String(format2: $0) } ?? "-")
+                    : bead.target.flatMap { document.unit(at: $0.range) }.map { "unit \($0.id), \(delta)" } ?? "aligned, \(delta)"
                 return row(source: bead.source, target: bead.target, status: status)
             }
         } else {

@@ -157,8 +157,16 @@ public enum JSONReporter {
         let target: SpanEntry
         let source: SpanEntry?
         let related: [SpanEntry]
+        /// In a bilingual file, the unit's id and notes (absent otherwise).
+        let unit: UnitEntry?
+
+        struct UnitEntry: Encodable {
+            let id: String
+            let notes: [String]
+        }
 
         init(_ finding: Finding) {
+            unit = finding.unit.map { UnitEntry(id: $0.id, notes: $0.notes) }
             rule = finding.ruleID
             code = finding.code
             mqm = finding.mqm.description
@@ -179,9 +187,10 @@ public enum JSONReporter {
             try container.encode(target, forKey: .target)
             try container.encode(source, forKey: .source)  // null when unknown
             try container.encode(related, forKey: .related)
+            try container.encodeIfPresent(unit, forKey: .unit)
         }
 
-        enum CodingKeys: String, CodingKey { case rule, code, mqm, severity, message, target, source, related }
+        enum CodingKeys: String, CodingKey { case rule, code, mqm, severity, message, target, source, related, unit }
     }
 
     struct SpanEntry: Encodable {

@@ -160,23 +160,29 @@ public struct SARIFReporter {
             self.ruleIndex = ruleIndex
             level = SARIFReporter.level(finding.severity)
             message = Text(text: finding.message)
-            locations = [Location(id: nil, span: finding.target, path: path, message: nil)]
+            locations = [Location(id: nil, span: finding.target, path: path, message: nil,
+                                  logicalLocations: finding.unit.map { [LogicalLocation(name: $0.id, kind: "resource")] })]
             let related = (finding.source.map { [($0, "source text")] } ?? []) + finding.related.map { ($0, "related") }
             relatedLocations = related.isEmpty ? nil : related.enumerated().map { index, item in
                 Location(id: index, span: item.0, path: path, message: Text(text: item.1))
             }
             partialFingerprints = ["mtlintFinding/v1": fingerprint]
-            properties = ["mqm": finding.mqm.description, "severity": finding.severity.rawValue, "rule": finding.ruleID]
+            var properties = ["mqm": finding.mqm.description, "severity": finding.severity.rawValue, "rule": finding.ruleID]
+            if let unit = finding.unit, !unit.notes.isEmpty { properties["unitNotes"] = unit.notes.joined(separator: "\n") }
+            self.properties = properties
         }
     }
 
     struct Location: Encodable {
         let id: Int?
         let physicalLocation: PhysicalLocation
+        /// The unit of a bilingual file the finding is in.
+        let logicalLocations: [LogicalLocation]?
         let message: Text?
 
-        init(id: Int?, span: Span, path: String, message: Text?) {
+        init(id: Int?, span: Span, path: String, message: Text?, logicalLocations: [LogicalLocation]? = nil) {
             self.id = id
+            self.logicalLocations = logicalLocations
             physicalLocation = PhysicalLocation(
                 artifactLocation: ArtifactLocation(uri: ArtifactLocation.uri(path)),
                 region: Region(
@@ -186,6 +192,11 @@ public struct SARIFReporter {
                     snippet: Text(text: span.text)))
             self.message = message
         }
+    }
+
+    struct LogicalLocation: Encodable {
+        let name: String
+        let kind: String
     }
 
     struct PhysicalLocation: Encodable {

@@ -28,7 +28,13 @@ public struct TextReporter: Sendable {
         out += paint(finding.severity.rawValue, color(finding.severity), bold: true)
         // One line per diagnostic, with no control character reaching the terminal.
         let message = finding.message.replacingAll(["\n": " ", "\r": " ", "\r\n": " "]).escapingControlCharacters
-        out += ": \(message) " + paint("[\(finding.ruleID)]", "2") + "\n"
+        out += ": \(message) " + paint("[\(finding.ruleID)]", "2")
+        if let unit = finding.unit {
+            // A PO unit's id is its msgid: long ones are clipped.
+            let id = unit.id.count > Self.spanEnd ? String(unit.id.prefix(Self.spanEnd)) + "…" : unit.id
+            out += paint(" (unit \(id.replacingAll(["\n": " ", "\r": " "]).escapingControlCharacters))", "2")
+        }
+        out += "\n"
 
         // The excerpt: the span's first line, clipped to a window around the span and any related
         // span on that line (a quotation's closing mark): '^' under the span, '-' under related ones.

@@ -46,7 +46,8 @@ public struct DuplicatedPhrase: ConfigurableRule {
             unit after two quantities ("50 thousand cubic meters per second … 60 thousand cubic meters per \
             second"), and a title the source quotes in the original besides translating it. With the source \
             article beside it (two files, or an aligned caption), a sentence whose source repeats an earlier \
-            source sentence repeats faithfully (a headline restated at the end, a refrain). A run of \
+            source sentence repeats faithfully (a headline restated at the end, a refrain); in a bilingual file \
+            (XLIFF, PO…) only repetition inside a unit counts, its units being separate segments. A run of \
             just three words is minor: it may be parallel structure ("forcing companies to decrypt …, forcing \
             companies to provide …").
             """,
@@ -103,6 +104,9 @@ public struct DuplicatedPhrase: ConfigurableRule {
             return shorter > 0 && Self.longestCommonSubsequence(stems, firstStems) >= shorter - shorter / 10
         }
         for block in document.targetTextBlocks {
+            // A bilingual file's units are separate segments: one may repeat another (a translation
+            // memory holds the same sentence under two sources), which is not text added to an article.
+            if !document.units.isEmpty { sentencesSeen = [:] }
             let scopes = block.kind == .caption ? [block.range] : block.sentences
             for scope in scopes {
                 findings += repeatedRuns(document, document.contentWords(block, in: scope), source: sources[block.index])

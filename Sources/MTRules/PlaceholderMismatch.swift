@@ -13,7 +13,7 @@ public struct PlaceholderMismatch: Rule {
             Links, addresses, handles, placeholders and markup are not text to translate: a changed one breaks \
             a link, a template or the page. In each aligned pair mtlint collects them on both sides (URLs with \
             a scheme or www., e-mail addresses, @handles, #hashtags, {name}, {{name}}, ${name}, printf-style \
-            %s and %1$d, and HTML or XML tags) and compares them as written: one of the source missing from the \
+            %s and %1$d, Python's %(name)s, and HTML or XML tags) and compares them as written: one of the source missing from the \
             translation is reported at the end of the translation, one of the translation not in the source \
             where it stands. Two exceptions are translations, not damage: a hashtag in the source language's \
             script rendered by a hashtag in the target's ("#ГолосЗаДемократию" → "#SpeakUpForDemocracy"), and \
@@ -24,6 +24,7 @@ public struct PlaceholderMismatch: Rule {
         triggering: [
             .segment("Подробности на сайте https://example.org/news.", "Details on the website ⟦https://example.com/news⟧.", messages: ["URL 'https://example.com/news' is not in the source (line 1); it has 'https://example.org/news'"]),
             .segment("Привет, {name}! У вас %d новых сообщений.", "Hello, ⟦{имя}⟧! You have %d new messages.", messages: ["placeholder '{имя}' is not in the source (line 1); it has '{name}'"]),
+            .segment("Ветер %(wind)s м/с.", "Wind ⟦%(speed)s⟧ m/s.", messages: ["placeholder '%(speed)s' is not in the source (line 1); it has '%(wind)s'"]),
         ],
         nonTriggering: [
             .segment("Пишите на press@example.org или @example_press.", "Write to press@example.org or @example_press."),

@@ -1,7 +1,7 @@
 import MTCore
 
 /// Text that must cross a translation unchanged: URLs, e-mail addresses, @handles, #hashtags,
-/// placeholders ({name}, {{name}}, ${name}, %s, %1$d) and HTML/XML tags. A printf placeholder has no
+/// placeholders ({name}, {{name}}, ${name}, %s, %1$d, Python's %(name)s) and HTML/XML tags. A printf placeholder has no
 /// space flag and no letter after it: "4% in 2021" and "5% cotton" are percentages.
 struct Placeholder: Hashable {
     enum Kind: String { case url = "URL", email = "e-mail address", handle = "@handle", hashtag = "#hashtag", placeholder, tag = "tag" }
@@ -17,7 +17,7 @@ struct Placeholder: Hashable {
         (.email, try! Regex(#"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#, as: Substring.self)),
         (.handle, try! Regex(#"@[A-Za-z0-9_]{2,}"#, as: Substring.self)),
         (.hashtag, try! Regex(#"#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*"#, as: Substring.self)),
-        (.placeholder, try! Regex(#"\{\{[^{}\s]+\}\}|\$\{[^{}\s]+\}|\{[\p{L}\p{N}_.:-]*\}|%(?:\d+\$)?[-+0#]?\d*(?:\.\d+)?[sdifuxXeEgGc@](?!\p{L})"#, as: Substring.self)),
+        (.placeholder, try! Regex(#"\{\{[^{}\s]+\}\}|\$\{[^{}\s]+\}|\{[\p{L}\p{N}_.:-]*\}|%(?:\d+\$|\([\p{L}\p{N}_]+\))?[-+0#]?\d*(?:\.\d+)?[sdifuxXeEgGc@](?!\p{L})"#, as: Substring.self)),
         (.tag, try! Regex(#"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"#, as: Substring.self)),
     ]
 

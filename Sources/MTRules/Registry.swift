@@ -31,6 +31,7 @@ public enum RuleRegistry {
         PunctuationCountMismatch(),
         MisspelledWord(),
         PlaceholderMismatch(),
+        InlineTagMismatch(),
         UnrelatedTranslation(),
         UnsupportedShortName(),
         UntranslatedSentence(),

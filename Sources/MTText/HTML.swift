@@ -1,31 +1,5 @@
 internal import CLibXML2
 
-/// An HTML page read by `HTML.read`: what its parser saw, in document order, as Swift values. Each
-/// piece of text keeps where it stands in the page's bytes, so that a position in the text can be
-/// given in the original file.
-public struct HTMLPage: Sendable {
-    public enum Event: Sendable {
-        /// A start tag (its name in lower case, its attributes) at a byte offset of the page.
-        case start(name: String, attributes: [String: String], offset: Int)
-        case end(name: String)
-        /// Character data, decoded (character references replaced), in pieces.
-        case text([TextPiece])
-        /// A comment's content, and the byte range of the whole comment.
-        case comment(String, bytes: Range<Int>)
-    }
-
-    /// A stretch of text and the bytes of the page it comes from: the bytes themselves (UTF-8, so a
-    /// position inside it is a position in the page), or a replacement that stands for them as a whole
-    /// (a character reference's character; nothing, for a carriage return the parser dropped).
-    public struct TextPiece: Sendable {
-        public let bytes: Range<Int>
-        /// `nil`: the text is the bytes.
-        public let replacement: String?
-    }
-
-    public let events: [Event]
-}
-
 /// A page the HTML reader refuses.
 public struct HTMLError: Error, Sendable {
     public let message: String
@@ -40,7 +14,7 @@ public enum HTML {
     /// otherwise keep a stack as deep as the input asks).
     public static let maximumDepth = 1_000
 
-    public static func read(_ bytes: [UInt8]) throws(HTMLError) -> HTMLPage {
+    public static func read(_ bytes: [UInt8]) throws(HTMLError) -> MarkupPage {
         if let declaration = XML.firstEntityDeclaration(bytes) {
             throw HTMLError(message: "declares an entity (<!ENTITY): refused, mtlint expands no entities", byteOffset: declaration)
         }
@@ -51,7 +25,7 @@ public enum HTML {
             guard let parser = Parsers.context(context), let state = SAXState.of(parser), let name else { return }
             state.depth += 1
             if state.depth > HTML.maximumDepth, state.error == nil {
-                state.error = HTMLError(message: "nests elements more than \(HTML.maximumDepth) deep", byteOffset: Int(xmlByteConsumed(parser)))
+                state.error = ("nests elements more than \(HTML.maximumDepth) deep", Int(xmlByteConsumed(parser)))
                 xmlStopParser(parser)
                 return
             }
@@ -96,8 +70,8 @@ public enum HTML {
                 _ = htmlParseChunk(parser, $0, Int32(clamping: buffer.count), 1)
             }
         }
-        if let error = state.error { throw error }
-        return HTMLPage(events: state.events)
+        if let error = state.error { throw HTMLError(message: error.message, byteOffset: error.byteOffset) }
+        return MarkupPage(events: state.events)
     }
 }
 
@@ -139,96 +113,3 @@ extension HTML {
     }
 }
 
-/// The parser context a SAX callback receives (its user data: the push parser passes itself).
-private enum Parsers {
-    static func context(_ pointer: UnsafeMutableRawPointer?) -> htmlParserCtxtPtr? {
-        pointer?.assumingMemoryBound(to: htmlParserCtxt.self)
-    }
-}
-
-/// What the callbacks collect; reached through the parser context's `_private`.
-private final class SAXState {
-    let bytes: [UInt8]
-    var events: [HTMLPage.Event] = []
-    var depth = 0
-    var error: HTMLError?
-    /// Where the previous text ended: text found before it belongs to earlier text.
-    var floor = 0
-
-    init(bytes: [UInt8]) { self.bytes = bytes }
-
-    static func of(_ parser: htmlParserCtxtPtr) -> SAXState? {
-        parser.pointee._private.map { Unmanaged<SAXState>.fromOpaque($0).takeUnretainedValue() }
-    }
-
-    /// The `<` of the tag the parser has just read up to `end`.
-    func tagStart(before end: Int) -> Int {
-        var i = min(end, bytes.count) - 1
-        while i > floor, bytes[i] != UInt8(ascii: "<") { i -= 1 }
-        return max(i, 0)
-    }
-
-    /// The `<!--` of the comment that ends at `end` (at most `end`, at least the end of the text before).
-    func commentStart(before end: Int) -> Int {
-        let marker = Array("<!--".utf8)
-        var i = end - marker.count
-        while i > floor, !bytes[i...].starts(with: marker) { i -= 1 }
-        return max(i, floor)
-    }
-
-    /// Character data the parser reports when it has read up to about `end` (it may report a
-    /// full buffer before reading the last character past it): matched backwards against the bytes,
-    /// character references and dropped carriage returns as pieces of their own.
-    func text(_ decoded: [UInt8], end: Int) {
-        // The parser's offset, kept inside the page and after the text before.
-        let end = min(max(end, floor), bytes.count)
-        for candidate in end...min(end + 4, bytes.count) {
-            if let pieces = align(decoded, end: candidate) {
-                floor = candidate
-                events.append(.text(pieces))
-                return
-            }
-        }
-        // Not found (the parser changed the text in a way not foreseen): the text stands for the bytes before `end`.
-        let start = max(floor, end - decoded.count)
-        floor = end
-        events.append(.text([HTMLPage.TextPiece(bytes: start..<end, replacement: String(decoding: decoded, as: UTF8.self))]))
-    }
-
-    private func align(_ decoded: [UInt8], end: Int) -> [HTMLPage.TextPiece]? {
-        var pieces: [HTMLPage.TextPiece] = []
-        var i = decoded.count, j = end
-        var verbatimEnd: (decoded: Int, bytes: Int)?
-        func closeVerbatim() {
-            if let run = verbatimEnd, run.decoded > i {
-                pieces.append(HTMLPage.TextPiece(bytes: j..<run.bytes, replacement: nil))
-            }
-            verbatimEnd = nil
-        }
-        while i > 0 {
-            guard j > floor else { return nil }
-            if bytes[j - 1] == decoded[i - 1] {
-                if verbatimEnd == nil { verbatimEnd = (i, j) }
-                i -= 1
-                j -= 1
-                continue
-            }
-            closeVerbatim()
-            if bytes[j - 1] == UInt8(ascii: ";"), let ampersand = (max(floor, j - 40)..<(j - 1)).last(where: { bytes[$0] == UInt8(ascii: "&") }) {
-                // A character reference: one scalar of the text.
-                var start = i - 1
-                while start > 0, decoded[start] & 0xC0 == 0x80 { start -= 1 }
-                pieces.append(HTMLPage.TextPiece(bytes: ampersand..<j, replacement: String(decoding: decoded[start..<i], as: UTF8.self)))
-                i = start
-                j = ampersand
-            } else if bytes[j - 1] == 0x0D {
-                pieces.append(HTMLPage.TextPiece(bytes: (j - 1)..<j, replacement: ""))
-                j -= 1
-            } else {
-                return nil
-            }
-        }
-        closeVerbatim()
-        return pieces.reversed()
-    }
-}

@@ -13,6 +13,10 @@
 //
 // aligns and checks a source article and its translation of 100 to 10,000 sentences (see TwoFiles.swift).
 //
+//     swift run -c release mtlint-bench bilingual [PAIRS.jsonl] [--units N]
+//
+// writes the same pairs as XLIFF, TMX, PO and TSV and times reading and checking each (see Bilingual.swift).
+//
 //     swift run -c release mtlint-bench compile-lexicon [SOURCE-TARGET]
 //
 // prints the compiled word list of a language pair (default ru-en), which .ci/regenerate writes to
@@ -25,6 +29,7 @@ import MTText
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "compare" { exit(Compare.run(Array(arguments.dropFirst()))) }
 if arguments.first == "two-files" { exit(TwoFiles.run(Array(arguments.dropFirst()))) }
+if arguments.first == "bilingual" { exit(Bilingual.run(Array(arguments.dropFirst()))) }
 if arguments.first == "compile-lexicon" {
     let codes = (arguments.dropFirst().first ?? "ru-en").split(separator: "-").map(String.init)
     guard codes.count == 2, let source = Language.named(codes[0]), let target = Language.named(codes[1]) else {

@@ -8,6 +8,8 @@ import MTRules
 /// - `article`: the bytes as an article file (decoding, segmenting, classifying, aligning, every rule);
 /// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article);
 /// - `html`: the bytes as an HTML page (libxml2's HTML parser, the text and its map to the page, every rule);
+/// - `bilingual`: the bytes as an XLIFF, TMX, PO, TSV and CSV file in turn (each reader, its units and their
+///   map to the file, every rule);
 /// - `config`: the bytes as a `.mtlint.yml` (YAML, every key's validation, project rules and their examples);
 /// - `glossary`: the bytes as a TBX glossary (the XML reader, entity refusal), as a CSV one and as a project's
 ///   knowledge file for each table (its checks; the organisation and page-text tables built with its rows).
@@ -45,6 +47,15 @@ enum Fuzz {
             let result = session.check(Document(path: "fuzz.html", text: text, fileMap: map))
             // Every span lies inside the page.
             precondition(result.findings.allSatisfy { $0.target.end.utf16Offset <= map.file.count })
+        case "bilingual":
+            guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz") else { return }
+            let units = decoded.text.utf16.count
+            for format in InputFormat.allCases where format.isBilingual {
+                guard let document = try? BilingualFile.read(decoded, path: "fuzz", format: format, pair: .russianEnglish, knowledge: .bundled) else { continue }
+                let result = session.check(document)
+                // Every span, and its source span, lies inside the file.
+                precondition(result.findings.allSatisfy { $0.target.end.utf16Offset <= units && ($0.source?.end.utf16Offset ?? 0) <= units })
+            }
         case "stream-line":
             // As the line reader does: invalid UTF-8 is answered with an error object, not parsed.
             guard String(validating: bytes, as: UTF8.self) != nil,
@@ -81,8 +92,8 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 struct Replay {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
-        guard let target = arguments.first, ["article", "html", "stream-line", "config", "glossary"].contains(target) else {
-            FileHandle.standardError.write(Data("usage: mtlint-fuzz article|html|stream-line|config|glossary FILE...\n".utf8))
+        guard let target = arguments.first, ["article", "html", "bilingual", "stream-line", "config", "glossary"].contains(target) else {
+            FileHandle.standardError.write(Data("usage: mtlint-fuzz article|html|bilingual|stream-line|config|glossary FILE...\n".utf8))
             exit(2)
         }
         for path in arguments.dropFirst() {

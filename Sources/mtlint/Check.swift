@@ -57,12 +57,20 @@ struct Check: ParsableCommand {
             help: "Threads (default: all cores): files checked in parallel; fewer files than threads share them, a file's rules running on several. Output is the same for any value.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("extension"), help: "File extension searched for in directories (repeatable; default: txt, html, htm).")
-    var extensions: [String] = ["txt", "html", "htm"]
+    @Option(name: .customLong("extension"), help: ArgumentHelp(
+        "File extension searched for in directories (repeatable; default: txt, html, htm, xlf, xliff, tmx, po).",
+        discussion: "Tables (.tsv, .csv) are read when named, or in directories with --extension tsv: glossaries and knowledge files are tables too."))
+    var extensions: [String] = ["txt", "html", "htm", "xlf", "xliff", "tmx", "po"]
 
     @Option(help: ArgumentHelp(
-        "How input files are read: auto (by extension: .html, .htm and .xhtml as HTML pages, anything else as plain text), text or html.",
-        discussion: "An HTML page's article text is checked (page chrome in header, nav, footer and aside left out), and findings are given at the page's own lines and columns."))
+        "How input files are read: auto (by extension), text, html, xliff, tmx, po, tsv or csv.",
+        discussion: """
+            auto reads .html, .htm and .xhtml as HTML pages, .xlf and .xliff as XLIFF (1.2 or 2.x), .tmx as TMX, .po as gettext PO, \
+            .tsv and .csv as tables with a header row (columns source and target, or the pair's language codes; optional id and note), \
+            anything else as plain text. An HTML page's article text is checked (page chrome in header, nav, footer and aside left out). \
+            In a bilingual file each unit is a source segment and its translation; inline tags (<x/>, <g>, <ph>, <bpt>…) lost or added \
+            are reported, and findings carry the unit's id. Every finding is given at the file's own lines and columns.
+            """))
     var inputFormat: InputFormat = .auto
 
     @Option(help: "Skip files whose path or name matches this glob (repeatable), e.g. 'drafts/*'.")

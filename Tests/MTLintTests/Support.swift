@@ -16,7 +16,10 @@ enum Repo {
     /// (NAME.ru.txt) beside its translation (NAME.en.txt), which is checked with it.
     /// Paths are relative to Corpora/ ("glossary/drone-exhibition-planted.txt": the folder's .mtlint.yml applies).
     static func corpusArticles() throws -> [String] {
-        let files = (FileManager.default.enumerator(atPath: corpora.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }
+        let files = (FileManager.default.enumerator(atPath: corpora.path)?.compactMap { $0 as? String } ?? []).filter { name in
+            // What `check Corpora` reads: the directory extensions (tables only when named).
+            ["txt", "html", "htm", "xlf", "xliff", "tmx", "po"].contains { name.hasSuffix("." + $0) }
+        }
         return files.filter { !($0.hasSuffix(".ru.txt") && files.contains(String($0.dropLast(".ru.txt".count)) + ".en.txt")) }.sorted()
     }
 
