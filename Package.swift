@@ -28,12 +28,15 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // Hunspell (libhunspell-dev; dictionaries from hunspell-en-us and the like).
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev"])]),
-        // libxml2 (libxml2-dev): the XML of glossaries (TBX), read without DTDs, network or entities.
+        // libxml2 (libxml2-dev): the XML of glossaries (TBX) and bilingual files (XLIFF, TMX), and HTML pages,
+        // read without DTDs, network or entities.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // cmark (libcmark-dev): CommonMark with source positions, for Markdown articles.
+        .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Foundation-free text layer: the only module that calls C libraries.
         // Its language profiles are embedded in the code (no Foundation, no resource bundle).
         .target(
-            name: "MTText", dependencies: ["CICU", "CStemmer", "CHunspell", "CLibXML2"],
+            name: "MTText", dependencies: ["CICU", "CStemmer", "CHunspell", "CLibXML2", "CCMark"],
             resources: [.embedInCode("Languages/en.txt"), .embedInCode("Languages/ru.txt")]),
         // Documents, classification, alignment, the rule protocol and scoring.
         .target(name: "MTCore", dependencies: ["MTText"], resources: [.copy("Data")]),

@@ -179,7 +179,7 @@ public struct BilingualFile: DocumentSource {
         case .po: return (try POFile.units(in: file, path: path, pair: pair), file)
         case .tsv, .csv: return (try TableFile.units(in: file, path: path, separator: format == .tsv ? 0x09 : 0x2C, pair: pair), file)
         case .xliff, .tmx: return (try BilingualXML.units(of: decoded, file: file, path: path, pair: pair), file)
-        case .auto, .text, .html: preconditionFailure("not a bilingual format")
+        case .auto, .text, .html, .markdown: preconditionFailure("not a bilingual format")
         }
     }
 

@@ -20,6 +20,8 @@ import MTText
 /// `threshold`, leaving captions 1–0 where nothing scores high enough. Body paragraphs are long,
 /// so their length evidence is near zero and they never pair.
 ///
+/// On a page whose figures hold the captions (`<figure>`), a caption pairs only within its figure.
+///
 /// A gallery may also give its translations on consecutive lines, which the classifier joins as one
 /// hard-wrapped block: `galleryBreaks` finds where such a block is several captions' translations.
 struct CaptionAligner {
@@ -31,6 +33,9 @@ struct CaptionAligner {
     /// Each word token's fold key and stem, per block (`Document`'s analysis).
     let wordKeys: [[WordKey?]]
     let lexicon: BilingualLexicon
+    /// Buffer ranges of a page's figures: a caption in a figure pairs only with a block of that figure,
+    /// and a caption outside figures with none inside one.
+    let figures: [Range<Int>]
 
     /// Gale–Church variance of target length per source character.
     static let variance = 6.8
@@ -50,7 +55,9 @@ struct CaptionAligner {
     /// The most lines of a joined block that `galleryBreaks` considers splitting.
     static let galleryLines = 8
 
-    init(buffer: TextBuffer, pair: LanguagePair, knowledge: Knowledge, blocks: [Block], organisations: [[OrganisationMention]], wordKeys: [[WordKey?]]) {
+    init(buffer: TextBuffer, pair: LanguagePair, knowledge: Knowledge, blocks: [Block], organisations: [[OrganisationMention]], wordKeys: [[WordKey?]],
+         figures: [Range<Int>] = []) {
+        self.figures = figures
         self.buffer = buffer
         self.pair = pair
         self.knowledge = knowledge
@@ -188,7 +195,16 @@ struct CaptionAligner {
                 j += step
             }
         }
-        return found
+        guard !figures.isEmpty else { return found }
+        let figure = self.figure(of: s)
+        return found.filter { self.figure(of: $0.0) == figure }
+    }
+
+    /// The index of the figure a block stands in, if any.
+    private func figure(of block: Int) -> Int? {
+        let start = blocks[block].range.lowerBound
+        let index = figures.partitionPoint { $0.upperBound > start }
+        return index < figures.count && figures[index].contains(start) ? index : nil
     }
 
     private func dynamicProgramme(_ sources: [Int], _ targets: [Int], _ candidates: [Int: [Int: Double]]) -> [CaptionPair] {

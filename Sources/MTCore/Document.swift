@@ -155,11 +155,17 @@ public struct Document: Sendable {
     private let wordKeys: [[WordKey?]]
 
     /// - Parameter fileMap: for text taken from a file in another format (`HTMLFile`), where its text stands in the file.
-    public init(path: String, text: String, byteOffset: Int = 0, fileMap: FileMap? = nil, pair: LanguagePair = .russianEnglish,
-                knowledge: Knowledge = .bundled) {
+    /// - Parameter figures: stretches of the text that are figures: a caption in one pairs only with text of it.
+    public init(path: String, text: String, byteOffset: Int = 0, fileMap: FileMap? = nil, figures: [Range<Int>] = [],
+                pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
         let buffer = TextBuffer(text, byteOffset: byteOffset)
         self.init(path: path, buffer: buffer, blocks: Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge), pair: pair,
-                  knowledge: knowledge, fileMap: fileMap)
+                  knowledge: knowledge, fileMap: fileMap, figures: figures)
+    }
+
+    /// The text of a page or Markdown article, read as an article with its figures.
+    public init(path: String, markup: MarkupText, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
+        self.init(path: path, text: markup.text, fileMap: markup.map, figures: markup.figures, pair: pair, knowledge: knowledge)
     }
 
     /// A source segment and its translation, checked as one aligned caption pair (the `--stdin-jsonl`
@@ -178,7 +184,7 @@ public struct Document: Sendable {
     /// - Parameter forcedPairs: source and target block indices given as aligned (a segment pair, or the
     ///   sentence beads of two files), a nil target for a source left untranslated; the caption aligner otherwise.
     init(path: String, buffer: TextBuffer, blocks: [Block], pair: LanguagePair, knowledge: Knowledge, forcedPairs: [(Int, Int?)]? = nil,
-         sourceFile: SourceFile? = nil, fileMap: FileMap? = nil, units: [Unit] = []) {
+         sourceFile: SourceFile? = nil, fileMap: FileMap? = nil, units: [Unit] = [], figures: [Range<Int>] = []) {
         self.path = path
         self.units = units
         self.pair = pair
@@ -187,13 +193,13 @@ public struct Document: Sendable {
         self.fileMap = fileMap
         isSegmentPair = forcedPairs != nil
         var blocks = blocks
-        var (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge)
+        var (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge, figures)
         if forcedPairs == nil {
             // A gallery's translations on consecutive lines were joined as one wrapped block: split them.
             let breaks = aligner.galleryBreaks()
             if !breaks.isEmpty {
                 blocks = Classifier.blocks(in: buffer, pair: pair, knowledge: knowledge, breakingBefore: Set(breaks))
-                (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge)
+                (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge, figures)
             }
         }
         captionPairs = forcedPairs.map { pairs in
@@ -262,7 +268,7 @@ public struct Document: Sendable {
     /// Each word's fold key and stem, once per document, kept per block beside its tokens (an array per
     /// block stays in cache where one table of a long document's words does not): organisation names,
     /// content words, caption alignment and entity alignment all compare these.
-    private static func analyse(_ blocks: [Block], _ buffer: TextBuffer, _ pair: LanguagePair, _ knowledge: Knowledge)
+    private static func analyse(_ blocks: [Block], _ buffer: TextBuffer, _ pair: LanguagePair, _ knowledge: Knowledge, _ figures: [Range<Int>])
         -> (wordKeys: [[WordKey?]], organisations: [[OrganisationMention]], aligner: CaptionAligner) {
         let wordKeys: [[WordKey?]] = blocks.map { block in
             let language = block.language == .source ? pair.source : pair.target
@@ -276,7 +282,8 @@ public struct Document: Sendable {
             knowledge.organisationMatcher(for: block.language == .source ? pair.source : pair.target)
                 .mentions(in: buffer, tokens: block.tokens, keys: keys)
         }
-        let aligner = CaptionAligner(buffer: buffer, pair: pair, knowledge: knowledge, blocks: blocks, organisations: organisations, wordKeys: wordKeys)
+        let aligner = CaptionAligner(buffer: buffer, pair: pair, knowledge: knowledge, blocks: blocks, organisations: organisations, wordKeys: wordKeys,
+                                     figures: figures)
         return (wordKeys, organisations, aligner)
     }
 

@@ -33,6 +33,15 @@ public struct FileMap: Sendable {
     }
 }
 
+/// The text of a page or Markdown article, where it stands in its file, and the stretches of it each
+/// `<figure>` holds (a figure's caption pairs only with text of its figure).
+public struct MarkupText: Sendable {
+    public let text: String
+    public let map: FileMap
+    /// UTF-16 ranges of the text, one per figure.
+    public let figures: [Range<Int>]
+}
+
 /// Text taken from a file in another format as it is built (an HTML page's, a bilingual XML file's
 /// segments), with the file offsets (UTF-16) of each of its units.
 struct FileTextBuilder {

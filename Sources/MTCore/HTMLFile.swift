@@ -15,8 +15,8 @@ public struct HTMLFile: DocumentSource {
     public init(_ path: FilePath) { self.path = path }
 
     public func read(pair: LanguagePair, knowledge: Knowledge, maximumSize: Int) throws(InputError) -> Document {
-        let (text, map) = try Self.text(of: DocumentReader.read(path: path, maximumSize: maximumSize), path: path.description)
-        return Document(path: path.description, text: text, fileMap: map, pair: pair, knowledge: knowledge)
+        try Document(path: path.description, markup: Self.text(of: DocumentReader.read(path: path, maximumSize: maximumSize), path: path.description, pair: pair),
+                     pair: pair, knowledge: knowledge)
     }
 
     /// Elements whose content is not text of the page.
@@ -30,8 +30,10 @@ public struct HTMLFile: DocumentSource {
         "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]
 
-    /// The page's text and where each of its characters stands in the page.
-    public static func text(of decoded: DocumentReader.Decoded, path: String) throws(InputError) -> (String, FileMap) {
+    /// The page's text and where each of its characters stands in the page. A block element whose `lang`
+    /// names neither language of `pair` (a quotation in a third language) is left out, as chrome is;
+    /// `lang` on `<html>` or `<body>` is not read (a translated page often keeps its original's).
+    public static func text(of decoded: DocumentReader.Decoded, path: String, pair: LanguagePair = .russianEnglish) throws(InputError) -> MarkupText {
         let bytes = Array(decoded.text.utf8)
         let page: MarkupPage
         do {
@@ -39,7 +41,17 @@ public struct HTMLFile: DocumentSource {
         } catch {
             throw InputError(path: path, reason: "cannot be read as HTML: \(error.message)", byteOffset: error.byteOffset.map { $0 + decoded.byteOffset })
         }
+        return try text(of: page, bytes: bytes, decoded: decoded, path: path, languages: [pair.source.code, pair.target.code])
+    }
+
+    /// The text of a page's events (an HTML page's, or a Markdown article's named as HTML names them) and
+    /// where each of its characters stands in the file.
+    /// - Parameter languages: the codes of the languages whose text is read (`lang`); empty: every language.
+    static func text(of page: MarkupPage, bytes: [UInt8], decoded: DocumentReader.Decoded, path: String,
+                     languages: Set<String> = []) throws(InputError) -> MarkupText {
         var builder = FileTextBuilder(bytes: bytes)
+        // Where each figure's text starts and ends (figures nest rarely: the outermost counts).
+        var figures: [Range<Int>] = [], figureStart: Int?, figureDepth = 0
         let hasArticle = page.events.contains { if case .start("article", _, _) = $0 { true } else { false } }
         // How deep inside elements whose text is left out, and inside articles and <pre>.
         var leftOut = 0, articles = 0, preformatted = 0
@@ -51,14 +63,22 @@ public struct HTMLFile: DocumentSource {
                                      byteOffset: offset + decoded.byteOffset,
                                      hint: ": correct the declaration, or convert the page (iconv -f \(charset) -t UTF-8) and its declaration with it")
                 }
-                if hidden.contains(name) || chrome.contains(name) || leftOut > 0 { leftOut += 1 }
+                if hidden.contains(name) || chrome.contains(name) || leftOut > 0 || isInAnotherLanguage(name, attributes, languages) { leftOut += 1 }
                 if name == "article" { articles += 1 }
                 if name == "pre" { preformatted += 1 }
+                if name == "figure" {
+                    if figureDepth == 0 { figureStart = builder.units.count }
+                    figureDepth += 1
+                }
                 if name == "br" { builder.lineBreak() } else if blocks.contains(name) { builder.paragraphBreak() }
             case .end(let name):
                 if leftOut > 0 { leftOut -= 1 }
                 if name == "article" { articles -= 1 }
                 if name == "pre" { preformatted -= 1 }
+                if name == "figure", figureDepth > 0 {
+                    figureDepth -= 1
+                    if figureDepth == 0, let start = figureStart, builder.units.count > start { figures.append(start..<builder.units.count) }
+                }
                 if blocks.contains(name) { builder.paragraphBreak() }
             case .text(let pieces):
                 guard leftOut == 0, !hasArticle || articles > 0 else { continue }
@@ -78,8 +98,17 @@ public struct HTMLFile: DocumentSource {
                 builder.paragraphBreak()
             }
         }
-        return (String(utf16Units: builder.units),
-                FileMap(file: TextBuffer(decoded.text, byteOffset: decoded.byteOffset), starts: builder.starts, ends: builder.ends))
+        return MarkupText(text: String(utf16Units: builder.units),
+                          map: FileMap(file: TextBuffer(decoded.text, byteOffset: decoded.byteOffset), starts: builder.starts, ends: builder.ends),
+                          figures: figures)
+    }
+
+    /// Whether a block element's `lang` names a language other than those read (not on `<html>` or
+    /// `<body>`). Inline elements keep their text: left out, they would leave a sentence with a gap.
+    static func isInAnotherLanguage(_ name: String, _ attributes: [String: String], _ languages: Set<String>) -> Bool {
+        guard !languages.isEmpty, name != "html", name != "body", blocks.contains(name),
+              let lang = attributes["lang"] ?? attributes["xml:lang"], !lang.isEmpty else { return false }
+        return !languages.contains(BilingualFile.baseLanguage(lang))
     }
 
     /// The encoding a `<meta>` element declares (`charset`, or `http-equiv="content-type"`'s content).

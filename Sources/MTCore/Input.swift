@@ -66,13 +66,13 @@ public struct FilePath: Hashable, Comparable, Sendable, CustomStringConvertible 
 public enum InputFormat: String, Sendable, CaseIterable {
     /// By the file's extension (`extensions`), plain text for any other.
     case auto
-    case text, html
+    case text, html, markdown
     /// Bilingual files: each unit a source segment and its translation (`BilingualFile`).
     case xliff, tmx, po, tsv, csv
 
     /// The extensions each format is chosen by (`auto`).
     public static let extensions: [(format: InputFormat, extensions: [String])] = [
-        (.html, ["html", "htm", "xhtml"]), (.xliff, ["xlf", "xliff"]), (.tmx, ["tmx"]), (.po, ["po"]), (.tsv, ["tsv"]), (.csv, ["csv"]),
+        (.html, ["html", "htm", "xhtml"]), (.markdown, ["md", "markdown"]), (.xliff, ["xlf", "xliff"]), (.tmx, ["tmx"]), (.po, ["po"]), (.tsv, ["tsv"]), (.csv, ["csv"]),
     ]
 
     /// Whether each unit of a file in this format is a source segment and its translation.
@@ -88,21 +88,33 @@ public enum InputFormat: String, Sendable, CaseIterable {
     /// The reader of a file in this format.
     public func reader(of path: FilePath) -> any DocumentSource {
         let format = resolved(for: path)
-        if format.isBilingual { return BilingualFile(path, format: format) }
-        return format == .html ? HTMLFile(path) : TextFile(path)
+        switch format {
+        case .html: return HTMLFile(path)
+        case .markdown: return MarkdownFile(path)
+        case .xliff, .tmx, .po, .tsv, .csv: return BilingualFile(path, format: format)
+        case .auto, .text: return TextFile(path)
+        }
     }
 
     /// A file's text as read in this format, the bytes before it in the file, and for a page the map
     /// of where its text stands in the page. A bilingual file is not one side of two files.
-    func text(of path: FilePath, maximumSize: Int) throws(InputError) -> (text: String, byteOffset: Int, map: FileMap?) {
+    func text(of path: FilePath, pair: LanguagePair, maximumSize: Int) throws(InputError) -> (text: String, byteOffset: Int, map: FileMap?) {
         let format = resolved(for: path)
         if format.isBilingual {
             throw InputError(path: path.description, reason: "is a bilingual file (\(format.rawValue)): it holds its own source segments; check it without --source")
         }
         let decoded = try DocumentReader.read(path: path, maximumSize: maximumSize)
-        guard format == .html else { return (decoded.text, decoded.byteOffset, nil) }
-        let (text, map) = try HTMLFile.text(of: decoded, path: path.description)
-        return (text, 0, map)
+        guard let markup = try Self.markup(decoded, format: format, path: path.description, pair: pair) else { return (decoded.text, decoded.byteOffset, nil) }
+        return (markup.text, 0, markup.map)
+    }
+
+    /// The text of a page or Markdown article and its map to the file; nil for plain text.
+    static func markup(_ decoded: DocumentReader.Decoded, format: InputFormat, path: String, pair: LanguagePair) throws(InputError) -> MarkupText? {
+        switch format {
+        case .html: try HTMLFile.text(of: decoded, path: path, pair: pair)
+        case .markdown: try MarkdownFile.text(of: decoded, path: path)
+        default: nil
+        }
     }
 }
 
@@ -148,9 +160,10 @@ public struct StandardInput: DocumentSource {
         let name = "<stdin>"
         let decoded = try DocumentReader.decode(DocumentReader.read(FileHandle.standardInput, path: name, maximumSize: maximumSize), path: name)
         if format.isBilingual { return try BilingualFile.read(decoded, path: name, format: format, pair: pair, knowledge: knowledge) }
-        guard format == .html else { return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair, knowledge: knowledge) }
-        let (text, map) = try HTMLFile.text(of: decoded, path: name)
-        return Document(path: name, text: text, fileMap: map, pair: pair, knowledge: knowledge)
+        guard let markup = try InputFormat.markup(decoded, format: format, path: name, pair: pair) else {
+            return Document(path: name, text: decoded.text, byteOffset: decoded.byteOffset, pair: pair, knowledge: knowledge)
+        }
+        return Document(path: name, markup: markup, pair: pair, knowledge: knowledge)
     }
 }
 

@@ -121,8 +121,8 @@ extension Document {
     /// - Parameter format: how to read the two files (`auto`: each by its extension).
     public init(contentsOf path: FilePath, source: FilePath, format: InputFormat = .auto, pair: LanguagePair = .russianEnglish,
                 knowledge: Knowledge = .bundled, maximumSize: Int = DocumentReader.defaultMaximumSize) throws(InputError) {
-        let translation = try format.text(of: path, maximumSize: maximumSize)
-        let original = try format.text(of: source, maximumSize: maximumSize)
+        let translation = try format.text(of: path, pair: pair, maximumSize: maximumSize)
+        let original = try format.text(of: source, pair: pair, maximumSize: maximumSize)
         self.init(translation: translation.text, at: path.description, byteOffset: translation.byteOffset,
                   source: original.text, at: source.description, sourceByteOffset: original.byteOffset, pair: pair, knowledge: knowledge,
                   translationMap: translation.map, sourceMap: original.map)

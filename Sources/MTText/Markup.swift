@@ -24,6 +24,50 @@ public struct MarkupPage: Sendable {
     }
 
     public let events: [Event]
+
+    /// Decoded text matched forwards against `bytes` from `start` (not past `limit`): its pieces and where
+    /// it ends. A character or entity reference (`&amp;`) stands for one scalar of the text, a carriage
+    /// return may have been dropped, and (`backslashEscapes`, Markdown) a backslash may escape the
+    /// punctuation character after it.
+    static func alignForward(_ decoded: [UInt8], in bytes: [UInt8], from start: Int, to limit: Int,
+                             backslashEscapes: Bool = false) -> ([TextPiece], Int)? {
+        var pieces: [TextPiece] = []
+        var i = 0, j = start
+        var verbatimStart: Int?
+        func closeVerbatim() {
+            if let run = verbatimStart, j > run { pieces.append(TextPiece(bytes: run..<j, replacement: nil)) }
+            verbatimStart = nil
+        }
+        while i < decoded.count {
+            guard j < limit else { return nil }
+            if bytes[j] == decoded[i] {
+                if verbatimStart == nil { verbatimStart = j }
+                i += 1
+                j += 1
+                continue
+            }
+            closeVerbatim()
+            if bytes[j] == UInt8(ascii: "&"), let semicolon = (j + 1..<min(limit, j + 40)).first(where: { bytes[$0] == UInt8(ascii: ";") }) {
+                // A character or entity reference: one scalar of the text.
+                var length = 1
+                while i + length < decoded.count, decoded[i + length] & 0xC0 == 0x80 { length += 1 }
+                pieces.append(TextPiece(bytes: j..<(semicolon + 1), replacement: String(decoding: decoded[i..<(i + length)], as: UTF8.self)))
+                i += length
+                j = semicolon + 1
+            } else if backslashEscapes, bytes[j] == UInt8(ascii: "\\"), j + 1 < limit, bytes[j + 1] == decoded[i] {
+                pieces.append(TextPiece(bytes: j..<(j + 2), replacement: String(decoding: decoded[i..<(i + 1)], as: UTF8.self)))
+                i += 1
+                j += 2
+            } else if bytes[j] == 0x0D {
+                pieces.append(TextPiece(bytes: j..<(j + 1), replacement: ""))
+                j += 1
+            } else {
+                return nil
+            }
+        }
+        closeVerbatim()
+        return (pieces, j)
+    }
 }
 
 /// The parser context a SAX callback receives (its user data: the push parser passes itself).
@@ -77,7 +121,7 @@ final class SAXState {
             }
         }
         // libxml2's XML parser may report text when it has read only up to where the text starts.
-        if let (pieces, textEnd) = alignForward(decoded, start: end) {
+        if let (pieces, textEnd) = MarkupPage.alignForward(decoded, in: bytes, from: end, to: bytes.count) {
             floor = textEnd
             events.append(.text(pieces))
             return
@@ -100,42 +144,6 @@ final class SAXState {
         } else {
             text(decoded, end: end)
         }
-    }
-
-    /// The text matched forwards from `start`: its pieces and where it ends.
-    private func alignForward(_ decoded: [UInt8], start: Int) -> ([MarkupPage.TextPiece], Int)? {
-        var pieces: [MarkupPage.TextPiece] = []
-        var i = 0, j = start
-        var verbatimStart: Int?
-        func closeVerbatim() {
-            if let run = verbatimStart, j > run { pieces.append(MarkupPage.TextPiece(bytes: run..<j, replacement: nil)) }
-            verbatimStart = nil
-        }
-        while i < decoded.count {
-            guard j < bytes.count else { return nil }
-            if bytes[j] == decoded[i] {
-                if verbatimStart == nil { verbatimStart = j }
-                i += 1
-                j += 1
-                continue
-            }
-            closeVerbatim()
-            if bytes[j] == UInt8(ascii: "&"), let semicolon = (j + 1..<min(bytes.count, j + 40)).first(where: { bytes[$0] == UInt8(ascii: ";") }) {
-                // A character or entity reference: one scalar of the text.
-                var length = 1
-                while i + length < decoded.count, decoded[i + length] & 0xC0 == 0x80 { length += 1 }
-                pieces.append(MarkupPage.TextPiece(bytes: j..<(semicolon + 1), replacement: String(decoding: decoded[i..<(i + length)], as: UTF8.self)))
-                i += length
-                j = semicolon + 1
-            } else if bytes[j] == 0x0D {
-                pieces.append(MarkupPage.TextPiece(bytes: j..<(j + 1), replacement: ""))
-                j += 1
-            } else {
-                return nil
-            }
-        }
-        closeVerbatim()
-        return (pieces, j)
     }
 
     private func align(_ decoded: [UInt8], end: Int) -> [MarkupPage.TextPiece]? {

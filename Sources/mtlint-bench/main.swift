@@ -93,38 +93,57 @@ if only.map({ "all rules + score".contains($0) }) ?? true {
     let document = Document(path: path, text: text)
     measure("all rules + score", runs: 1) { Session(rules: RuleRegistry.all).check(document).findings.count }
 }
+/// Reading a file of another format and checking its text against checking the same text as plain text:
+/// each twice, in turn; the faster run of each counts.
+@MainActor func readVersusText(_ name: String, plain: String, read: () -> Document) {
+    let session = Session(rules: RuleRegistry.all)
+    _ = session.check(Document(path: path, text: article)).findings.count  // knowledge loaded first
+    var times = [Double.infinity, Double.infinity]
+    for index in 0..<4 {
+        let start = ContinuousClock.now
+        _ = session.check(index % 2 == 0 ? Document(path: path, text: plain) : read()).findings.count
+        let elapsed = ContinuousClock.now - start
+        times[index % 2] = min(times[index % 2], Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    print("\("\(name): read + check vs text".padding(toLength: 34, withPad: " ", startingAt: 0)) \(String(format: "%7.3f s vs %7.3f s: %.3f×", times[1], times[0], times[1] / times[0]))")
+}
+// The input's paragraphs, and as plain text one to a paragraph: what the page and Markdown benchmarks write in their format.
+let paragraphs = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+let plain = paragraphs.joined(separator: "\n\n")
 if only.map({ "HTML page".contains($0) }) ?? true {
     // The same text as an HTML page (each paragraph a <p>, the characters HTML escapes as references,
     // page chrome around it): what reading the page adds to checking its text as plain text.
     func escaped(_ text: Substring) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
-    let paragraphs = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
-    let plain = paragraphs.joined(separator: "\n\n")
     let page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>t</title></head>\n<body>\n<header><nav><a href=\"/\">Home</a></nav></header>\n<article>\n"
         + paragraphs.map { "  <p>\(escaped($0))</p>\n" }.joined() + "</article>\n<footer><p>News</p></footer>\n</body>\n</html>\n"
     let decodedPage = try! DocumentReader.decode(Array(page.utf8), path: "page.html")
     let pageBytes = Array(page.utf8)
     measure("HTML page: parse (libxml2 SAX)", runs: 1) { (try? HTML.read(pageBytes))?.events.count ?? 0 }
-    measure("HTML page: parse + text + map", runs: 1) { (try? HTMLFile.text(of: decodedPage, path: "page.html"))?.0.utf16.count ?? 0 }
-    let session = Session(rules: RuleRegistry.all)
-    _ = session.check(Document(path: path, text: article)).findings.count  // knowledge loaded first
-    // Each twice, in turn; the faster run of each counts.
-    var times = [Double.infinity, Double.infinity]
-    for (index, input) in ["text", "page", "text", "page"].enumerated() {
-        let start = ContinuousClock.now
-        let document: Document
-        if input == "text" {
-            document = Document(path: path, text: plain)
-        } else {
-            let (extracted, map) = try! HTMLFile.text(of: decodedPage, path: "page.html")
-            document = Document(path: "page.html", text: extracted, fileMap: map)
-        }
-        _ = session.check(document).findings.count
-        let elapsed = ContinuousClock.now - start
-        times[index % 2] = min(times[index % 2], Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    measure("HTML page: parse + text + map", runs: 1) { (try? HTMLFile.text(of: decodedPage, path: "page.html"))?.text.utf16.count ?? 0 }
+    readVersusText("HTML page", plain: plain) {
+        Document(path: "page.html", markup: try! HTMLFile.text(of: decodedPage, path: "page.html"))
     }
-    print("HTML page: read + check vs text    \(String(format: "%7.3f s vs %7.3f s: %.3f×", times[1], times[0], times[1] / times[0]))")
+}
+if only.map({ "Markdown".contains($0) }) ?? true {
+    // The same text as Markdown (each paragraph a paragraph, Markdown's special characters escaped, a
+    // front matter): what reading Markdown adds to checking its text as plain text.
+    func escaped(_ paragraph: Substring) -> String {
+        var out = ""
+        for character in paragraph {
+            if "\\`*_{}[]()<>#+!|~".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+    let markdown = "---\ntitle: bench\n---\n\n" + paragraphs.map { escaped($0) + "\n\n" }.joined()
+    let decoded = try! DocumentReader.decode(Array(markdown.utf8), path: "article.md")
+    measure("Markdown: parse (cmark)", runs: 1) { (try? Markdown.read(Array(markdown.utf8)))?.events.count ?? 0 }
+    measure("Markdown: parse + text + map", runs: 1) { (try? MarkdownFile.text(of: decoded, path: "article.md"))?.text.utf16.count ?? 0 }
+    readVersusText("Markdown", plain: plain) {
+        Document(path: "article.md", markup: try! MarkdownFile.text(of: decoded, path: "article.md"))
+    }
 }
 if only.map({ "scaling".contains($0) }) ?? true {
     // End to end (read, classify, align, all rules, score) on the article repeated 1, 8, 64 and 256

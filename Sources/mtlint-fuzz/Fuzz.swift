@@ -7,7 +7,8 @@ import MTRules
 /// reported by the fuzzer. `MTLINT_FUZZ_TARGET` picks the target:
 /// - `article`: the bytes as an article file (decoding, segmenting, classifying, aligning, every rule);
 /// - `stream-line`: the bytes as one `--stdin-jsonl` line (JSON record, then a segment pair or article);
-/// - `html`: the bytes as an HTML page (libxml2's HTML parser, the text and its map to the page, every rule);
+/// - `html`: the bytes as an HTML page (libxml2's HTML parser, the text and its map to the page, every rule),
+///   then as a Markdown article (cmark, the text found in the file, every rule);
 /// - `bilingual`: the bytes as an XLIFF, TMX, PO, TSV and CSV file in turn (each reader, its units and their
 ///   map to the file, every rule);
 /// - `config`: the bytes as a `.mtlint.yml` (YAML, every key's validation, project rules and their examples);
@@ -42,11 +43,13 @@ enum Fuzz {
                 _ = knowledge.pageText(.interface, in: .russian)
             }
         case "html":
-            guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz.html"),
-                  let (text, map) = try? HTMLFile.text(of: decoded, path: "fuzz.html") else { return }
-            let result = session.check(Document(path: "fuzz.html", text: text, fileMap: map))
-            // Every span lies inside the page.
-            precondition(result.findings.allSatisfy { $0.target.end.utf16Offset <= map.file.count })
+            guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz.html") else { return }
+            for markdown in [false, true] {
+                guard let markup = try? (markdown ? MarkdownFile.text(of: decoded, path: "fuzz") : HTMLFile.text(of: decoded, path: "fuzz")) else { continue }
+                let result = session.check(Document(path: "fuzz", markup: markup))
+                // Every span lies inside the file.
+                precondition(result.findings.allSatisfy { $0.target.end.utf16Offset <= markup.map.file.count })
+            }
         case "bilingual":
             guard let decoded = try? DocumentReader.decode(bytes, path: "fuzz") else { return }
             let units = decoded.text.utf16.count

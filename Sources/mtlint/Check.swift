@@ -58,14 +58,14 @@ struct Check: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("extension"), help: ArgumentHelp(
-        "File extension searched for in directories (repeatable; default: txt, html, htm, xlf, xliff, tmx, po).",
+        "File extension searched for in directories (repeatable; default: txt, html, htm, md, markdown, xlf, xliff, tmx, po).",
         discussion: "Tables (.tsv, .csv) are read when named, or in directories with --extension tsv: glossaries and knowledge files are tables too."))
-    var extensions: [String] = ["txt", "html", "htm", "xlf", "xliff", "tmx", "po"]
+    var extensions: [String] = ["txt", "html", "htm", "md", "markdown", "xlf", "xliff", "tmx", "po"]
 
     @Option(help: ArgumentHelp(
-        "How input files are read: auto (by extension), text, html, xliff, tmx, po, tsv or csv.",
+        "How input files are read: auto (by extension), text, html, markdown, xliff, tmx, po, tsv or csv.",
         discussion: """
-            auto reads .html, .htm and .xhtml as HTML pages, .xlf and .xliff as XLIFF (1.2 or 2.x), .tmx as TMX, .po as gettext PO, \
+            auto reads .html, .htm and .xhtml as HTML pages, .md and .markdown as Markdown (CommonMark), .xlf and .xliff as XLIFF (1.2 or 2.x), .tmx as TMX, .po as gettext PO, \
             .tsv and .csv as tables with a header row (columns source and target, or the pair's language codes; optional id and note), \
             anything else as plain text. An HTML page's article text is checked (page chrome in header, nav, footer and aside left out). \
             In a bilingual file each unit is a source segment and its translation; inline tags (<x/>, <g>, <ph>, <bpt>…) lost or added \

@@ -94,8 +94,8 @@ import Testing
         let clean = try mtlint(["check", "--exclude", "*planted*", "--exclude", "kazan-*", "Corpora"])
         #expect(clean.status == 0)
         #expect(clean.stdout.contains("baikal-expedition-clean.txt") && !clean.stdout.contains("planted"))
-        let none = try mtlint(["check", "--extension", "md", "Corpora"])
-        #expect(none.status == 2 && none.stderr.contains("no files with extension .md"))
+        let none = try mtlint(["check", "--extension", "rst", "Corpora"])
+        #expect(none.status == 2 && none.stderr.contains("no files with extension .rst"))
     }
 
     @Test func standardInputIsADocument() throws {

@@ -192,6 +192,35 @@ import Testing
         #expect(run.stderr == "mtlint: \(file.path): is larger than 16 MiB (--max-size)\n", "\(run.stderr)")
     }
 
+    /// A caption pairs within its figure: a Russian caption whose figure has no English one is
+    /// untranslated, though the next figure's English caption would fit it; and a block whose `lang`
+    /// names a third language is not the translation's text (`lang` on `<html>` is not read).
+    @Test func figuresPairCaptionsAndThirdLanguagesAreLeftOut() throws {
+        let page = """
+            <!DOCTYPE html>
+            <html lang="ru"><head><meta charset="utf-8"><title>t</title></head>
+            <body><article>
+            <p>The ministers of the two countries met in Minsk on Tuesday to discuss gas prices for next year.</p>
+            <figure><img src="a.jpg" alt=""><figcaption><p>Министры на встрече в Минске во вторник</p><p>Photo: Ivan Petrov</p></figcaption></figure>
+            <figure><img src="b.jpg" alt=""><figcaption><p>Ministers at a meeting in Minsk on Tuesday</p><p>Photo: Anna Ivanova</p></figcaption></figure>
+            <blockquote lang="uk-UA"><p>Переговори продовжаться в Києві наступного місяця.</p></blockquote>
+            <p>The talks will continue in Moscow next month, the ministry said in a statement on its website.</p>
+            </article></body></html>
+
+            """
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("figures.html")
+        try page.write(to: file, atomically: true, encoding: .utf8)
+        let findings = try Self.findings(try mtlint(["check", "--no-config", "--format", "json", file.path]).stdout)
+        #expect(findings.map(\.rule) == ["untranslated-caption"])
+        #expect(findings.first?.target["line"] as? Int == 5)
+        Self.expectRoundTrip(page, findings)
+        let aligned = try mtlint(["align", file.path]).stdout
+        #expect(aligned.contains("line 5: no counterpart"), "\(aligned)")
+    }
+
     /// A suppression directive is an HTML comment: it covers the next line of text of the page.
     @Test func aDirectiveInACommentSuppressesTheNextLinesFindings() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")

@@ -18,7 +18,7 @@ enum Repo {
     static func corpusArticles() throws -> [String] {
         let files = (FileManager.default.enumerator(atPath: corpora.path)?.compactMap { $0 as? String } ?? []).filter { name in
             // What `check Corpora` reads: the directory extensions (tables only when named).
-            ["txt", "html", "htm", "xlf", "xliff", "tmx", "po"].contains { name.hasSuffix("." + $0) }
+            ["txt", "html", "htm", "md", "markdown", "xlf", "xliff", "tmx", "po"].contains { name.hasSuffix("." + $0) }
         }
         return files.filter { !($0.hasSuffix(".ru.txt") && files.contains(String($0.dropLast(".ru.txt".count)) + ".en.txt")) }.sorted()
     }
