@@ -63,8 +63,7 @@ import Testing
     @Test(.enabled(if: Repo.shared(Repo.seedArticle))) func theSeedAsAPageGivesTheSeedsFindingsExceptOnChrome() throws {
         let seed = try String(contentsOf: Repo.seedArticle, encoding: .utf8)
         let (page, chrome) = Self.page(of: seed)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("seed.html")
         try page.write(to: file, atomically: true, encoding: .utf8)
@@ -126,8 +125,7 @@ import Testing
     /// A source page and its translated page, checked as two files: the findings of the two text files
     /// they were made from, each span at its place in its own page.
     @Test func aSourcePageAndItsTranslationWorkAsTwoFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var pages: [String: String] = [:]
         for language in ["ru", "en"] {
@@ -162,22 +160,12 @@ import Testing
          "cannot be read as HTML: nests elements more than 1000 deep"),
     ])
     func aBadPageExitsTwoWithAMessage(_ name: String, _ page: String, _ message: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("\(name).html")
-        try page.write(to: file, atomically: true, encoding: .utf8)
-        let run = try mtlint(["check", "--no-config", file.path])
-        #expect(run.status == 2)
-        #expect(run.stderr.hasPrefix("mtlint: \(file.path): \(message)"), "\(run.stderr)")
-        #expect(!run.stderr.contains("lol") && !run.stderr.contains("root:"))
-        #expect(run.stdout.isEmpty)
+        try expectRefused("\(name).html", page, message)
     }
 
     /// A 100 MB attribute: refused by size before it is parsed (memory stays small).
     @Test func aHugePageIsRefusedBeforeItIsRead() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("huge.html")
         #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
@@ -208,8 +196,7 @@ import Testing
             </article></body></html>
 
             """
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("figures.html")
         try page.write(to: file, atomically: true, encoding: .utf8)
@@ -223,8 +210,7 @@ import Testing
 
     /// A suppression directive is an HTML comment: it covers the next line of text of the page.
     @Test func aDirectiveInACommentSuppressesTheNextLinesFindings() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = try String(contentsOf: Repo.root.appendingPathComponent("Corpora/tula-museum-page-planted.html"), encoding: .utf8)
         let page = original.replacingOccurrences(of: "  <p>The restoration cost", with: "  <!-- mtlint-disable-next-line doubled-word -->\n  <p>The restoration cost")

@@ -65,8 +65,7 @@ import Testing
             guard !text.isEmpty else { continue }
             markdown += isRussian(text) ? "![\(escaped(text))](photo\(number).jpg)\n\n" : "\(escaped(text))\n\n"
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-md-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("seed.md")
         try markdown.write(to: file, atomically: true, encoding: .utf8)
@@ -83,8 +82,7 @@ import Testing
     @Test func aDirectiveInACommentSuppressesTheNextLinesFindings() throws {
         let original = try String(contentsOf: Repo.root.appendingPathComponent("Corpora/yakutsk-frost-planted.md"), encoding: .utf8)
         let markdown = original.replacingOccurrences(of: "Utility workers check", with: "<!-- mtlint-disable-next-line doubled-word -->\n\nUtility workers check")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-md-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("article.md")
         try markdown.write(to: file, atomically: true, encoding: .utf8)
@@ -93,20 +91,13 @@ import Testing
     }
 
     /// A Markdown file is any text: what is refused is what no article has (entities declared in raw
-    /// HTML, 10,000-deep quotations) and what no file may be (not UTF-8, larger than the limit).
+    /// HTML, 10,000-deep quotations); what no file may be (not UTF-8, larger than the limit) is refused
+    /// for every format alike (BadInputTests).
     @Test(arguments: [
         ("entity.md", "<!DOCTYPE x [<!ENTITY a \"lol\">]>\n\nThe minister &a; arrived.\n", "cannot be read as Markdown: declares an entity (<!ENTITY): refused"),
         ("deep.md", String(repeating: ">", count: 10_000) + " The minister arrived.\n", "cannot be read as Markdown: nests quotations or lists more than 1000 deep"),
     ])
     func aBadFileExitsTwoWithAMessage(_ name: String, _ content: String, _ message: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-md-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(name)
-        try content.write(to: file, atomically: true, encoding: .utf8)
-        let run = try mtlint(["check", "--no-config", file.path])
-        #expect(run.status == 2)
-        #expect(run.stderr.hasPrefix("mtlint: \(file.path): \(message)"), "\(run.stderr)")
-        #expect(run.stdout.isEmpty)
+        try expectRefused(name, content, message)
     }
 }

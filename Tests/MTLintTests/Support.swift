@@ -88,3 +88,25 @@ func fileType(_ path: String) -> mode_t? {
     var status = stat()
     return stat(path, &status) == 0 ? status.st_mode & mode_t(S_IFMT) : nil
 }
+
+/// A fresh folder for one test's files (the caller removes it: `defer { try? FileManager.default.removeItem(at: folder) }`).
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// Writes `content` as the file `name` and checks it: exit status 2, one line on standard error (the
+/// file's path, then `message`), nothing on standard output, and nothing a hostile file asked for (an
+/// entity's "lol", /etc/passwd's "root:") echoed.
+func expectRefused(_ name: String, _ content: String, _ message: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent(name)
+    try content.write(to: file, atomically: true, encoding: .utf8)
+    let run = try mtlint(["check", "--no-config", file.path])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("mtlint: \(file.path): \(message)"), "\(run.stderr)")
+    #expect(!run.stderr.contains("lol") && !run.stderr.contains("root:") && run.stderr.split(separator: "\n").count == 1)
+    #expect(run.stdout.isEmpty)
+}
