@@ -23,12 +23,7 @@ public enum HTML {
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let parser = Parsers.context(context), let state = SAXState.of(parser), let name else { return }
-            state.depth += 1
-            if state.depth > HTML.maximumDepth, state.error == nil {
-                state.error = ("nests elements more than \(HTML.maximumDepth) deep", Int(xmlByteConsumed(parser)))
-                xmlStopParser(parser)
-                return
-            }
+            guard state.enter(parser, maximumDepth: HTML.maximumDepth) else { return }
             var values: [String: String] = [:]
             var index = 0
             while let attributes, let key = attributes[index] {

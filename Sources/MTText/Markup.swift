@@ -92,6 +92,16 @@ final class SAXState {
         parser.pointee._private.map { Unmanaged<SAXState>.fromOpaque($0).takeUnretainedValue() }
     }
 
+    /// One element deeper: false, with the error set and the parser stopped, past `maximumDepth` (the
+    /// parser would otherwise keep a stack as deep as the input asks).
+    func enter(_ parser: htmlParserCtxtPtr, maximumDepth: Int) -> Bool {
+        depth += 1
+        guard depth > maximumDepth else { return true }
+        if error == nil { error = ("nests elements more than \(maximumDepth) deep", Int(xmlByteConsumed(parser))) }
+        xmlStopParser(parser)
+        return false
+    }
+
     /// The `<` of the tag the parser has just read up to `end`.
     func tagStart(before end: Int) -> Int {
         var i = min(end, bytes.count) - 1

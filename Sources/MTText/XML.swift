@@ -151,12 +151,7 @@ extension XML {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, localName, _, _, _, _, count, _, attributes in
             guard let parser = Parsers.context(context), let state = SAXState.of(parser), let localName else { return }
-            state.depth += 1
-            if state.depth > XML.maximumDepth, state.error == nil {
-                state.error = ("nests elements more than \(XML.maximumDepth) deep", Int(xmlByteConsumed(parser)))
-                xmlStopParser(parser)
-                return
-            }
+            guard state.enter(parser, maximumDepth: XML.maximumDepth) else { return }
             var values: [String: String] = [:]
             if let attributes {
                 // Five pointers per attribute: local name, prefix, URI, value start, value end.
