@@ -368,8 +368,12 @@ struct PageView {
                 appendParts(buffer, start..<end, to: &html)
                 continue
             }
-            let first = anchors ? over.first { !anchored.contains($0.number) && $0.range.lowerBound >= start } : nil
-            if let first { anchored.insert(first.number) }
+            // Findings that start here: the first is the mark's anchor, any other (two rules on one span,
+            // as on a bilingual file's whole unit) an empty anchor before it, so each row of the table links here.
+            let starting = anchors ? over.filter { !anchored.contains($0.number) && $0.range.lowerBound >= start } : []
+            anchored.formUnion(starting.map(\.number))
+            let first = starting.first
+            for extra in starting.dropFirst() { html += "<mark class=\"anchor\" id=\"f\(extra.number)\" aria-hidden=\"true\"></mark>" }
             let tipID = "\(anchors ? "t" : "c")\(start)"
             html += "<mark class=\"sev-\(worst.rawValue)\"" + (first.map { " id=\"f\($0.number)\"" } ?? "")
                 + " tabindex=\"0\" aria-describedby=\"\(tipID)\">"

@@ -123,7 +123,7 @@ enum HTMLTemplates {
         nav a{margin-right:1rem}
         .block{margin:.6rem 0;padding-left:.6rem;border-left:3px solid transparent}.kind-label{display:block;color:var(--muted);font-size:.72rem;text-transform:uppercase;letter-spacing:.04em}
         .block .text{margin:.1rem 0;white-space:pre-wrap}.kind-caption{border-left-color:#1a73e8}.kind-credit,.kind-furniture{opacity:.85}.kind-furniture{border-left-color:var(--muted);border-left-style:dashed}
-        mark{position:relative;background:var(--mark);color:inherit;border-bottom:2px solid var(--sev);padding:0 1px;cursor:help}
+        mark{position:relative;background:var(--mark);color:inherit;border-bottom:2px solid var(--sev);padding:0 1px;cursor:help}mark.anchor{padding:0;border:0;background:none}
         .tip{display:none;position:absolute;left:0;top:100%;z-index:10;width:min(28rem,80vw);background:var(--tipbg);color:var(--fg);border:1px solid var(--line);border-radius:.4rem;padding:.4rem .6rem;box-shadow:0 4px 12px rgba(0,0,0,.25);font-size:.85rem;white-space:normal}
         mark:hover>.tip,mark:focus>.tip,mark:focus-within>.tip{display:block}.tip-item{display:block}.tip-item+.tip-item{border-top:1px solid var(--line);margin-top:.3rem;padding-top:.3rem}
         .cp{font:.7rem monospace;border:1px dashed var(--sev,var(--muted));border-radius:.2rem;padding:0 .15rem;margin:0 .1rem}
