@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT113: a translation that is its source, copied unchanged.
-public struct CopiedSource: Rule {
+public struct CopiedSource: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -27,16 +27,14 @@ public struct CopiedSource: Rule {
             .segment("Путин прибыл в Кронштадт.", "Putin arrived in Kronstadt."),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         let script = document.pair.source.script
-        return document.alignedCaptions.compactMap { source, target in
-            guard !target.range.isEmpty,
-                  Normalizer.foldKey(document.text(source)) == Normalizer.foldKey(document.text(target)),
-                  document.pair.scriptsDiffer ? source.tokens.contains(where: { $0.script == .single(script) && $0.range.count >= 2 }) : true
-            else { return nil }
-            return finding(
-                in: document, at: target.range,
-                message: "the translation is its source (line \(source.firstLine)) copied unchanged", source: source.range)
-        }
+        guard !target.range.isEmpty,
+              Normalizer.foldKey(document.text(source)) == Normalizer.foldKey(document.text(target)),
+              document.pair.scriptsDiffer ? source.tokens.contains(where: { $0.script == .single(script) && $0.range.count >= 2 }) : true
+        else { return [] }
+        return [finding(
+            in: document, at: target.range,
+            message: "the translation is its source (line \(source.firstLine)) copied unchanged", source: source.range)]
     }
 }

@@ -1,7 +1,7 @@
 import MTCore
 
 /// MT105: a date in a translated caption that differs from the date in its source.
-public struct DateMismatch: Rule {
+public struct DateMismatch: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -39,23 +39,21 @@ public struct DateMismatch: Rule {
             """,
         ])
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
+        let sourceDates = Quantities(document, source).dates
+        guard !sourceDates.isEmpty else { return [] }
+        let sourceText = document.text(source)
         var findings: [Finding] = []
-        for (source, target) in document.alignedCaptions {
-            let sourceDates = Quantities(document, source).dates
-            guard !sourceDates.isEmpty else { continue }
-            let sourceText = document.text(source)
-            for (index, date) in Quantities(document, target).dates.enumerated() {
-                // A translation may order its dates otherwise: a date that agrees with any of the source's is right.
-                guard !sourceDates.contains(where: { !date.conflicts(with: $0) }) else { continue }
-                let written = document.buffer.string(date.range)
-                // A date the source writes the same way in the same script ("the May 2020 Update"), and a
-                // month's name standing in a name ("Brian May", "Theresa May") are no dates of the source's.
-                guard !sourceText.contains(written), !(date.day == nil && date.year == nil && document.followsName(date.range, in: target)) else { continue }
-                // The source date in the same position, or failing that one of the same month.
-                let expected = sourceDates.first { $0.month == date.month } ?? sourceDates[min(index, sourceDates.count - 1)]
-                findings.append(substitution(in: document, target: date.range, source: expected.range))
-            }
+        for (index, date) in Quantities(document, target).dates.enumerated() {
+            // A translation may order its dates otherwise: a date that agrees with any of the source's is right.
+            guard !sourceDates.contains(where: { !date.conflicts(with: $0) }) else { continue }
+            let written = document.buffer.string(date.range)
+            // A date the source writes the same way in the same script ("the May 2020 Update"), and a
+            // month's name standing in a name ("Brian May", "Theresa May") are no dates of the source's.
+            guard !sourceText.contains(written), !(date.day == nil && date.year == nil && document.followsName(date.range, in: target)) else { continue }
+            // The source date in the same position, or failing that one of the same month.
+            let expected = sourceDates.first { $0.month == date.month } ?? sourceDates[min(index, sourceDates.count - 1)]
+            findings.append(substitution(in: document, target: date.range, source: expected.range))
         }
         return findings
     }

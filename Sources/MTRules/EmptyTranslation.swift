@@ -1,7 +1,7 @@
 import MTCore
 
 /// MT112: an empty or punctuation-only translation of a source that has words.
-public struct EmptyTranslation: Rule {
+public struct EmptyTranslation: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -25,14 +25,12 @@ public struct EmptyTranslation: Rule {
             .segment("…", "…"),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
-        document.alignedCaptions.compactMap { source, target in
-            guard document.hasContent(source), !document.hasContent(target) else { return nil }
-            return finding(
-                in: document, at: target.range,
-                message: "the translation is " + (target.range.isEmpty ? "empty" : "only punctuation")
-                    + "; its source (line \(source.firstLine)) has \(source.wordCount) words",
-                source: source.range)
-        }
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
+        guard document.hasContent(source), !document.hasContent(target) else { return [] }
+        return [finding(
+            in: document, at: target.range,
+            message: "the translation is " + (target.range.isEmpty ? "empty" : "only punctuation")
+                + "; its source (line \(source.firstLine)) has \(source.wordCount) words",
+            source: source.range)]
     }
 }

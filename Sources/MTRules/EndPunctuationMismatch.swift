@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT306: the translation ends a sentence differently from its source.
-public struct EndPunctuationMismatch: ConfigurableRule {
+public struct EndPunctuationMismatch: ConfigurableRule, PairRule {
     static let headlineWordsOption = RuleOption.integer(
         "headline-words", 12, in: 0...1000,
         "A translation of at most this many words may end without a stop: a headline or title, which English writes without one even where the source has one.",
@@ -46,32 +46,29 @@ public struct EndPunctuationMismatch: ConfigurableRule {
             .segment("Легендарный вратарь может стать скаутом \"Интера\".", "Legendary goalkeeper may become a scout for Inter"),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
+        guard document.hasContent(target) else { return [] }
         let language = document.pair.target
-        for (source, target) in document.alignedCaptions where document.hasContent(target) {
-            let (expected, sourceRange) = document.endMark(of: source)
-            let (found, range) = document.endMark(of: target)
-            switch (expected, found) {
-            case (.stop, .none), (.exclamation, .none), (.ellipsis, .none):
-                // A headline; a translation stopping on a function word is truncated-translation's.
-                guard target.wordCount > headlineWords, let last = document.lastWord(of: target),
-                      !language.isStopword(Normalizer.foldKey(document.buffer.string(last.range))) else { continue }
-                findings.append(finding(
-                    in: document, at: last.range,
-                    message: "the translation ends without the final '\(document.buffer.string(sourceRange!))' of its source "
-                        + "(line \(source.firstLine))",
-                    source: sourceRange))
-            case (.ellipsis, .stop), (.exclamation, .stop):
-                findings.append(finding(
-                    in: document, at: range!,
-                    message: "the source (line \(source.firstLine)) ends with '\(document.buffer.string(sourceRange!))', "
-                        + "the translation with a stop",
-                    source: sourceRange))
-            default:
-                continue
-            }
+        let (expected, sourceRange) = document.endMark(of: source)
+        let (found, range) = document.endMark(of: target)
+        switch (expected, found) {
+        case (.stop, .none), (.exclamation, .none), (.ellipsis, .none):
+            // A headline; a translation stopping on a function word is truncated-translation's.
+            guard target.wordCount > headlineWords, let last = document.lastWord(of: target),
+                  !language.isStopword(Normalizer.foldKey(document.buffer.string(last.range))) else { return [] }
+            return [finding(
+                in: document, at: last.range,
+                message: "the translation ends without the final '\(document.buffer.string(sourceRange!))' of its source "
+                    + "(line \(source.firstLine))",
+                source: sourceRange)]
+        case (.ellipsis, .stop), (.exclamation, .stop):
+            return [finding(
+                in: document, at: range!,
+                message: "the source (line \(source.firstLine)) ends with '\(document.buffer.string(sourceRange!))', "
+                    + "the translation with a stop",
+                source: sourceRange)]
+        default:
+            return []
         }
-        return findings
     }
 }

@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT307: a translation that starts in lower case, or is written all in one case, unlike its source.
-public struct LetterCaseMismatch: ConfigurableRule {
+public struct LetterCaseMismatch: ConfigurableRule, PairRule {
     static let minimumLettersOption = RuleOption.integer(
         "minimum-letters", 12, in: 1...1000, "Fewest letters a translation needs before \"all lower case\" or \"all upper case\" is judged.",
         provenance: "Set by hand, not measured apart: shorter segments are acronyms, codes and labels, written in one case on purpose.")
@@ -43,38 +43,35 @@ public struct LetterCaseMismatch: ConfigurableRule {
             .segment("«Вместо того чтобы тратить триллионы».", "\"instead of just shoveling trillions\"."),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
+        guard document.hasContent(target) else { return [] }
+        let sourceCase = document.letterCase(source.range), targetCase = document.letterCase(target.range)
+        // A translation starting with a number has no capital to lose there ("10,000 people…").
+        let startsWithWord = target.tokens.first(where: \.isWordLike)?.kind == .word
+        // A quotation taken up in the middle may be all lower case when the source's one capital is its first letter.
+        let quoted = sourceCase.upper <= 1 && document.firstWord(in: target.range, of: target).map { document.continuesQuotation($0, in: target.range) } == true
+        if targetCase.letters >= minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1), !quoted {
+            return [finding(
+                in: document, at: target.range,
+                message: "the translation is written all in lower case; its source (line \(source.firstLine)) is not")]
+        }
+        if targetCase.letters >= minimumLetters, targetCase.lower == 0, sourceCase.lower > 0 {
+            return [finding(
+                in: document, at: target.range,
+                message: "the translation is written all in capitals; its source (line \(source.firstLine)) is not")]
+        }
+        let starts = source.sentences.count == target.sentences.count
+            ? Array(zip(source.sentences, target.sentences)) : [(source.range, target.range)]
         var findings: [Finding] = []
-        for (source, target) in document.alignedCaptions where document.hasContent(target) {
-            let sourceCase = document.letterCase(source.range), targetCase = document.letterCase(target.range)
-            // A translation starting with a number has no capital to lose there ("10,000 people…").
-            let startsWithWord = target.tokens.first(where: \.isWordLike)?.kind == .word
-            // A quotation taken up in the middle may be all lower case when the source's one capital is its first letter.
-            let quoted = sourceCase.upper <= 1 && document.firstWord(in: target.range, of: target).map { document.continuesQuotation($0, in: target.range) } == true
-            if targetCase.letters >= minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1), !quoted {
-                findings.append(finding(
-                    in: document, at: target.range,
-                    message: "the translation is written all in lower case; its source (line \(source.firstLine)) is not"))
-                continue
-            }
-            if targetCase.letters >= minimumLetters, targetCase.lower == 0, sourceCase.lower > 0 {
-                findings.append(finding(
-                    in: document, at: target.range,
-                    message: "the translation is written all in capitals; its source (line \(source.firstLine)) is not"))
-                continue
-            }
-            let starts = source.sentences.count == target.sentences.count
-                ? Array(zip(source.sentences, target.sentences)) : [(source.range, target.range)]
-            for (sourceSentence, targetSentence) in starts {
-                guard let expected = document.firstWord(in: sourceSentence, of: source), expected.isCapitalized,
-                      let word = document.firstWord(in: targetSentence, of: target), !word.isCapitalized,
-                      document.startsLowerCase(word), !document.continuesQuotation(word, in: targetSentence) else { continue }
-                findings.append(finding(
-                    in: document, at: word.range,
-                    message: "'\(document.buffer.string(word.range))' starts its sentence in lower case; the source sentence "
-                        + "starts with '\(document.buffer.string(expected.range))' (line \(source.firstLine))",
-                    source: expected.range))
-            }
+        for (sourceSentence, targetSentence) in starts {
+            guard let expected = document.firstWord(in: sourceSentence, of: source), expected.isCapitalized,
+                  let word = document.firstWord(in: targetSentence, of: target), !word.isCapitalized,
+                  document.startsLowerCase(word), !document.continuesQuotation(word, in: targetSentence) else { continue }
+            findings.append(finding(
+                in: document, at: word.range,
+                message: "'\(document.buffer.string(word.range))' starts its sentence in lower case; the source sentence "
+                    + "starts with '\(document.buffer.string(expected.range))' (line \(source.firstLine))",
+                source: expected.range))
         }
         return findings
     }

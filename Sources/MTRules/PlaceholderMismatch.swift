@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT502: a URL, address, handle, hashtag, placeholder or tag that the translation changed, dropped or added.
-public struct PlaceholderMismatch: Rule {
+public struct PlaceholderMismatch: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -35,38 +35,36 @@ public struct PlaceholderMismatch: Rule {
             .segment("Он быстрее Твиттера.", "He is quicker than @Twitter."),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         var findings: [Finding] = []
-        for (source, target) in document.alignedCaptions {
-            var expected = Placeholder.all(in: source, of: document)
-            let found = Placeholder.all(in: target, of: document)
-            var added: [Placeholder] = []
-            for item in found {
-                if let index = expected.firstIndex(where: { $0.text == item.text }) {
-                    expected.remove(at: index)
-                } else if item.kind == .hashtag, let index = expected.firstIndex(where: { $0.kind == .hashtag && !isInTargetScript($0, document) }) {
-                    // A hashtag in the source's script, translated.
-                    expected.remove(at: index)
-                } else if item.kind == .handle || item.kind == .hashtag, namesSourceWord(item, source, document) {
-                    continue
-                } else {
-                    added.append(item)
-                }
+        var expected = Placeholder.all(in: source, of: document)
+        let found = Placeholder.all(in: target, of: document)
+        var added: [Placeholder] = []
+        for item in found {
+            if let index = expected.firstIndex(where: { $0.text == item.text }) {
+                expected.remove(at: index)
+            } else if item.kind == .hashtag, let index = expected.firstIndex(where: { $0.kind == .hashtag && !isInTargetScript($0, document) }) {
+                // A hashtag in the source's script, translated.
+                expected.remove(at: index)
+            } else if item.kind == .handle || item.kind == .hashtag, namesSourceWord(item, source, document) {
+                continue
+            } else {
+                added.append(item)
             }
-            for item in added {
-                findings.append(finding(
-                    in: document, at: item.range,
-                    message: "\(item.kind.rawValue) '\(item.text)' is not in the source (line \(source.firstLine))"
-                        + (expected.first(where: { $0.kind == item.kind }).map { "; it has '\($0.text)'" } ?? "")))
-            }
-            // Missing ones that no added one of their kind stands for.
-            for item in expected where !added.contains(where: { $0.kind == item.kind }) {
-                let end = target.range.isEmpty ? target.range : (target.range.upperBound - 1)..<target.range.upperBound
-                findings.append(finding(
-                    in: document, at: end,
-                    message: "\(item.kind.rawValue) '\(item.text)' of the source (line \(source.firstLine)) is missing from the translation",
-                    source: item.range))
-            }
+        }
+        for item in added {
+            findings.append(finding(
+                in: document, at: item.range,
+                message: "\(item.kind.rawValue) '\(item.text)' is not in the source (line \(source.firstLine))"
+                    + (expected.first(where: { $0.kind == item.kind }).map { "; it has '\($0.text)'" } ?? "")))
+        }
+        // Missing ones that no added one of their kind stands for.
+        for item in expected where !added.contains(where: { $0.kind == item.kind }) {
+            let end = target.range.isEmpty ? target.range : (target.range.upperBound - 1)..<target.range.upperBound
+            findings.append(finding(
+                in: document, at: end,
+                message: "\(item.kind.rawValue) '\(item.text)' of the source (line \(source.firstLine)) is missing from the translation",
+                source: item.range))
         }
         return findings
     }

@@ -1,7 +1,7 @@
 import MTCore
 
 /// MT111: a question turned into a statement, or a statement into a question.
-public struct SentenceTypeMismatch: Rule {
+public struct SentenceTypeMismatch: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -31,29 +31,28 @@ public struct SentenceTypeMismatch: Rule {
             .segment("Напишите в комментариях, какая погода в вашем городе?", "Write in the comments how the weather is in your city."),
         ])
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
+        guard document.hasContent(target) else { return [] }
         var findings: [Finding] = []
-        for (source, target) in document.alignedCaptions where document.hasContent(target) {
-            let asked = document.questionMarks(in: source), asking = document.questionMarks(in: target)
-            // A source that opens with a question word asks without its mark (a headline: "Как повлияет
-            // решение ЦБ на экономику"): the translation may add it.
-            if asking.count > asked.count, !document.opensWithInterrogative(source) {
-                findings.append(finding(
-                    in: document, at: asking[asked.count],
-                    message: "the translation asks a question here, but its source (line \(source.firstLine)) has "
-                        + (asked.isEmpty ? "none" : "only \(asked.count)"),
-                    source: asked.isEmpty ? nil : asked.last))
-            } else if asking.count < asked.count, !document.hasInterrogative(target) {
-                // A question may be rendered as an indirect one ("Напишите, какая погода?" = "Write how the
-                // weather is."), which a question word shows; without one it is still weaker evidence than a
-                // question the source never asked.
-                let end = document.endMark(of: target).range ?? (target.range.upperBound - 1)..<target.range.upperBound
-                findings.append(finding(
-                    in: document, at: end,
-                    message: "the source (line \(source.firstLine)) asks \(asked.count == 1 ? "a question" : "\(asked.count) questions"), "
-                        + "the translation " + (asking.isEmpty ? "none" : "only \(asking.count)"),
-                    source: asked[asking.count], severity: .minor))
-            }
+        let asked = document.questionMarks(in: source), asking = document.questionMarks(in: target)
+        // A source that opens with a question word asks without its mark (a headline: "Как повлияет
+        // решение ЦБ на экономику"): the translation may add it.
+        if asking.count > asked.count, !document.opensWithInterrogative(source) {
+            findings.append(finding(
+                in: document, at: asking[asked.count],
+                message: "the translation asks a question here, but its source (line \(source.firstLine)) has "
+                    + (asked.isEmpty ? "none" : "only \(asked.count)"),
+                source: asked.isEmpty ? nil : asked.last))
+        } else if asking.count < asked.count, !document.hasInterrogative(target) {
+            // A question may be rendered as an indirect one ("Напишите, какая погода?" = "Write how the
+            // weather is."), which a question word shows; without one it is still weaker evidence than a
+            // question the source never asked.
+            let end = document.endMark(of: target).range ?? (target.range.upperBound - 1)..<target.range.upperBound
+            findings.append(finding(
+                in: document, at: end,
+                message: "the source (line \(source.firstLine)) asks \(asked.count == 1 ? "a question" : "\(asked.count) questions"), "
+                    + "the translation " + (asking.isEmpty ? "none" : "only \(asking.count)"),
+                source: asked[asking.count], severity: .minor))
         }
         return findings
     }

@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT114: a translation that stops in the middle of a sentence.
-public struct TruncatedTranslation: Rule {
+public struct TruncatedTranslation: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -31,21 +31,17 @@ public struct TruncatedTranslation: Rule {
 
     private static let danglingMarks: Set<UInt16> = [0x2C, 0x3A, 0x3B, 0x2D, 0x2013, 0x2014, 0x28, 0x5B, 0xAB, 0x201C]  // , : ; - – — ( [ « “
 
-    public func check(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         let language = document.pair.target
-        for (source, target) in document.alignedCaptions where document.hasContent(target) {
-            guard document.endMark(of: source).mark.isTerminal, document.endMark(of: target).mark == .none,
-                  let lastToken = target.tokens.last else { continue }
-            let dangling = lastToken.kind == .punctuation && lastToken.range.count == 1
-                && Self.danglingMarks.contains(document.buffer.units[lastToken.range.lowerBound])
-            let onFunctionWord = lastToken.isWordLike && language.isStopword(Normalizer.foldKey(document.buffer.string(lastToken.range)))
-            guard dangling || onFunctionWord else { continue }
-            findings.append(finding(
-                in: document, at: lastToken.range,
-                message: "the translation stops mid-sentence at '\(document.buffer.string(lastToken.range))'; its source "
-                    + "(line \(source.firstLine)) goes on to a full sentence"))
-        }
-        return findings
+        guard document.hasContent(target), document.endMark(of: source).mark.isTerminal, document.endMark(of: target).mark == .none,
+              let lastToken = target.tokens.last else { return [] }
+        let dangling = lastToken.kind == .punctuation && lastToken.range.count == 1
+            && Self.danglingMarks.contains(document.buffer.units[lastToken.range.lowerBound])
+        let onFunctionWord = lastToken.isWordLike && language.isStopword(Normalizer.foldKey(document.buffer.string(lastToken.range)))
+        guard dangling || onFunctionWord else { return [] }
+        return [finding(
+            in: document, at: lastToken.range,
+            message: "the translation stops mid-sentence at '\(document.buffer.string(lastToken.range))'; its source "
+                + "(line \(source.firstLine)) goes on to a full sentence")]
     }
 }

@@ -110,3 +110,21 @@ func expectRefused(_ name: String, _ content: String, _ message: String) throws 
     #expect(!run.stderr.contains("lol") && !run.stderr.contains("root:") && run.stderr.split(separator: "\n").count == 1)
     #expect(run.stdout.isEmpty)
 }
+
+/// A file named `name` of `prefix`, 100 MB of "a" (an attribute's value), then `suffix`, written in pieces
+/// (never held whole): refused by its size before it is read, with exit status 2.
+func expectRefusedBySize(_ name: String, prefix: String, suffix: String) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent(name)
+    #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+    let handle = try FileHandle(forWritingTo: file)
+    try handle.write(contentsOf: Data(prefix.utf8))
+    let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+    for _ in 0..<100 { try handle.write(contentsOf: chunk) }
+    try handle.write(contentsOf: Data(suffix.utf8))
+    try handle.close()
+    let run = try mtlint(["check", "--no-config", file.path])
+    #expect(run.status == 2)
+    #expect(run.stderr == "mtlint: \(file.path): is larger than 16 MiB (--max-size)\n", "\(run.stderr)")
+}
