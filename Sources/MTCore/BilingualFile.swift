@@ -24,10 +24,15 @@ public struct MappedText: Sendable {
     mutating func appendLine(_ text: MappedText) -> Range<Int> {
         if let last = ends.last { append(0x0A, from: last, to: last) }
         let from = units.count
+        append(text)
+        return from..<units.count
+    }
+
+    /// Appends another text (a PO string's continuation line), each unit keeping its place.
+    mutating func append(_ text: MappedText) {
         units += text.units
         starts += text.starts
         ends += text.ends
-        return from..<units.count
     }
 
     /// The text without white space at either end.

@@ -58,10 +58,10 @@ enum POFile {
                 guard let current = field else { throw fail(i, "a string that continues no msgid or msgstr") }
                 let text = try string(units, from: i, to: end, fail)
                 switch current {
-                case .context: entry.context?.extend(text)
-                case .id: entry.id?.extend(text)
-                case .plural: entry.plural?.extend(text)
-                case .translation(let n): entry.translations[n]?.extend(text)
+                case .context: entry.context?.append(text)
+                case .id: entry.id?.append(text)
+                case .plural: entry.plural?.append(text)
+                case .translation(let n): entry.translations[n]?.append(text)
                 }
                 continue
             }
@@ -172,15 +172,6 @@ enum POFile {
             }
             if key == "language" { try BilingualFile.expect(value, is: pair.target, side: "target", path: path, pair: pair) }
         }
-    }
-}
-
-extension MappedText {
-    /// Appends another piece of the same string (a PO continuation line).
-    fileprivate mutating func extend(_ other: MappedText) {
-        units += other.units
-        starts += other.starts
-        ends += other.ends
     }
 }
 
