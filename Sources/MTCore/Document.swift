@@ -108,12 +108,6 @@ public struct CaptionPair: Sendable, Hashable {
     }
 }
 
-/// A word's comparison forms: its NFKC_Casefold key and its stem.
-public struct WordKey: Sendable, Hashable {
-    public let folded: String
-    public let stem: String
-}
-
 /// An article read, segmented, classified and aligned: what rules look at.
 public struct Document: Sendable {
     public let path: String
@@ -153,6 +147,8 @@ public struct Document: Sendable {
     /// use: rules compare these instead of folding and stemming the same words again.
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
     private let wordKeys: [[WordKey?]]
+    /// What several rules read of each block, found on first use (`BlockAnalyses`), by block index.
+    private let blockAnalyses: [BlockAnalyses]
 
     /// - Parameter fileMap: for text taken from a file in another format (`HTMLFile`), where its text stands in the file.
     /// - Parameter figures: stretches of the text that are figures: a caption in one pairs only with text of it.
@@ -217,6 +213,7 @@ public struct Document: Sendable {
             }
         }
         self.wordKeys = wordKeys
+        blockAnalyses = blocks.map { _ in BlockAnalyses() }
         alignedBlocks = Lazy { [captionPairs, blocks] in
             captionPairs.compactMap { captionPair in
                 captionPair.target.map { (blocks[captionPair.source], blocks[$0]) }.flatMap { Self.isInItsScript($0.0, buffer, pair) ? $0 : nil }
@@ -234,21 +231,23 @@ public struct Document: Sendable {
     /// The names and acronyms of each aligned pair among `pairs`, by source block index.
     private static func entityAlignments(of pairs: ArraySlice<CaptionPair>, _ blocks: [Block], _ buffer: TextBuffer,
                                          _ pair: LanguagePair, _ knowledge: Knowledge, _ wordKeys: [[WordKey?]]) -> [Int: EntityAlignment] {
-        var entities: [Int: EntityAlignment] = [:]
-        var memo = EntityAlignment.Memo()
-        for captionPair in pairs {
-            guard let target = captionPair.target else { continue }
-            entities[captionPair.source] = EntityAlignment(
-                source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair, knowledge: knowledge,
-                sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target], memo: &memo)
+        knowledge.entityMemos(for: pair).withMemo { memo in
+            var entities: [Int: EntityAlignment] = [:]
+            for captionPair in pairs {
+                guard let target = captionPair.target else { continue }
+                entities[captionPair.source] = EntityAlignment(
+                    source: blocks[captionPair.source], target: blocks[target], buffer: buffer, pair: pair, knowledge: knowledge,
+                    sourceKeys: wordKeys[captionPair.source], targetKeys: wordKeys[target], memo: &memo)
+            }
+            return entities
         }
-        return entities
     }
 
     /// Computes the analyses that several rules share on `threads` threads, before the rules run
     /// (otherwise each is computed on first use, on the thread that asks): a long document checked
     /// alone keeps every thread busy. The names and acronyms of its pairs, in one run of consecutive
-    /// pairs per thread (each with its own memo of words: the same result as one run). They are computed
+    /// pairs per thread (each with its own memo of words: the same result as one run, since a memo's
+    /// entries are functions of their keys). They are computed
     /// whether or not a rule reads them: every rule set mtlint runs has rules that do.
     public func prepare(threads: Int) {
         let pairs = captionPairs.filter { $0.target != nil }
@@ -270,13 +269,14 @@ public struct Document: Sendable {
     /// content words, caption alignment and entity alignment all compare these.
     private static func analyse(_ blocks: [Block], _ buffer: TextBuffer, _ pair: LanguagePair, _ knowledge: Knowledge, _ figures: [Range<Int>])
         -> (wordKeys: [[WordKey?]], organisations: [[OrganisationMention]], aligner: CaptionAligner) {
-        let wordKeys: [[WordKey?]] = blocks.map { block in
-            let language = block.language == .source ? pair.source : pair.target
-            return block.tokens.map { token in
-                guard token.isWordLike else { return nil }
-                let folded = Normalizer.foldKey(buffer, token.range)
-                return WordKey(folded: folded, stem: language.stemOfFoldKey(folded))
+        // Each language's words interned at once (`WordTable`), then handed back to their blocks.
+        var wordKeys: [[WordKey?]] = blocks.map { [WordKey?](repeating: nil, count: $0.tokens.count) }
+        for (language, isSource) in [(pair.source, true), (pair.target, false)] {
+            let words = blocks.indices.filter { (blocks[$0].language == .source) == isSource }.flatMap { b in
+                blocks[b].tokens.indices.lazy.filter { blocks[b].tokens[$0].isWordLike }.map { (block: b, token: $0) }
             }
+            let keys = WordTable.of(language).keys(buffer, words.lazy.map { blocks[$0.block].tokens[$0.token].range })
+            for (word, key) in zip(words, keys) { wordKeys[word.block][word.token] = key }
         }
         let organisations = zip(blocks, wordKeys).map { block, keys in
             knowledge.organisationMatcher(for: block.language == .source ? pair.source : pair.target)
@@ -287,13 +287,21 @@ public struct Document: Sendable {
         return (wordKeys, organisations, aligner)
     }
 
-    /// The fold key and stem of a word token of this document, analysed once per document.
+    /// What several rules read of a block, found once per document.
+    func analyses(_ block: Block) -> BlockAnalyses { blockAnalyses[block.index] }
+
+    /// The interned forms of a block's tokens, by token index (`nil` for punctuation).
+    public func keys(of block: Block) -> [WordKey?] {
+        block.index < wordKeys.count && wordKeys[block.index].count == block.tokens.count
+            ? wordKeys[block.index] : block.tokens.map { $0.isWordLike ? key($0, in: block) : nil }
+    }
+
+    /// The interned form of a word token of this document (its fold key and stem), found once per document.
     public func key(_ token: Token, in block: Block) -> WordKey {
         if block.index < wordKeys.count, let i = block.tokenIndex(at: token.range.lowerBound), let key = wordKeys[block.index][i] {
             return key
         }
-        let folded = Normalizer.foldKey(buffer, token.range)
-        return WordKey(folded: folded, stem: language(of: block).stemOfFoldKey(folded))
+        return WordTable.of(language(of: block)).keys(buffer, CollectionOfOne(token.range))[0]
     }
 
     /// Reads a file (see `DocumentReader`).

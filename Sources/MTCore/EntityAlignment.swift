@@ -1,4 +1,5 @@
 import MTText
+import Synchronization
 
 /// The names and acronyms of an aligned source/target pair, each marked with whether the other
 /// side accounts for it. What unsupported-entity, name-mismatch and missing-name report.
@@ -52,6 +53,10 @@ public struct EntityAlignment: Sendable {
         var comparableSkeleton: NameMatch.Skeleton { isCapitalized ? skeleton : NameMatch.skeleton(romanized) }
 
         let range: Range<Int>
+        /// Its interned form's number (`WordKey.id`): what the memos of per-word results are keyed by.
+        let id: Int
+        /// The word as written.
+        let text: String
         let folded: String
         let stem: String
         /// What the word is by its text alone (`TextAnalysis`), shared by its occurrences in the document.
@@ -80,10 +85,12 @@ public struct EntityAlignment: Sendable {
         /// Only white space or a hyphen separates it from the word before.
         let joinsPrevious: Bool
 
-        init(range: Range<Int>, folded: String, stem: String, analysis: TextAnalysis, isCapitalized: Bool, isCommon: Bool,
+        init(range: Range<Int>, id: Int, text: String, folded: String, stem: String, analysis: TextAnalysis, isCapitalized: Bool, isCommon: Bool,
              isMixedScript: Bool, isSentenceInitial: Bool, isStopword: Bool, isNameConnector: Bool, isAbbreviation: Bool,
              joinsPrevious: Bool) {
             self.range = range
+            self.id = id
+            self.text = text
             self.folded = folded
             self.stem = stem
             self.analysis = analysis
@@ -121,18 +128,17 @@ public struct EntityAlignment: Sendable {
         // The full names a short name stands for ("Саша" = "Александр"), as names to compare with.
         let fullNames = sourceWords.map { word -> [NameMatch.SourceName] in
             guard word.isCapitalized, !word.isAcronym else { return [] }
-            if let known = memo.fullNames[UTF8Key(word.folded)] { return known }
+            if let known = memo.fullNames[word.id] { return known }
             let found = knowledge.fullNames(of: word.folded, in: pair.source).map { NameMatch.SourceName($0, pair: pair, knowledge: knowledge) }
-            memo.fullNames[UTF8Key(word.folded)] = found
+            memo.fullNames[word.id] = found
             return found
         }
         // Conventional forms of each capitalised source word, looked up once per word of the document.
         let conventionalForms = sourceWords.map { word -> [String]? in
             guard word.isCapitalized else { return nil }
-            let text = UTF8Key(buffer.string(word.range))
-            if let known = memo.conventionalForms[text] { return known }
-            let found = knowledge.conventionalForms(of: text.string, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
-            memo.conventionalForms[text] = found
+            if let known = memo.conventionalForms[word.id] { return known }
+            let found = knowledge.conventionalForms(of: word.text, from: pair.source, to: pair.target)?.map(Normalizer.bareKey)
+            memo.conventionalForms[word.id] = found
             return found
         }
         // What the word lists give each word, looked up once per word of the document (not once per pair
@@ -140,11 +146,10 @@ public struct EntityAlignment: Sendable {
         let translations = sourceWords.map { word -> Set<String> in
             // A function word translates no name (and its stem may be a name word's: "и" of "иена").
             guard !word.isStopword else { return [] }
-            let key = UTF8Key(word.folded + "\u{0}" + word.stem + (word.isCapitalized ? "\u{0}" : ""))
-            if let known = memo.translations[key] { return known }
+            if let known = memo.translations[word.id] { return known }
             let listed = lexicon.targetStems(forSourceStem: word.stem)
             let found = lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
-            memo.translations[key] = found
+            memo.translations[word.id] = found
             return found
         }
         let expansions = sourceWords.map { $0.isAcronym ? lexicon.expansion(ofSourceInitialism: $0.folded) : [] }
@@ -175,16 +180,16 @@ public struct EntityAlignment: Sendable {
         func lowerSource(_ si: Int) -> LowerWord {
             if let known = lowerSources[si] { return known }
             let word = sourceWords[si]
-            let text = buffer.string(word.range)
+            let text = word.text
             let found: LowerWord
-            if let known = memo.lowerSources[UTF8Key(text)] {
+            if let known = memo.lowerSources[word.id] {
                 found = known
             } else {
                 let romanized = word.romanized == word.folded && pair.source.script != .latin
                     ? Normalizer.foldKey(pair.source.romanize(text)) : word.romanized
                 let base = pair.source.adjectiveBase(ofFolded: word.folded).map { NameMatch.phoneticKey(Normalizer.foldKey(pair.source.romanize($0)), spelling: sourceSpelling) } ?? []
                 found = LowerWord(skeleton: NameMatch.skeleton(romanized), sound: NameMatch.phoneticKey(romanized, spelling: sourceSpelling), base: base)
-                memo.lowerSources[UTF8Key(text)] = found
+                memo.lowerSources[word.id] = found
             }
             lowerSources[si] = found
             return found
@@ -434,7 +439,7 @@ public struct EntityAlignment: Sendable {
     ///   - isCommon: whether a word (by its stem, its lower-cased form and whether it starts a sentence)
     ///     is a common word of `language`.
     static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [WordKey?], _ language: Language, native: Language,
-                      memo: inout [UTF8Key: TextAnalysis], isCommon: (String, String, Bool) -> Bool) -> [Word] {
+                      memo: inout BoundedCache<Int, TextAnalysis>, isCommon: (String, String, Bool) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
         // A word in Latin script inside a text in another script is a name kept as written ("Orion Pictures"):
@@ -450,7 +455,7 @@ public struct EntityAlignment: Sendable {
             }
             guard token.kind == .word else { continue }
             let key = (index < keys.count ? keys[index] : nil)
-                ?? WordKey(folded: Normalizer.foldKey(buffer, token.range), stem: language.stem(buffer.string(token.range)))
+                ?? WordTable.of(language).keys(buffer, CollectionOfOne(token.range))[0]
             let folded = key.folded.utf8.contains(0x2E) ? key.folded.filter { $0 != "." } : key.folded
             // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
             // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
@@ -458,19 +463,19 @@ public struct EntityAlignment: Sendable {
             // (Five letters or fewer: counted up to six, not to the end.)
             let needsRomanizing = language.script != .latin && (capitalized || folded.prefix(6).count <= 5)
             // The word as written: only capitalised words and words to romanize look at it.
-            let text = capitalized || needsRomanizing ? buffer.string(token.range) : ""
+            let text = capitalized || needsRomanizing ? key.text : ""
             let analysis: TextAnalysis
-            if !text.isEmpty, let known = memo[UTF8Key(text)] {
+            if !text.isEmpty, let known = memo[key.id] {
                 analysis = known
             } else {
                 analysis = TextAnalysis(text: text, folded: folded, capitalized: capitalized, allCaps: token.isAllCaps,
                                         needsRomanizing: needsRomanizing, language: language, native: native, speller: speller)
-                if !text.isEmpty { memo[UTF8Key(text)] = analysis }
+                if !text.isEmpty { memo[key.id] = analysis }
             }
             let stem = key.stem
             let isStopword = language.isStopword(folded)
             result.append(Word(
-                range: token.range, folded: folded, stem: stem, analysis: analysis,
+                range: token.range, id: key.id, text: key.text, folded: folded, stem: stem, analysis: analysis,
                 isCapitalized: capitalized,
                 isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst)
                     || (language.script != .latin && token.script == .single(.latin) && (latinSpeller?.accepts(folded) ?? false)),
@@ -558,22 +563,39 @@ public struct EntityAlignment: Sendable {
         let base: NameMatch.PhoneticKey
     }
 
-    /// The analyses of the words of a document's source and target texts: by the word as written
-    /// (`TextAnalysis`, `LowerWord`), the skeleton of a lower-case target word by its romanized form and its
-    /// sounds by its stem.
-    struct Memo {
-        var source: [UTF8Key: TextAnalysis] = [:]
-        var target: [UTF8Key: TextAnalysis] = [:]
-        var lowerSources: [UTF8Key: LowerWord] = [:]
-        var lowerTargetSkeletons: [String: NameMatch.Skeleton] = [:]
-        var lowerTargetSounds: [String: NameMatch.PhoneticKey] = [:]
-        /// The target stems the word lists give a source word, by its fold key and stem (NUL between them,
-        /// and after them when the word is capitalised).
-        var translations: [UTF8Key: Set<String>] = [:]
-        /// The full names a capitalised source word is a short form of, by its fold key.
-        var fullNames: [UTF8Key: [NameMatch.SourceName]] = [:]
-        /// The conventional target forms of a capitalised source word, by the word as written.
-        var conventionalForms: [UTF8Key: [String]?] = [:]
+    /// The analyses of the words of source and target texts: by the word's interned form (`WordKey.id`:
+    /// `TextAnalysis`, `LowerWord`, the lists' translations, full names, conventional forms), the skeleton
+    /// of a lower-case target word by its romanized form and its sounds by its stem. Each a function of its
+    /// key alone (for one pair and knowledge), so a memo serves any document: kept between documents in a
+    /// `MemoPool`, each table bounded (`BoundedCache`).
+    struct Memo: Sendable {
+        /// Entries per table and generation: a document's words, and a stream's most frequent ones, stay.
+        static let capacity = 4_096
+        var source = BoundedCache<Int, TextAnalysis>(capacity: Self.capacity)
+        var target = BoundedCache<Int, TextAnalysis>(capacity: Self.capacity)
+        var lowerSources = BoundedCache<Int, LowerWord>(capacity: Self.capacity)
+        var lowerTargetSkeletons = BoundedCache<String, NameMatch.Skeleton>(capacity: Self.capacity)
+        var lowerTargetSounds = BoundedCache<String, NameMatch.PhoneticKey>(capacity: Self.capacity)
+        /// The target stems the word lists give a source word.
+        var translations = BoundedCache<Int, Set<String>>(capacity: Self.capacity)
+        /// The full names a capitalised source word is a short form of.
+        var fullNames = BoundedCache<Int, [NameMatch.SourceName]>(capacity: Self.capacity)
+        /// The conventional target forms of a capitalised source word.
+        var conventionalForms = BoundedCache<Int, [String]?>(capacity: Self.capacity)
+    }
+
+    /// The memos of a pair and knowledge no alignment is using: a stream of one-pair documents finds the
+    /// words of the pairs before analysed. Each run takes one and gives it back, so there are as many
+    /// as runs at once and no run waits for another's lookups.
+    final class MemoPool: Sendable {
+        private let free = Mutex<[Memo]>([])
+
+        func withMemo<Result>(_ body: (inout Memo) -> Result) -> Result {
+            var memo = free.withLock { $0.popLast() } ?? Memo()
+            let result = body(&memo)
+            free.withLock { [memo] in $0.append(memo) }
+            return result
+        }
     }
 
     /// A Roman numeral of I, V and X ("II", "XVI", "XXI"): a number ("Pius XII", "XVI век"), not an acronym.

@@ -40,11 +40,11 @@ public struct DateMismatch: PairRule {
         ])
 
     public func check(source: Block, target: Block, in document: Document) -> [Finding] {
-        let sourceDates = Quantities(document, source).dates
+        let sourceDates = document.dates(in: source)
         guard !sourceDates.isEmpty else { return [] }
         let sourceText = document.text(source)
         var findings: [Finding] = []
-        for (index, date) in Quantities(document, target).dates.enumerated() {
+        for (index, date) in document.dates(in: target).enumerated() {
             // A translation may order its dates otherwise: a date that agrees with any of the source's is right.
             guard !sourceDates.contains(where: { !date.conflicts(with: $0) }) else { continue }
             let written = document.buffer.string(date.range)

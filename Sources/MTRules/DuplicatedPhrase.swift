@@ -109,7 +109,7 @@ public struct DuplicatedPhrase: ConfigurableRule {
             if !document.units.isEmpty { sentencesSeen = [:] }
             let scopes = block.kind == .caption ? [block.range] : block.sentences
             for scope in scopes {
-                findings += repeatedRuns(document, document.contentWords(block, in: scope), source: sources[block.index])
+                findings += repeatedRuns(document, Array(document.contentWords(block, in: scope)), source: sources[block.index])
             }
             var previous: (range: Range<Int>, stems: [String])?
             for sentence in block.sentences {

@@ -90,7 +90,7 @@ public struct LengthRatio: ConfigurableRule {
                 leftOutWords += entity.words.count
             }
             guard abs(delta) >= minorDelta || (delta <= corroboratedDelta && leftOutWords >= 2) else { continue }
-            if delta > 0, !DuplicatedPhrase.repeats(in: document.contentWords(translation), minimumWords: RuleConfiguration().integer(DuplicatedPhrase.minimumWordsOption)).isEmpty { continue }
+            if delta > 0, !DuplicatedPhrase.repeats(in: Array(document.contentWords(translation)), minimumWords: RuleConfiguration().integer(DuplicatedPhrase.minimumWordsOption)).isEmpty { continue }
             let ratio = Double(letters(translation, document)) / Double(max(1, letters(source, document)))
             let percent = Int((abs(ratio - 1) * 100).rounded())
             let message = delta < 0

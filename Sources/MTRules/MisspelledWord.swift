@@ -13,9 +13,39 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
     /// Words a project accepts besides the dictionary's, folded ("mtlint", "oblast").
     public let projectWords: Set<String>
 
+    /// What each word form is by its text alone (`Verdict`), worked out once per form in the process.
+    private let verdicts = WordMemo<Verdict>()
+
     public init(dictionary: String? = nil, projectWords: Set<String> = []) {
         self.dictionary = dictionary
         self.projectWords = Set(projectWords.map(Normalizer.foldKey))
+    }
+
+    /// What a word is by its text alone, for this rule's dictionaries and project words.
+    struct Verdict: Sendable {
+        /// The word as checked (typographic apostrophes as ASCII ones).
+        let word: String
+        /// A shape not checked: an abbreviation's period, a name particle ("von"), a capital inside ("iPhone"), a digit.
+        let isSkipped: Bool
+        /// The form the language always writes it in, when it is written otherwise ("I" for "i").
+        let capitalizedForm: String?
+        /// Spelled right: a dictionary or project word, a scale word, a known compound or derivation (or one letter).
+        let isKnown: Bool
+    }
+
+    private func verdict(_ key: WordKey, _ language: Language, _ spellers: [Speller], _ speller: Speller) -> Verdict {
+        verdicts.value(for: key) {
+            let word = key.text.replacingApostrophes
+            // Name particles ("von der Leyen") are parts of names.
+            guard !word.utf8.contains(0x2E), !language.nameConnectors.contains(word), !word.dropFirst().contains(where: { $0.isUppercase }),
+                  !word.contains(where: \.isNumber) else { return Verdict(word: word, isSkipped: true, capitalizedForm: nil, isKnown: true) }
+            let capitalized = word.prefix(1).uppercased() + word.dropFirst()
+            let folded = Normalizer.foldKey(word)
+            return Verdict(
+                word: word, isSkipped: false, capitalizedForm: language.alwaysCapitalized.contains(capitalized) ? capitalized : nil,
+                isKnown: word.count < 2 || projectWords.contains(folded) || language.scale(of: folded) != nil
+                    || spellers.contains(where: { Self.accepts($0, word) }) || Self.isCompound(word, speller) || Self.isDerivation(word, language, spellers))
+        }
     }
 
     /// The `dictionary` option and the project's `words:`.
@@ -100,28 +130,26 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
             return stems
         }
         func translatesSource(_ word: String) -> Bool { translationStems().contains(language.stem(word)) }
-        for token in block.tokens where token.kind == .word && token.script == .single(language.script) {
-            let word = document.buffer.string(token.range).replacingApostrophes
+        let keys = document.keys(of: block)
+        for (index, token) in block.tokens.enumerated() where token.kind == .word && token.script == .single(language.script) {
+            guard let key = keys[index] else { continue }
             let (start, end) = (token.range.lowerBound, token.range.upperBound)
             // Dotted abbreviations ("i.e.", "a.m.", "Sts.") are not words to spell, nor is a part of a
             // hyphenated compound ("roly-polies"): the dictionaries list few of those.
+            let verdict = verdict(key, language, spellers, speller)
+            let word = verdict.word
             let dotted = (end < units.count && units[end] == 0x2E && isLetter(end + 1)) || (units[max(0, start - 1)] == 0x2E && isLetter(start - 2))
                 || (end < units.count && units[end] == 0x2E && language.abbreviations.contains(word.lowercased() + "."))
             let hyphenated = (end + 1 < units.count && units[end] == 0x2D && isLetter(end + 1)) || (start >= 2 && units[start - 1] == 0x2D && isLetter(start - 2))
-            // Name particles ("von der Leyen") are parts of names.
-            guard !dotted, !hyphenated, !word.utf8.contains(0x2E), !language.nameConnectors.contains(word), !skipped.contains(where: { $0.overlaps(token.range) }),
-                  !word.dropFirst().contains(where: { $0.isUppercase }), !word.contains(where: \.isNumber) else { continue }
+            guard !dotted, !hyphenated, !verdict.isSkipped, !skipped.contains(where: { $0.overlaps(token.range) }) else { continue }
             // "i" for "I": in the dictionary (a numeral), never right in running text.
-            let capitalized = word.prefix(1).uppercased() + word.dropFirst()
-            if !token.isCapitalized, language.alwaysCapitalized.contains(capitalized), !Self.isListMarker(token.range, units) {
+            if !token.isCapitalized, let capitalized = verdict.capitalizedForm, !Self.isListMarker(token.range, units) {
                 findings.append(finding(
                     in: document, at: token.range,
                     message: "'\(word)' is written '\(capitalized)' in \(language.name); did you mean '\(capitalized)'?"))
                 continue
             }
-            guard word.count >= 2, !projectWords.contains(Normalizer.foldKey(word)), language.scale(of: Normalizer.foldKey(word)) == nil,
-                  !spellers.contains(where: { Self.accepts($0, word) }), !Self.isCompound(word, speller),
-                  !Self.isDerivation(word, language, spellers) else { continue }
+            guard !verdict.isKnown else { continue }
             // A typo is one edit from the word meant; a word no dictionary word is that close to is a
             // rare or new word ("flashbang", "loungewear"), not a typo.
             // A name of the source transliterated, in whatever spelling ("Humza" for "Хамза"): checked

@@ -60,16 +60,15 @@ public struct NumberMismatch: PairRule {
 
     public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         var findings: [Finding] = []
-        let sourceQuantities = Quantities(document, source), targetQuantities = Quantities(document, target)
-        let sourceDates = sourceQuantities.dates, targetDates = targetQuantities.dates
+        let sourceDates = document.dates(in: source), targetDates = document.dates(in: target)
         // Number words count from two up: "one" and "a" are more often words than numbers.
-        var unmatchedSource = sourceQuantities.numbers(excluding: sourceDates.map(\.range)).filter { $0.inDigits || $0.value >= 2 }
+        var unmatchedSource = document.numbers(in: source).filter { $0.inDigits || $0.value >= 2 }
         var unmatchedTarget: [NumberMention] = []
         // The days and years of dates, which the other side may write without a month ("9 и 10 августа"
         // = "August 9 and 10").
         var sourceDateParts = sourceDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
         var targetDateParts = targetDates.flatMap { [$0.day, $0.year].compactMap { $0 } }
-        for number in targetQuantities.numbers(excluding: targetDates.map(\.range)) {
+        for number in document.numbers(in: target) {
             if let match = unmatchedSource.firstIndex(where: { $0.equals(number) }) {
                 unmatchedSource.remove(at: match)
             } else if let part = sourceDateParts.firstIndex(where: { Double($0) == number.value }) {
@@ -102,9 +101,8 @@ public struct NumberMismatch: PairRule {
 extension Document {
     /// How many numbers of the target its source has too, and how many the target has.
     func sharedNumbers(_ source: Block, _ target: Block) -> (shared: Int, target: Int) {
-        let sourceQuantities = Quantities(self, source), targetQuantities = Quantities(self, target)
-        var sourceNumbers = sourceQuantities.numbers(excluding: [])
-        let targetNumbers = targetQuantities.numbers(excluding: [])
+        var sourceNumbers = allNumbers(in: source)
+        let targetNumbers = allNumbers(in: target)
         var shared = 0
         for number in targetNumbers {
             if let match = sourceNumbers.firstIndex(where: { $0.equals(number) }) {

@@ -60,12 +60,16 @@ public struct BoundedCache<Key: Hashable, Value> {
 
     public var count: Int { current.count + previous.count }
 
+    /// Setting a value inserts it (setting nil does nothing: entries leave only with their generation).
     public subscript(key: Key) -> Value? {
         mutating get {
             if let value = current[key] { return value }
             guard let value = previous[key] else { return nil }
             insert(value, for: key)
             return value
+        }
+        set {
+            if let newValue { insert(newValue, for: key) }
         }
     }
 
@@ -77,3 +81,5 @@ public struct BoundedCache<Key: Hashable, Value> {
         current[key] = value
     }
 }
+
+extension BoundedCache: Sendable where Key: Sendable, Value: Sendable {}

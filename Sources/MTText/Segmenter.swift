@@ -1,4 +1,5 @@
 internal import CICU
+import Synchronization
 
 /// What a word-break segment holds.
 public enum TokenKind: Sendable, Hashable {
@@ -31,8 +32,10 @@ public struct Token: Sendable, Hashable {
 
 /// Word and sentence segmentation for one language on ICU break iterators.
 ///
-/// Opening an ICU iterator costs far more than segmenting a paragraph, so a segmenter opens
-/// each of its iterators once and reuses it for every range. Not thread-safe: use one per task.
+/// Opening an ICU iterator costs far more than segmenting a sentence pair, so a segmenter takes each
+/// of its iterators from a process-wide pool on first use (opening one only when the pool has none
+/// free), reuses it for every range and gives it back when it ends: a stream of one-pair documents
+/// opens as many iterators as run at once. Not thread-safe: use one per task.
 public final class Segmenter {
     public let language: Language
     private var wordIterator: BreakIterator?
@@ -42,9 +45,14 @@ public final class Segmenter {
         self.language = language
     }
 
+    deinit {
+        if let wordIterator { BreakIterator.pool.giveBack(wordIterator) }
+        if let sentenceIterator { BreakIterator.pool.giveBack(sentenceIterator) }
+    }
+
     /// Word, number and punctuation tokens of `range` (white space is dropped).
     public func tokens(_ buffer: TextBuffer, in range: Range<Int>) -> [Token] {
-        if wordIterator == nil { wordIterator = BreakIterator(UBRK_WORD, language.icuLocale) }
+        if wordIterator == nil { wordIterator = BreakIterator.pool.take(UBRK_WORD, language.icuLocale) }
         var tokens: [Token] = []
         var start = range.lowerBound
         wordIterator!.boundaries(buffer, range) { end, status in
@@ -67,7 +75,7 @@ public final class Segmenter {
     /// and before a lower-case word (`continuesInLowerCase`), and added before a sentence that starts
     /// with a number or a dash (`extraStarts`).
     public func sentences(_ buffer: TextBuffer, in range: Range<Int>) -> [Range<Int>] {
-        if sentenceIterator == nil { sentenceIterator = BreakIterator(UBRK_SENTENCE, language.icuLocale) }
+        if sentenceIterator == nil { sentenceIterator = BreakIterator.pool.take(UBRK_SENTENCE, language.icuLocale) }
         var result: [Range<Int>] = []
         var start = range.lowerBound
         sentenceIterator!.boundaries(buffer, range) { end, _ in
@@ -222,17 +230,36 @@ public final class Segmenter {
     }
 }
 
-/// One ICU break iterator, opened once and pointed at one range after another.
-private final class BreakIterator {
+/// One ICU break iterator, opened once and pointed at one range after another. Used by one segmenter at a
+/// time: the pool hands it from one to the next (hence `@unchecked Sendable`), never to two at once.
+private final class BreakIterator: @unchecked Sendable {
     private let handle: OpaquePointer
-    private let locale: String
+    let type: UBreakIteratorType
+    let locale: String
 
-    init(_ type: UBreakIteratorType, _ locale: String) {
+    /// The iterators no segmenter holds, by type and locale.
+    final class Pool: Sendable {
+        private struct Kind: Hashable { let type: UBreakIteratorType.RawValue, locale: String }
+        private let free = Mutex<[Kind: [BreakIterator]]>([:])
+
+        func take(_ type: UBreakIteratorType, _ locale: String) -> BreakIterator {
+            free.withLock { $0[Kind(type: type.rawValue, locale: locale)]?.popLast() } ?? BreakIterator(type, locale)
+        }
+
+        func giveBack(_ iterator: BreakIterator) {
+            free.withLock { $0[Kind(type: iterator.type.rawValue, locale: iterator.locale), default: []].append(iterator) }
+        }
+    }
+
+    static let pool = Pool()
+
+    private init(_ type: UBreakIteratorType, _ locale: String) {
         var status = U_ZERO_ERROR
         guard let handle = ubrk_open(type, locale, nil, 0, &status), ICU.succeeded(status) else {
             preconditionFailure("ICU break iterator for \(locale): \(ICU.errorName(status))")
         }
         self.handle = handle
+        self.type = type
         self.locale = locale
     }
 

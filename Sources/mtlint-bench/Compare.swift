@@ -1,8 +1,16 @@
 import Foundation
+import MTText
 
-/// `mtlint-bench compare PAIRS.jsonl [--pofilter PATH] [--jobs N]`: the same segment pairs through
-/// translate-toolkit's pofilter (as a PO file) and through `mtlint check --stdin-jsonl` (with one job
-/// and with N), in the same run, timed wall to wall including process start. Prints pairs/s and ratios.
+/// `mtlint-bench compare PAIRS.jsonl [--pofilter PATH] [--jobs N] [--sample ARTICLE] [--quick]`: in one run,
+/// - the same segment pairs through translate-toolkit's pofilter (as a PO file) and through `mtlint check
+///   --stdin-jsonl` (with one job and with N), timed wall to wall including process start: pairs/s and ratios;
+/// - instructions per pair under callgrind (one job), the marginal cost of a pair: the first 1,500 pairs less
+///   the first 500, for mtlint and pofilter: a count that, unlike the times, does not move with the host's load;
+/// - raw ICU word breaking against mtlint's end-to-end rate on the pairs' text;
+/// - the scaling table of the sample article (`Scaling`), 1× to 256×;
+/// - peak RSS of a stream of 10,000 and of 100,000 pairs (the input's pairs again and again, each copy with a
+///   word of its own in both texts, so the process's word tables keep meeting new words).
+/// `--quick` leaves out callgrind, the scaling table and the 100,000-pair stream.
 enum Compare {
     static func run(_ arguments: [String]) -> Int32 {
         var arguments = arguments
@@ -13,6 +21,9 @@ enum Compare {
         }
         let pofilter = option("--pofilter") ?? "pofilter"
         let jobs = option("--jobs").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
+        let sample = option("--sample") ?? "Corpora/eaeu-summit-planted.txt"
+        let quick = arguments.contains("--quick")
+        arguments.removeAll { $0 == "--quick" }
         guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else {
             FileHandle.standardError.write(Data("mtlint-bench: compare takes a JSON-lines file of pairs\n".utf8))
             return 2
@@ -30,23 +41,28 @@ enum Compare {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mtlint-compare-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let po = directory.appendingPathComponent("pairs.po"), jsonl = directory.appendingPathComponent("pairs.jsonl")
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        func write(_ name: String, _ pairs: ArraySlice<(id: String, source: String, target: String)>) -> (po: URL, jsonl: URL) {
+            func escape(_ text: String) -> String {
+                text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+            }
+            var poText = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+            var jsonlText = ""
+            for segment in pairs {
+                poText += "msgctxt \"\(escape(segment.id))\"\nmsgid \"\(escape(segment.source))\"\nmsgstr \"\(escape(segment.target))\"\n\n"
+                let object = ["id": segment.id, "source": segment.source, "target": segment.target]
+                jsonlText += String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self) + "\n"
+            }
+            let po = directory.appendingPathComponent("\(name).po"), jsonl = directory.appendingPathComponent("\(name).jsonl")
+            try? Data(poText.utf8).write(to: po)
+            try? Data(jsonlText.utf8).write(to: jsonl)
+            return (po, jsonl)
         }
-        var poText = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-        var jsonlText = ""
-        for segment in segments {
-            poText += "msgctxt \"\(escape(segment.id))\"\nmsgid \"\(escape(segment.source))\"\nmsgstr \"\(escape(segment.target))\"\n\n"
-            let object = ["id": segment.id, "source": segment.source, "target": segment.target]
-            jsonlText += String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self) + "\n"
-        }
-        try? Data(poText.utf8).write(to: po)
-        try? Data(jsonlText.utf8).write(to: jsonl)
+        let (po, jsonl) = write("pairs", segments[...])
+        let out = directory.appendingPathComponent("out.po").path
 
         let mtlint = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint").path
         print("\(segments.count) segment pairs from \(path)")
-        let pofilterTime = time(pofilter, ["--progress=none", "-i", po.path, "-o", directory.appendingPathComponent("out.po").path], stdin: nil)
+        let pofilterTime = time(pofilter, ["--progress=none", "-i", po.path, "-o", out], stdin: nil)
         let one = time(mtlint, ["check", "--stdin-jsonl", "--no-fail", "--jobs", "1"], stdin: jsonl)
         let many = time(mtlint, ["check", "--stdin-jsonl", "--no-fail", "--jobs", "\(jobs)"], stdin: jsonl)
         func row(_ name: String, _ seconds: Double?) {
@@ -60,7 +76,113 @@ enum Compare {
             print(String(format: "mtlint / pofilter speed: %.2f× (1 job), %.2f× (%d jobs); %d jobs / 1 job: %.2f×",
                          pofilterTime / one, pofilterTime / many, jobs, jobs, one / many))
         }
+
+        // Raw ICU word breaking on the pairs' text (both sides), against mtlint's end-to-end rate on it with one job.
+        let text = segments.map { $0.source + "\n" + $0.target }.joined(separator: "\n")
+        let buffer = TextBuffer(text)
+        var icu = Double.infinity
+        for _ in 0..<3 { icu = min(icu, Scaling.seconds { _ = Segmenter(language: .english).tokens(buffer, in: 0..<buffer.count).count }) }
+        let mib = Double(text.utf8.count) / 1_048_576
+        print(String(format: "ICU word breaking on the pairs' text (%.2f MiB): %.1f MiB/s; mtlint end to end, 1 job: %@", mib, mib / icu,
+                     one.map { String(format: "%.2f MiB/s = %.1f%% of it", mib / $0, 100 * (mib / $0) / (mib / icu)) } ?? "did not run"))
+
+        if !quick {
+            // Instructions per pair: callgrind's count for the first 1,500 pairs less the first 500's, over 1,000.
+            if segments.count >= 1_500 {
+                let small = write("small", segments.prefix(500)), large = write("large", segments.prefix(1_500))
+                let stripped = directory.appendingPathComponent("mtlint").path
+                // Valgrind cannot read the Swift toolchain's debug information: a copy without it runs beside the data.
+                let copied = run("/bin/cp", [mtlint, stripped]) && run("/usr/bin/env", ["strip", "--strip-debug", stripped])
+                    && (try? FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("mtlint_MTCore.resources").path,
+                                                                   withDestinationPath: URL(fileURLWithPath: mtlint).deletingLastPathComponent().appendingPathComponent("mtlint_MTCore.resources").path)) != nil
+                func perPair(_ command: [String], stdin: (URL) -> URL?, arguments: (URL) -> [String]) -> String {
+                    guard let a = instructions(command + arguments(small.po), stdin: stdin(small.jsonl)),
+                          let b = instructions(command + arguments(large.po), stdin: stdin(large.jsonl)) else { return "(did not run)" }
+                    return String(format: "%.2f M", Double(b - a) / 1_000 / 1e6)
+                }
+                let mtlintCount = copied ? perPair([stripped, "check", "--stdin-jsonl", "--no-fail", "--jobs", "1"], stdin: { $0 }, arguments: { _ in [] })
+                    : "(cannot strip a copy: needs binutils)"
+                let pofilterCount = perPair(["/usr/bin/env", pofilter, "--progress=none"], stdin: { _ in nil }, arguments: { ["-i", $0.path, "-o", out] })
+                print("instructions per pair (callgrind, 1 job, 1,500 pairs less 500): mtlint \(mtlintCount), pofilter \(pofilterCount)")
+            } else {
+                print("instructions per pair: needs 1,500 pairs or more")
+            }
+            Scaling.print(article: (try? String(contentsOfFile: sample, encoding: .utf8)) ?? "", path: sample)
+        }
+
+        // Peak RSS of a stream of 10,000 pairs and of 100,000 (`--quick`: 10,000 only).
+        for count in quick ? [10_000] : [10_000, 100_000] {
+            var stream = ""
+            for n in 0..<count {
+                let segment = segments[n % segments.count]
+                // A word of its own in each copy ("Kbaf"): the word tables meet new words all along.
+                var word = "K", rest = n
+                repeat { word.append(Character(Unicode.Scalar(UInt8(97 + rest % 26)))); rest /= 26 } while rest > 0
+                let object = ["id": "\(n)", "source": segment.source + " " + word, "target": segment.target + " " + word]
+                stream += String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self) + "\n"
+            }
+            let file = directory.appendingPathComponent("stream.jsonl")
+            try? Data(stream.utf8).write(to: file)
+            stream = ""
+            let (seconds, peak) = timeAndPeak(mtlint, ["check", "--stdin-jsonl", "--no-fail", "--jobs", "\(jobs)"], stdin: file)
+            print(String(format: "a stream of %d pairs, %d jobs: %@, peak RSS %@", count, jobs,
+                         seconds.map { String(format: "%.0f pairs/s", Double(count) / $0) } ?? "did not run", peak.map { "\($0 / 1024) MB" } ?? "-"))
+        }
         return 0
+    }
+
+    /// Whether a command ran and succeeded.
+    private static func run(_ executable: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// The instructions a command executes (callgrind's "Collected", summed over the processes it starts);
+    /// nil without valgrind or when the command fails.
+    private static func instructions(_ command: [String], stdin: URL?) -> Int? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null"] + command
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        if let stdin { process.standardInput = try? FileHandle(forReadingFrom: stdin) }
+        do { try process.run() } catch { return nil }
+        let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let counts = report.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: "Collected : ") else { return nil }
+            return Int(line[range.upperBound...].trimmingCharacters(in: .whitespaces))
+        }
+        return counts.isEmpty ? nil : counts.reduce(0, +)
+    }
+
+    /// Wall time and peak resident set (KiB) of a command, started with `posix_spawn` and reaped with `wait4`
+    /// (Foundation's `Process` reaps its children itself, and keeps no resource usage).
+    private static func timeAndPeak(_ executable: String, _ arguments: [String], stdin: URL) -> (Double?, Int?) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin.path, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let start = ContinuousClock.now
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return (nil, nil) }
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, 0, &usage) == pid, status == 0 else { return (nil, nil) }
+        let elapsed = ContinuousClock.now - start
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, usage.ru_maxrss)
     }
 
     /// Wall time of a command, `nil` when it cannot be started or fails.

@@ -146,25 +146,5 @@ if only.map({ "Markdown".contains($0) }) ?? true {
     }
 }
 if only.map({ "scaling".contains($0) }) ?? true {
-    // End to end (read, classify, align, all rules, score) on the article repeated 1, 8, 64 and 256
-    // times: the cost must grow linearly with the input. Twice: as separate paragraphs, and with
-    // every line joined into one block (one long line: the shape where a rule that rescans its
-    // block per sentence turns quadratic).
-    _ = Session(rules: RuleRegistry.all).check(Document(path: path, text: article)).findings.count  // knowledge loaded first
-    let oneLine = article.split(whereSeparator: \.isNewline).joined(separator: " ")
-    for (shape, unit, separator) in [("paragraphs", article, "\n\n"), ("one line", oneLine, " ")] {
-        print("scaling (end to end), \(shape.padding(toLength: 14, withPad: " ", startingAt: 0)) copies     MiB      s     MiB/s   time ratio / size ratio")
-        var previous: (copies: Int, seconds: Double)?
-        for copies in [1, 8, 64, 256] {
-            let input = Array(repeating: unit, count: copies).joined(separator: separator)
-            let start = ContinuousClock.now
-            _ = Session(rules: RuleRegistry.all).check(Document(path: path, text: input)).findings.count
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let mib = Double(input.utf8.count) / 1_048_576
-            let growth = previous.map { String(format: "%.2f", (seconds / $0.seconds) / (Double(copies) / Double($0.copies))) } ?? "-"
-            print("                                 \(String(format: "%6d  %6.2f  %7.3f  %6.2f", copies, mib, seconds, mib / seconds))   \(growth)")
-            previous = (copies, seconds)
-        }
-    }
+    Scaling.print(article: article, path: path)
 }

@@ -1,35 +1,34 @@
-import MTCore
 import MTText
 
 /// A number in a text: what it stands for, where it is, and how it was written.
-struct NumberMention {
-    let range: Range<Int>
+public struct NumberMention: Sendable {
+    public let range: Range<Int>
     /// The values it can stand for, its own language's reading first: digits read in the other
     /// language's notation too ("10,000" kept from an English source), a clock hour on either clock
     /// ("18" = "6" PM), the first end of a range sharing a scale word ("600–700 тысяч"), a year or decade
     /// written short ("2021–22", "60-е").
-    let values: [Double]
-    let inDigits: Bool
+    public let values: [Double]
+    public let inDigits: Bool
     /// Part of a name, joined to a word by a hyphen ("COVID-19", "Су-35").
-    let inName: Bool
+    public let inName: Bool
 
-    var value: Double { values[0] }
+    public var value: Double { values[0] }
 
     /// Whether it can stand for one of another number's values.
-    func equals(_ other: NumberMention) -> Bool {
+    public func equals(_ other: NumberMention) -> Bool {
         values.contains { a in other.values.contains { b in abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) } }
     }
 }
 
 /// A date in a text; components a form leaves out ("в ноябре 2024 г.", "Nov. 28") are nil.
-struct DateMention {
-    let range: Range<Int>
-    let day: Int?
-    let month: Int
-    let year: Int?
+public struct DateMention: Sendable {
+    public let range: Range<Int>
+    public let day: Int?
+    public let month: Int
+    public let year: Int?
 
     /// Whether two dates disagree on a component both of them give.
-    func conflicts(with other: DateMention) -> Bool {
+    public func conflicts(with other: DateMention) -> Bool {
         if month != other.month { return true }
         if let a = day, let b = other.day, a != b { return true }
         if let a = year, let b = other.year, a != b { return true }
@@ -37,7 +36,8 @@ struct DateMention {
     }
 }
 
-/// Finds dates and numbers in a block, in the block's language: month names from ICU
+/// Finds dates and numbers in a block, in the block's language (read through `Document.dates(in:)` and
+/// `Document.numbers(in:)`, found once per block): month names from ICU
 /// (any case form, by their common stem), numbers through `NumberReader` (digits with the
 /// language's separators, digit groups split by spaces, scale words, number words).
 struct Quantities {
@@ -358,17 +358,5 @@ final class MonthTable: Sendable {
             let heads = Set(months.flatMap { month in (month.exact + [month.stem].compactMap { $0 }).map { String($0.prefix(3)) } })
             return Table(months: months, heads: heads)
         }
-    }
-}
-
-extension Rule {
-    /// A finding for target text that stands where the source has something else:
-    /// "'12 million' in the target, '1,2 млн' in the source (line 21)".
-    func substitution(in document: Document, target: Range<Int>, source: Range<Int>, severity: Severity? = nil) -> Finding {
-        finding(
-            in: document, at: target,
-            message: "'\(document.buffer.string(target))' in the target, '\(document.buffer.string(source))' "
-                + "in the source (line \(document.line(at: source.lowerBound)))",
-            source: source, severity: severity)
     }
 }

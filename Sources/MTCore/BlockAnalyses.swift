@@ -1,0 +1,28 @@
+import Synchronization
+
+/// What several rules read of a block: its content words, what its words may become in a translation, its
+/// dates and numbers. Each is found once per document, by the first rule that asks (`Document.contentWords`,
+/// `renderings(of:)`, `dates(in:)`, `numbers(in:)`, `allNumbers(in:)`).
+final class BlockAnalyses: Sendable {
+    let contentWords = Once<[ContentWord]>()
+    let renderings = Once<[Set<String>]>()
+    let dates = Once<[DateMention]>()
+    let numbers = Once<[NumberMention]>()
+    let allNumbers = Once<[NumberMention]>()
+}
+
+/// A value computed once, by the first caller's closure; later callers get it. (Unlike `Lazy`, the way to
+/// compute it is not kept: a document's analyses can be computed from the document without the document
+/// holding a closure that holds it.) The closure must not ask for the same value.
+final class Once<Value: Sendable>: Sendable {
+    private let state = Mutex<Value?>(nil)
+
+    func value(_ make: () -> Value) -> Value {
+        state.withLock { state in
+            if let value = state { return value }
+            let value = make()
+            state = value
+            return value
+        }
+    }
+}

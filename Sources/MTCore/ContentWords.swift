@@ -1,0 +1,62 @@
+import MTText
+
+/// A word that carries content (not a function word), with its comparison stem.
+public struct ContentWord: Sendable {
+    public let token: Token
+    public let stem: String
+}
+
+extension Document {
+    /// Content words of a block, optionally limited to a range (a sentence): the block's are found once per
+    /// document (`BlockAnalyses`), a range's are a slice of them.
+    public func contentWords(_ block: Block, in range: Range<Int>? = nil) -> ArraySlice<ContentWord> {
+        let words = analyses(block).contentWords.value { findContentWords(block) }[...]
+        guard let range else { return words }
+        // Only the words that start inside `range` (found by binary search: a sentence's words cost as much
+        // as the sentence, not as the whole block).
+        let first = words.partitionPoint { $0.token.range.lowerBound >= range.lowerBound }
+        return words[first..<words[first...].partitionPoint { $0.token.range.lowerBound >= range.upperBound }]
+    }
+
+    private func findContentWords(_ block: Block) -> [ContentWord] {
+        let language = language(of: block)
+        return block.tokens.compactMap { token in
+            guard token.isWordLike else { return nil }
+            let key = key(token, in: block)
+            guard !language.isStopword(key.folded) else { return nil }
+            return ContentWord(token: token, stem: key.stem)
+        }
+    }
+
+    /// For each content word of a source block, the target stems that can render it: its own stem (a
+    /// name or number spelled alike), the word romanized ("м" = "m", "km"), and the translations the
+    /// bilingual word list gives. Found once per block.
+    public func renderings(of source: Block) -> [Set<String>] {
+        analyses(source).renderings.value {
+            let lexicon = self.lexicon
+            let romanizes = pair.source.script != pair.target.script
+            return contentWords(source).map { word in
+                var found = lexicon.targetStems(forSourceStem: word.stem).union([word.stem])
+                if romanizes, word.token.range.count <= 4 {
+                    found.insert(pair.target.stem(pair.source.romanize(buffer.string(word.token.range))))
+                }
+                return found
+            }
+        }
+    }
+
+    /// The dates of a block (`Quantities`), found once per block.
+    public func dates(in block: Block) -> [DateMention] {
+        analyses(block).dates.value { Quantities(self, block).dates }
+    }
+
+    /// The numbers of a block outside its dates (`Quantities`), found once per block.
+    public func numbers(in block: Block) -> [NumberMention] {
+        analyses(block).numbers.value { Quantities(self, block).numbers(excluding: dates(in: block).map(\.range)) }
+    }
+
+    /// Every number of a block, those of its dates too (`Quantities`), found once per block.
+    public func allNumbers(in block: Block) -> [NumberMention] {
+        analyses(block).allNumbers.value { Quantities(self, block).numbers(excluding: []) }
+    }
+}

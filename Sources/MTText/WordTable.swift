@@ -1,0 +1,111 @@
+import Synchronization
+
+/// A word form interned in its language's `WordTable`: its number, the form as written, its
+/// NFKC_Casefold key and its stem, worked out once for every occurrence of the form.
+public struct WordKey: Sendable, Hashable {
+    /// The form's number: the same for every occurrence of the form (as written) in a document, never
+    /// given to another form of any language in the process. Memos of per-word results are keyed by it.
+    public let id: Int
+    /// The word as written.
+    public let text: String
+    /// Its NFKC_Casefold key (`Normalizer.foldKey`).
+    public let folded: String
+    /// The stem of `folded` (`Language.stemOfFoldKey`).
+    public let stem: String
+}
+
+/// The word forms of one language met in the process, each with an integer id and its analyses
+/// (`WordKey`), so that a word repeated across the documents of a stream is folded and stemmed once
+/// and compared by its id.
+///
+/// Bounded: two generations of at most `capacity` forms; when the newer is full at the start of a
+/// lookup, the older is dropped (a form still in use is carried over when met again, with its id). The
+/// forms of one lookup (a document's words) are interned together, under one lock, so the same text
+/// gets the same id throughout a document, however many forms it has.
+public final class WordTable: Sendable {
+    public let language: Language
+    public let capacity: Int
+    private let state = Mutex(State())
+
+    private struct Entry: Sendable {
+        let units: [UInt16]
+        let key: WordKey
+    }
+
+    /// Forms by the hash of their UTF-16 units (a list: two forms may share a hash).
+    private struct State: Sendable {
+        var current: [Int: [Entry]] = [:]
+        var previous: [Int: [Entry]] = [:]
+        var count = 0
+    }
+
+    /// The next form's number, shared by the tables of all languages.
+    private static let nextID = Atomic<Int>(0)
+
+    private static let tables = ProcessCache<String, WordTable>()
+
+    /// The process's table of a language's word forms.
+    public static func of(_ language: Language) -> WordTable {
+        tables.value(for: language.code) { WordTable(language: language) }
+    }
+
+    init(language: Language, capacity: Int = 4_096) {
+        self.language = language
+        self.capacity = capacity
+    }
+
+    /// The interned forms of the words at `ranges` of `buffer`, in order.
+    public func keys(_ buffer: TextBuffer, _ ranges: some Collection<Range<Int>>) -> [WordKey] {
+        var keys: [WordKey] = []
+        keys.reserveCapacity(ranges.count)
+        buffer.units.withUnsafeBufferPointer { units in
+            state.withLock { state in
+                if state.count >= capacity {
+                    state.previous = state.current
+                    state.current = [:]
+                    state.count = 0
+                }
+                for range in ranges {
+                    let form = UnsafeBufferPointer(rebasing: units[range])
+                    var hasher = Hasher()
+                    hasher.combine(bytes: UnsafeRawBufferPointer(form))
+                    let hash = hasher.finalize()
+                    if let entry = state.current[hash]?.first(where: { $0.units.elementsEqual(form) }) {
+                        keys.append(entry.key)
+                        continue
+                    }
+                    let entry = state.previous[hash]?.first(where: { $0.units.elementsEqual(form) }) ?? makeEntry(form, buffer, range)
+                    state.current[hash, default: []].append(entry)
+                    state.count += 1
+                    keys.append(entry.key)
+                }
+            }
+        }
+        return keys
+    }
+
+    private func makeEntry(_ form: UnsafeBufferPointer<UInt16>, _ buffer: TextBuffer, _ range: Range<Int>) -> Entry {
+        let folded = Normalizer.foldKey(buffer, range)
+        let id = Self.nextID.wrappingAdd(1, ordering: .relaxed).oldValue
+        return Entry(units: Array(form), key: WordKey(id: id, text: buffer.string(range), folded: folded, stem: language.stemOfFoldKey(folded)))
+    }
+}
+
+/// Results about single words kept for the life of the process, by interned form (`WordKey.id`): what a
+/// rule works out from a word's text alone is worked out once per form, not once per occurrence. Bounded
+/// (`BoundedCache`). A form's id names its language too: a memo may hold forms of several languages.
+public final class WordMemo<Value: Sendable>: Sendable {
+    private let cache: Mutex<BoundedCache<Int, Value>>
+
+    public init(capacity: Int = 8_192) {
+        cache = Mutex(BoundedCache(capacity: capacity))
+    }
+
+    /// The value for a form, made by `make` (outside the lock) the first time it is asked for.
+    public func value(for key: WordKey, _ make: () -> Value) -> Value {
+        if let known = cache.withLock({ $0[key.id] }) { return known }
+        let value = make()
+        cache.withLock { $0[key.id] = value }
+        return value
+    }
+}
