@@ -72,6 +72,8 @@ public struct EntityAlignment: Sendable {
         var isAcronym: Bool { analysis.isAcronym }
         /// The acronym a run of letter names starting here spells ("Би-би-си" = "bbc"); empty for none.
         var spelledAcronym = ""
+        /// The Latin letter the word names, when its language names letters ("би" = b).
+        let latinLetter: String?
         let isCapitalized: Bool
         let isCommon: Bool
         var hasKnownTranslation = false
@@ -87,7 +89,8 @@ public struct EntityAlignment: Sendable {
 
         init(range: Range<Int>, id: Int, text: String, folded: String, stem: String, analysis: TextAnalysis, isCapitalized: Bool, isCommon: Bool,
              isMixedScript: Bool, isSentenceInitial: Bool, isStopword: Bool, isNameConnector: Bool, isAbbreviation: Bool,
-             joinsPrevious: Bool) {
+             latinLetter: String?, joinsPrevious: Bool) {
+            self.latinLetter = latinLetter
             self.range = range
             self.id = id
             self.text = text
@@ -439,11 +442,9 @@ public struct EntityAlignment: Sendable {
     ///   - isCommon: whether a word (by its stem, its lower-cased form and whether it starts a sentence)
     ///     is a common word of `language`.
     static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [WordKey?], _ language: Language, native: Language,
-                      memo: inout BoundedCache<Int, TextAnalysis>, isCommon: (String, String, Bool) -> Bool) -> [Word] {
+                      memo: inout BoundedCache<Int, Form>, isCommon: (String, String, Bool) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
-        // A word in Latin script inside a text in another script is a name kept as written ("Orion Pictures"):
-        // it is a common word when English has it in lower case.
         let latinSpeller = Language.all.first { $0.script == .latin }?.speller
         var result: [Word] = []
         var awaitingFirst = false
@@ -456,35 +457,19 @@ public struct EntityAlignment: Sendable {
             guard token.kind == .word else { continue }
             let key = (index < keys.count ? keys[index] : nil)
                 ?? WordTable.of(language).keys(buffer, CollectionOfOne(token.range))[0]
-            let folded = key.folded.utf8.contains(0x2E) ? key.folded.filter { $0 != "." } : key.folded
-            // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
-            // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
-            let capitalized = token.isCapitalized
-            // (Five letters or fewer: counted up to six, not to the end.)
-            let needsRomanizing = language.script != .latin && (capitalized || folded.prefix(6).count <= 5)
-            // The word as written: only capitalised words and words to romanize look at it.
-            let text = capitalized || needsRomanizing ? key.text : ""
-            let analysis: TextAnalysis
-            if !text.isEmpty, let known = memo[key.id] {
-                analysis = known
-            } else {
-                analysis = TextAnalysis(text: text, folded: folded, capitalized: capitalized, allCaps: token.isAllCaps,
-                                        needsRomanizing: needsRomanizing, language: language, native: native, speller: speller)
-                if !text.isEmpty { memo[key.id] = analysis }
-            }
-            let stem = key.stem
-            let isStopword = language.isStopword(folded)
+            let form = memo[key.id] ?? {
+                let form = Form(key, token, language: language, native: native, speller: speller, latinSpeller: latinSpeller, isCommon: isCommon)
+                memo[key.id] = form
+                return form
+            }()
             result.append(Word(
-                range: token.range, id: key.id, text: key.text, folded: folded, stem: stem, analysis: analysis,
-                isCapitalized: capitalized,
-                isCommon: !capitalized || isStopword || isCommon(stem, folded, awaitingFirst)
-                    || (language.script != .latin && token.script == .single(.latin) && (latinSpeller?.accepts(folded) ?? false)),
+                range: token.range, id: key.id, text: key.text, folded: form.folded, stem: key.stem, analysis: form.analysis,
+                isCapitalized: token.isCapitalized,
+                isCommon: awaitingFirst ? form.isCommonFirst : form.isCommonElsewhere,
                 isMixedScript: token.script == .mixed,
-                isSentenceInitial: awaitingFirst, isStopword: isStopword,
-                isNameConnector: language.nameConnectors.contains(folded),
-                // With its stop ("St.", "Fr.") or, in British style, without one ("Mr Chouhan").
-                // (Only capitalised words are asked: a lower-case word is common, never part of a name.)
-                isAbbreviation: capitalized && language.abbreviations.contains(folded + "."),
+                isSentenceInitial: awaitingFirst, isStopword: form.isStopword,
+                isNameConnector: form.isNameConnector,
+                isAbbreviation: form.isAbbreviation, latinLetter: form.latinLetter,
                 joinsPrevious: previousEnd.map { end in
                     buffer.isBlank(end..<token.range.lowerBound) || (token.range.lowerBound == end + 1 && buffer.units[end] == 0x2D)
                 } ?? false))
@@ -495,7 +480,7 @@ public struct EntityAlignment: Sendable {
         if !language.latinLetterNames.isEmpty {
             for i in result.indices where result[i].isCapitalized {
                 var letters = "", j = i
-                while j < result.count, let letter = language.latinLetterNames[result[j].folded],
+                while j < result.count, let letter = result[j].latinLetter,
                       j == i || (result[j].range.lowerBound == result[j - 1].range.upperBound + 1 && buffer.units[result[j - 1].range.upperBound] == 0x2D) {
                     letters += letter
                     j += 1
@@ -504,6 +489,52 @@ public struct EntityAlignment: Sendable {
             }
         }
         return result
+    }
+
+    /// What a word is by its text alone, in a text of its language: worked out once per form (`WordKey.id`) and
+    /// kept in the memo, since words recur across a document's pairs and a stream's documents.
+    struct Form: Sendable {
+        /// The fold key without abbreviation periods.
+        let folded: String
+        let analysis: TextAnalysis
+        let isStopword: Bool
+        /// A function word that can stand inside a name ("of", "von").
+        let isNameConnector: Bool
+        /// A capitalised abbreviation of the language, with its stop ("St.", "Fr.") or, in British style,
+        /// without one ("Mr Chouhan"). (Only capitalised words are asked: a lower-case word is common, never
+        /// part of a name.)
+        let isAbbreviation: Bool
+        /// Whether it is a common word of the language at the start of a sentence, and elsewhere.
+        let isCommonFirst: Bool
+        let isCommonElsewhere: Bool
+        /// The Latin letter it names, when the language names letters ("би" = b).
+        let latinLetter: String?
+
+        /// - Parameter isCommon: whether a word (by its stem, its lower-cased form and whether it starts a
+        ///   sentence) is a common word of `language`.
+        init(_ key: WordKey, _ token: Token, language: Language, native: Language, speller: Speller?, latinSpeller: Speller?,
+             isCommon: (String, String, Bool) -> Bool) {
+            let folded = key.folded.utf8.contains(0x2E) ? key.folded.filter { $0 != "." } : key.folded
+            self.folded = folded
+            // Only capitalised words can be names: the costly analyses (romanisation, native spelling,
+            // the dictionaries) are for them, and for short words an acronym may be written as ("мск").
+            let capitalized = token.isCapitalized
+            // (Five letters or fewer: counted up to six, not to the end.)
+            let needsRomanizing = language.script != .latin && (capitalized || folded.prefix(6).count <= 5)
+            // The word as written: only capitalised words and words to romanize look at it.
+            analysis = TextAnalysis(text: capitalized || needsRomanizing ? key.text : "", folded: folded, capitalized: capitalized,
+                                    allCaps: token.isAllCaps, needsRomanizing: needsRomanizing, language: language, native: native, speller: speller)
+            isStopword = language.isStopword(folded)
+            isNameConnector = language.nameConnectors.contains(folded)
+            isAbbreviation = capitalized && language.abbreviations.contains(folded + ".")
+            // A word in Latin script inside a text in another script is a name kept as written ("Orion Pictures"):
+            // it is a common word when English has it in lower case.
+            let latinCommon = language.script != .latin && token.script == .single(.latin) && (latinSpeller?.accepts(folded) ?? false)
+            let common = !capitalized || isStopword
+            isCommonFirst = common || isCommon(key.stem, folded, true) || latinCommon
+            isCommonElsewhere = common || isCommon(key.stem, folded, false) || latinCommon
+            latinLetter = language.latinLetterNames[folded]
+        }
     }
 
     /// What a capitalised word, or a word romanized, is by its text alone (romanized, spelled natively, its
@@ -571,8 +602,8 @@ public struct EntityAlignment: Sendable {
     struct Memo: Sendable {
         /// Entries per table and generation: a document's words, and a stream's most frequent ones, stay.
         static let capacity = 4_096
-        var source = BoundedCache<Int, TextAnalysis>(capacity: Self.capacity)
-        var target = BoundedCache<Int, TextAnalysis>(capacity: Self.capacity)
+        var source = BoundedCache<Int, Form>(capacity: Self.capacity)
+        var target = BoundedCache<Int, Form>(capacity: Self.capacity)
         var lowerSources = BoundedCache<Int, LowerWord>(capacity: Self.capacity)
         var lowerTargetSkeletons = BoundedCache<String, NameMatch.Skeleton>(capacity: Self.capacity)
         var lowerTargetSounds = BoundedCache<String, NameMatch.PhoneticKey>(capacity: Self.capacity)

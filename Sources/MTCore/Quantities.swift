@@ -45,14 +45,39 @@ struct Quantities {
     let block: Block
     private let language: Language
     private let words: [Token]
+    /// The interned form of each of `words`.
+    private let keys: [WordKey]
     private let months: MonthTable.Table
 
     init(_ document: Document, _ block: Block) {
         self.document = document
         self.block = block
         language = document.language(of: block)
-        words = block.tokens.filter(\.isWordLike)
+        let keys = document.keys(of: block)
+        let indices = block.tokens.indices.filter { block.tokens[$0].isWordLike }
+        words = indices.map { block.tokens[$0] }
+        self.keys = indices.map { keys[$0] ?? document.key(block.tokens[$0], in: block) }
         months = MonthTable.shared.table(language)
+    }
+
+    /// What a word form is to the scans, by its text alone (its language is its form's): the month it
+    /// names, its value as a number word, as a scale word on its own. Worked out once per form.
+    private struct FormValues: Sendable {
+        let month: Int?
+        let numberWord: Double?
+        let scaleWord: Double?
+    }
+
+    private static let forms = WordMemo<FormValues>()
+
+    private func values(_ index: Int) -> FormValues {
+        Self.forms.value(for: keys[index]) {
+            let token = words[index], folded = keys[index].folded
+            return FormValues(
+                month: months.month(of: token, folded: folded),
+                numberWord: token.kind == .word && token.range.count >= 3 ? NumberReader.shared(for: language).value(ofFoldedWord: folded) : nil,
+                scaleWord: token.kind == .word ? language.scaleWords[folded] : nil)
+        }
     }
 
     private var buffer: TextBuffer { document.buffer }
@@ -85,7 +110,7 @@ struct Quantities {
                 i += 1
                 continue
             }
-            guard let month = months.month(of: words[i], folded: folded(words[i])) else {
+            guard let month = values(i).month else {
                 i += 1
                 continue
             }
@@ -274,7 +299,7 @@ struct Quantities {
                     && (Unicode.Scalar(buffer.units[token.range.lowerBound - 2]).map(CharacterInfo.isLetter) ?? false)
                 numbers.append(NumberMention(range: start..<words[end].range.upperBound, values: values, inDigits: true, inName: inName))
                 i = end
-            } else if token.kind == .word, token.range.count >= 3, var value = reader.value(ofFoldedWord: folded(token)) {
+            } else if var value = values(i).numberWord {
                 // Number words written together make one number ("two hundred", "twenty-five").
                 var end = i
                 // A fraction word ("half") does not join them: "second half" is no number.
@@ -297,7 +322,7 @@ struct Quantities {
                 }
                 numbers.append(NumberMention(range: token.range.lowerBound..<words[end].range.upperBound, values: [value], inDigits: false, inName: false))
                 i = end
-            } else if token.kind == .word, let value = language.scaleWords[folded(token)],
+            } else if let value = values(i).scaleWord,
                       i == 0 || language.isStopword(folded(words[i - 1])) {
                 // A scale word on its own: "a dozen", "a million people", "миллион человек".
                 numbers.append(NumberMention(range: token.range, values: [value], inDigits: false, inName: false))

@@ -4,13 +4,13 @@ import Synchronization
 /// knowledge tables. Each key's value is built once, under that key's own lock: threads that ask for
 /// the same key at once wait for one build instead of each doing it (`make` must not ask for its own key).
 public final class ProcessCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private let storage = Mutex<[Key: Lazy<Value>]>([:])
+    @usableFromInline let storage = Mutex<[Key: Lazy<Value>]>([:])
 
     public init() {}
 
     /// The value for `key`, made by the first caller. Only callers of the same key wait for it: two
     /// keys (two dictionaries) can be made at the same time on two threads.
-    public func value(for key: Key, _ make: @escaping @Sendable () -> Value) -> Value {
+    @inlinable public func value(for key: Key, _ make: @escaping @Sendable () -> Value) -> Value {
         let cell = storage.withLock { storage in
             if let existing = storage[key] { return existing }
             let cell = Lazy(make)
@@ -24,12 +24,12 @@ public final class ProcessCache<Key: Hashable & Sendable, Value: Sendable>: Send
 /// A value computed on first use, once, and shared by the copies of the struct that holds it
 /// (so a `Sendable` struct can defer an expensive part that not every caller needs).
 public final class Lazy<Value: Sendable>: Sendable {
-    private let make: @Sendable () -> Value
-    private let state = Mutex<Value?>(nil)
+    @usableFromInline let make: @Sendable () -> Value
+    @usableFromInline let state = Mutex<Value?>(nil)
 
     public init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
-    public var value: Value {
+    @inlinable public var value: Value {
         state.withLock { state in
             if let value = state { return value }
             let value = make()
@@ -50,18 +50,19 @@ public final class Lazy<Value: Sendable>: Sendable {
 /// A memo of bounded size for per-word results (stems, spellings, transliterations): two generations
 /// of at most `capacity` entries each; when the newer one fills up, the older is dropped. Entries still
 /// in use are found in the older generation and carried over, so memory stays flat over a stream of
-/// millions of distinct words while the words of the current documents stay cached.
+/// millions of distinct words while the words of the current documents stay cached. Inlinable, so that each
+/// module's caches are specialised for their types (a generic call per lookup costs more than the lookup).
 public struct BoundedCache<Key: Hashable, Value> {
     public let capacity: Int
-    private var current: [Key: Value] = [:]
-    private var previous: [Key: Value] = [:]
+    @usableFromInline var current: [Key: Value] = [:]
+    @usableFromInline var previous: [Key: Value] = [:]
 
     public init(capacity: Int = 8_192) { self.capacity = capacity }
 
     public var count: Int { current.count + previous.count }
 
     /// Setting a value inserts it (setting nil does nothing: entries leave only with their generation).
-    public subscript(key: Key) -> Value? {
+    @inlinable public subscript(key: Key) -> Value? {
         mutating get {
             if let value = current[key] { return value }
             guard let value = previous[key] else { return nil }
@@ -73,7 +74,7 @@ public struct BoundedCache<Key: Hashable, Value> {
         }
     }
 
-    public mutating func insert(_ value: Value, for key: Key) {
+    @inlinable public mutating func insert(_ value: Value, for key: Key) {
         if current.count >= capacity {
             previous = current
             current = [:]

@@ -94,15 +94,16 @@ public final class WordTable: Sendable {
 /// Results about single words kept for the life of the process, by interned form (`WordKey.id`): what a
 /// rule works out from a word's text alone is worked out once per form, not once per occurrence. Bounded
 /// (`BoundedCache`). A form's id names its language too: a memo may hold forms of several languages.
+/// Inlinable, to be specialised for each rule's values.
 public final class WordMemo<Value: Sendable>: Sendable {
-    private let cache: Mutex<BoundedCache<Int, Value>>
+    @usableFromInline let cache: Mutex<BoundedCache<Int, Value>>
 
     public init(capacity: Int = 8_192) {
         cache = Mutex(BoundedCache(capacity: capacity))
     }
 
     /// The value for a form, made by `make` (outside the lock) the first time it is asked for.
-    public func value(for key: WordKey, _ make: () -> Value) -> Value {
+    @inlinable public func value(for key: WordKey, _ make: () -> Value) -> Value {
         if let known = cache.withLock({ $0[key.id] }) { return known }
         let value = make()
         cache.withLock { $0[key.id] = value }
