@@ -48,6 +48,8 @@ public final class BilingualLexicon: Sendable {
     /// `targetStems(forSourceStem:)` of recent stems: the same words recur across the documents of a
     /// stream, and each lookup is several binary searches (suffixes, a fleeting vowel).
     private let recentTargetStems = Mutex(BoundedCache<String, Set<String>>())
+    /// What each source word form may become in a translation (`Document.renderings(of:)`), once per form.
+    let formRenderings = WordMemo<Set<String>>()
 
     /// The lexicon of a language pair with a knowledge set's tables: `Knowledge.lexicon(for:)` builds it once.
     init(pair: LanguagePair, knowledge: Knowledge) {

@@ -3,7 +3,9 @@ import MTText
 /// A word that carries content (not a function word), with its comparison stem.
 public struct ContentWord: Sendable {
     public let token: Token
-    public let stem: String
+    /// Its interned form.
+    public let key: WordKey
+    public var stem: String { key.stem }
 }
 
 extension Document {
@@ -20,11 +22,9 @@ extension Document {
 
     private func findContentWords(_ block: Block) -> [ContentWord] {
         let language = language(of: block)
-        return block.tokens.compactMap { token in
-            guard token.isWordLike else { return nil }
-            let key = key(token, in: block)
-            guard !language.isStopword(key.folded) else { return nil }
-            return ContentWord(token: token, stem: key.stem)
+        return zip(block.tokens, keys(of: block)).compactMap { token, key in
+            guard let key, !language.isStopword(key.folded) else { return nil }
+            return ContentWord(token: token, key: key)
         }
     }
 
@@ -36,11 +36,13 @@ extension Document {
             let lexicon = self.lexicon
             let romanizes = pair.source.script != pair.target.script
             return contentWords(source).map { word in
-                var found = lexicon.targetStems(forSourceStem: word.stem).union([word.stem])
-                if romanizes, word.token.range.count <= 4 {
-                    found.insert(pair.target.stem(pair.source.romanize(buffer.string(word.token.range))))
+                lexicon.formRenderings.value(for: word.key) {
+                    var found = lexicon.targetStems(forSourceStem: word.stem).union([word.stem])
+                    if romanizes, word.token.range.count <= 4 {
+                        found.insert(pair.target.stem(pair.source.romanize(word.key.text)))
+                    }
+                    return found
                 }
-                return found
             }
         }
     }

@@ -14,6 +14,8 @@ public struct OrganisationMatcher: Sendable {
     private var namesByFirstStem: [String: [(Organisation, [String])]] = [:]
     /// The first UTF-16 unit of every acronym: a word that starts otherwise is not looked up.
     private var acronymInitials = Set<UInt16>()
+    /// The names whose first word a word form's stem is (`namesByFirstStem`), looked up once per form.
+    private let namesByForm = WordMemo<[(Organisation, [String])]>()
 
     public init(language: Language, organisations: [Organisation]) {
         self.language = language
@@ -72,7 +74,8 @@ public struct OrganisationMatcher: Sendable {
                     if best == nil || mention.range.count > best!.0.range.count { best = (mention, next) }
                 }
             }
-            for (organisation, nameStems) in namesByFirstStem[stem(i)] ?? [] where i + nameStems.count <= words.count {
+            let names = keys.count == tokens.count ? keys[wordIndices[i]].map { key in namesByForm.value(for: key) { namesByFirstStem[key.stem] ?? [] } } : nil
+            for (organisation, nameStems) in names ?? namesByFirstStem[stem(i)] ?? [] where i + nameStems.count <= words.count {
                 if nameStems.indices.allSatisfy({ Self.stemsAgree(stem(i + $0), nameStems[$0]) }) {
                     let last = words[i + nameStems.count - 1]
                     let mention = OrganisationMention(organisation: organisation, range: words[i].range.lowerBound..<last.range.upperBound)

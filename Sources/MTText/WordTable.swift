@@ -67,21 +67,30 @@ public final class WordTable: Sendable {
                 }
                 for range in ranges {
                     let form = UnsafeBufferPointer(rebasing: units[range])
-                    var hasher = Hasher()
-                    hasher.combine(bytes: UnsafeRawBufferPointer(form))
-                    let hash = hasher.finalize()
-                    if let entry = state.current[hash]?.first(where: { $0.units.elementsEqual(form) }) {
+                    // FNV-1a over the units (the dictionary hashes the result again, with its seed).
+                    var hash = 0xcbf2_9ce4_8422_2325 as UInt64
+                    for unit in form { hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3 }
+                    let key = Int(truncatingIfNeeded: hash)
+                    if let entry = state.current[key]?.first(where: { Self.same($0.units, form) }) {
                         keys.append(entry.key)
                         continue
                     }
-                    let entry = state.previous[hash]?.first(where: { $0.units.elementsEqual(form) }) ?? makeEntry(form, buffer, range)
-                    state.current[hash, default: []].append(entry)
+                    let entry = state.previous[key]?.first(where: { Self.same($0.units, form) }) ?? makeEntry(form, buffer, range)
+                    state.current[key, default: []].append(entry)
                     state.count += 1
                     keys.append(entry.key)
                 }
             }
         }
         return keys
+    }
+
+    private static func same(_ units: [UInt16], _ form: UnsafeBufferPointer<UInt16>) -> Bool {
+        units.count == form.count && units.withUnsafeBufferPointer { units in
+            var i = 0
+            while i < form.count, units[i] == form[i] { i += 1 }
+            return i == form.count
+        }
     }
 
     private func makeEntry(_ form: UnsafeBufferPointer<UInt16>, _ buffer: TextBuffer, _ range: Range<Int>) -> Entry {
