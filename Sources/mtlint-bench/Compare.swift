@@ -164,8 +164,9 @@ enum Compare {
         return counts.isEmpty ? nil : counts.reduce(0, +)
     }
 
-    /// Wall time and peak resident set (KiB) of a command, started with `posix_spawn` and reaped with `wait4`
-    /// (Foundation's `Process` reaps its children itself, and keeps no resource usage).
+    /// Wall time and peak resident set (KiB) of a command, started with `posix_spawn`. The peak is the
+    /// process's own high-water mark (`VmHWM` of /proc/PID/status, read every 10 ms until it exits): the
+    /// maximum `wait4` reports also counts this process's memory, which the child shares until it executes.
     private static func timeAndPeak(_ executable: String, _ arguments: [String], stdin: URL) -> (Double?, Int?) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -179,10 +180,18 @@ enum Compare {
         var pid: pid_t = 0
         guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return (nil, nil) }
         var status: Int32 = 0
-        var usage = rusage()
-        guard wait4(pid, &status, 0, &usage) == pid, status == 0 else { return (nil, nil) }
+        var peak: Int?
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if let report = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+               let line = report.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kilobytes = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") {
+                peak = max(peak ?? 0, kilobytes)
+            }
+            usleep(10_000)
+        }
         let elapsed = ContinuousClock.now - start
-        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, usage.ru_maxrss)
+        guard status == 0 else { return (nil, nil) }
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, peak)
     }
 
     /// Wall time of a command, `nil` when it cannot be started or fails.
