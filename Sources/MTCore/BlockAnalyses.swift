@@ -1,14 +1,16 @@
 import Synchronization
 
 /// What several rules read of a block: its content words, what its words may become in a translation, its
-/// dates and numbers. Each is found once per document, by the first rule that asks (`Document.contentWords`,
-/// `renderings(of:)`, `dates(in:)`, `numbers(in:)`, `allNumbers(in:)`).
+/// dates and numbers, its words romanized. Each is found once per document, by the first rule that asks
+/// (`Document.contentWords`, `renderings(of:)`, `dates(in:)`, `numbers(in:)`, `allNumbers(in:)`,
+/// `romanizedWords(of:)`).
 final class BlockAnalyses: Sendable {
     let contentWords = Once<[ContentWord]>()
     let renderings = Once<[Set<String>]>()
     let dates = Once<[DateMention]>()
     let numbers = Once<[NumberMention]>()
     let allNumbers = Once<[NumberMention]>()
+    let romanizedWords = Once<[RomanizedWord]>()
 }
 
 /// A value computed once, by the first caller's closure; later callers get it. (Unlike `Lazy`, the way to

@@ -62,3 +62,29 @@ extension Document {
         analyses(block).allNumbers.value { Quantities(self, block).numbers(excluding: []) }
     }
 }
+
+/// A word of a block with the skeleton of its romanisation (`NameMatch.skeleton`): what a transliteration
+/// of it in the other language is compared with.
+public struct RomanizedWord: Sendable {
+    public let token: Token
+    public let skeleton: NameMatch.Skeleton
+}
+
+extension Document {
+    /// The words (not numbers) of a block, each with the skeleton of its romanisation in its language; found
+    /// once per block, each form's skeleton once per process.
+    public func romanizedWords(of block: Block) -> [RomanizedWord] {
+        analyses(block).romanizedWords.value {
+            let language = language(of: block)
+            return zip(block.tokens, keys(of: block)).compactMap { token, key in
+                guard token.kind == .word, let key else { return nil }
+                return RomanizedWord(token: token, skeleton: Self.romanizedSkeletons.value(for: key) {
+                    NameMatch.skeleton(Normalizer.foldKey(language.romanize(key.text)))
+                })
+            }
+        }
+    }
+
+    /// The skeleton of each word form romanized in its language, by form (a form's id names its language).
+    private static let romanizedSkeletons = WordMemo<NameMatch.Skeleton>()
+}

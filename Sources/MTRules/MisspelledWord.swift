@@ -114,9 +114,7 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
         /// How close the word comes to transliterating a source word (`names`: a capitalised one): the
         /// least skeleton edit distance among the source words it transliterates (`nil`: none).
         func transliteration(_ word: String, names: Bool = false) -> Int? {
-            let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word }.map { sourceToken in
-                (NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string(sourceToken.range)))), sourceToken.isCapitalized)
-            }
+            let skeletons = sourceSkeletons ?? document.romanizedWords(of: source).map { ($0.skeleton, $0.token.isCapitalized) }
             sourceSkeletons = skeletons
             // A possessive's ending is English, not the name's ("Prosa's").
             let bare = word.hasSuffix("'s") ? String(word.dropLast(2)) : word

@@ -74,9 +74,7 @@ public struct UnrelatedTranslation: PairRule, ConfigurableRule {
             if names.contains(word.token.range.lowerBound) || renderings.contains(where: { $0.contains(word.stem) })
                 || (word.stem.count >= 5 && similarRendering(word.stem)) { return true }
             guard word.stem.count >= 4 else { return false }
-            let skeletons = sourceSkeletons ?? source.tokens.filter { $0.kind == .word && !$0.isCapitalized }.map {
-                NameMatch.skeleton(Normalizer.foldKey(document.pair.source.romanize(document.buffer.string($0.range))))
-            }
+            let skeletons = sourceSkeletons ?? document.romanizedWords(of: source).filter { !$0.token.isCapitalized }.map(\.skeleton)
             sourceSkeletons = skeletons
             let skeleton = NameMatch.skeleton(word.stem)
             return skeletons.contains { NameMatch.transliterates($0, skeleton) }
