@@ -67,10 +67,10 @@ public final class WordTable: Sendable {
                 }
                 for range in ranges {
                     let form = UnsafeBufferPointer(rebasing: units[range])
-                    // FNV-1a over the units (the dictionary hashes the result again, with its seed).
-                    var hash = 0xcbf2_9ce4_8422_2325 as UInt64
-                    for unit in form { hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3 }
-                    let key = Int(truncatingIfNeeded: hash)
+                    // Hashed with the process's seed (SipHash): words crafted to collide cannot make lookups quadratic.
+                    var hasher = Hasher()
+                    hasher.combine(bytes: UnsafeRawBufferPointer(form))
+                    let key = hasher.finalize()
                     if let entry = state.current[key]?.first(where: { Self.same($0.units, form) }) {
                         keys.append(entry.key)
                         continue
