@@ -53,14 +53,15 @@ public struct EntityAlignment: Sendable {
         var comparableSkeleton: NameMatch.Skeleton { isCapitalized ? skeleton : NameMatch.skeleton(romanized) }
 
         let range: Range<Int>
-        /// Its interned form's number (`WordKey.id`): what the memos of per-word results are keyed by.
-        let id: Int
-        /// The word as written.
-        let text: String
-        let folded: String
-        let stem: String
-        /// What the word is by its text alone (`TextAnalysis`), shared by its occurrences in the document.
-        let analysis: TextAnalysis
+        /// Its interned form: its number (`WordKey.id`, what the memos of per-word results are keyed by), text and stem.
+        let key: WordKey
+        var id: Int { key.id }
+        var text: String { key.text }
+        var stem: String { key.stem }
+        /// What the word is by its text alone (`Form`), shared by all its occurrences.
+        let form: Form
+        var folded: String { form.folded }
+        var analysis: TextAnalysis { form.analysis }
         var skeleton: NameMatch.Skeleton { analysis.skeleton }
         var romanized: String { analysis.romanized }
         var sound: NameMatch.PhoneticKey { analysis.sound }
@@ -70,40 +71,27 @@ public struct EntityAlignment: Sendable {
         var isDictionaryWord: Bool { analysis.isDictionaryWord }
         var isCommonAcronym: Bool { analysis.isCommonAcronym }
         var isAcronym: Bool { analysis.isAcronym }
+        var isStopword: Bool { form.isStopword }
+        var isNameConnector: Bool { form.isNameConnector }
+        var isAbbreviation: Bool { form.isAbbreviation }
         /// The acronym a run of letter names starting here spells ("Би-би-си" = "bbc"); empty for none.
         var spelledAcronym = ""
-        /// The Latin letter the word names, when its language names letters ("би" = b).
-        let latinLetter: String?
         let isCapitalized: Bool
         let isCommon: Bool
         var hasKnownTranslation = false
         let isMixedScript: Bool
         let isSentenceInitial: Bool
-        let isStopword: Bool
-        /// A function word that can stand inside a name ("of", "von").
-        let isNameConnector: Bool
-        /// A capitalised abbreviation of the language written with its stop ("St.", "Gen.", "Fr."): a title, no name.
-        let isAbbreviation: Bool
         /// Only white space or a hyphen separates it from the word before.
         let joinsPrevious: Bool
 
-        init(range: Range<Int>, id: Int, text: String, folded: String, stem: String, analysis: TextAnalysis, isCapitalized: Bool, isCommon: Bool,
-             isMixedScript: Bool, isSentenceInitial: Bool, isStopword: Bool, isNameConnector: Bool, isAbbreviation: Bool,
-             latinLetter: String?, joinsPrevious: Bool) {
-            self.latinLetter = latinLetter
+        init(range: Range<Int>, key: WordKey, form: Form, isCapitalized: Bool, isMixedScript: Bool, isSentenceInitial: Bool, joinsPrevious: Bool) {
             self.range = range
-            self.id = id
-            self.text = text
-            self.folded = folded
-            self.stem = stem
-            self.analysis = analysis
+            self.key = key
+            self.form = form
             self.isCapitalized = isCapitalized
-            self.isCommon = isCommon
+            isCommon = isSentenceInitial ? form.isCommonFirst : form.isCommonElsewhere
             self.isMixedScript = isMixedScript
             self.isSentenceInitial = isSentenceInitial
-            self.isStopword = isStopword
-            self.isNameConnector = isNameConnector
-            self.isAbbreviation = isAbbreviation
             self.joinsPrevious = joinsPrevious
         }
     }
@@ -463,13 +451,8 @@ public struct EntityAlignment: Sendable {
                 return form
             }()
             result.append(Word(
-                range: token.range, id: key.id, text: key.text, folded: form.folded, stem: key.stem, analysis: form.analysis,
-                isCapitalized: token.isCapitalized,
-                isCommon: awaitingFirst ? form.isCommonFirst : form.isCommonElsewhere,
-                isMixedScript: token.script == .mixed,
-                isSentenceInitial: awaitingFirst, isStopword: form.isStopword,
-                isNameConnector: form.isNameConnector,
-                isAbbreviation: form.isAbbreviation, latinLetter: form.latinLetter,
+                range: token.range, key: key, form: form, isCapitalized: token.isCapitalized, isMixedScript: token.script == .mixed,
+                isSentenceInitial: awaitingFirst,
                 joinsPrevious: previousEnd.map { end in
                     buffer.isBlank(end..<token.range.lowerBound) || (token.range.lowerBound == end + 1 && buffer.units[end] == 0x2D)
                 } ?? false))
@@ -480,7 +463,7 @@ public struct EntityAlignment: Sendable {
         if !language.latinLetterNames.isEmpty {
             for i in result.indices where result[i].isCapitalized {
                 var letters = "", j = i
-                while j < result.count, let letter = result[j].latinLetter,
+                while j < result.count, let letter = result[j].form.latinLetter,
                       j == i || (result[j].range.lowerBound == result[j - 1].range.upperBound + 1 && buffer.units[result[j - 1].range.upperBound] == 0x2D) {
                     letters += letter
                     j += 1
