@@ -2,7 +2,7 @@ import MTCore
 import MTText
 
 /// MT308: punctuation the translation adds or drops compared with its source.
-public struct PunctuationCountMismatch: Rule {
+public struct PunctuationCountMismatch: PairRule {
     public init() {}
 
     public let description = RuleDescription(
@@ -53,52 +53,51 @@ public struct PunctuationCountMismatch: Rule {
     /// Marks counted on both sides; a translation with more of them than its source is reported.
     private static let stray: Set<UInt16> = [0x5F, 0x2A, 0x7E, 0x7C, 0x5C, 0x5E, 0x60, 0x21, 0x40]  // _ * ~ | \ ^ ` ! @
 
-    public func check(_ document: Document) -> [Finding] {
+    public func check(source: Block, target: Block, in document: Document) -> [Finding] {
+        guard document.hasContent(target) else { return [] }
         var findings: [Finding] = []
         let units = document.buffer.units
-        for (source, target) in document.alignedCaptions where document.hasContent(target) {
-            func report(_ offset: Int, _ message: String) {
-                findings.append(finding(in: document, at: offset..<(offset + 1), message: message + " (line \(source.firstLine))"))
+        func report(_ offset: Int, _ message: String) {
+            findings.append(finding(in: document, at: offset..<(offset + 1), message: message + " (line \(source.firstLine))"))
+        }
+        // Where each stray symbol stands, in one pass over each block (all of them are ASCII); those
+        // inside an address, a handle or a URL are not stray.
+        func positions(_ block: Block) -> [UInt16: [Int]] {
+            let inside = Placeholder.all(in: block, of: document).map(\.range)
+            var found: [UInt16: [Int]] = [:]
+            for offset in block.range where units[offset] < 0x80 && Self.stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
+                found[units[offset], default: []].append(offset)
             }
-            // Where each stray symbol stands, in one pass over each block (all of them are ASCII); those
-            // inside an address, a handle or a URL are not stray.
-            func positions(_ block: Block) -> [UInt16: [Int]] {
-                let inside = Placeholder.all(in: block, of: document).map(\.range)
-                var found: [UInt16: [Int]] = [:]
-                for offset in block.range where units[offset] < 0x80 && Self.stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
-                    found[units[offset], default: []].append(offset)
-                }
-                return found
+            return found
+        }
+        let targetMarks = positions(target), sourceMarks = positions(source)
+        for mark in Self.stray.sorted() {
+            let added = targetMarks[mark] ?? [], count = sourceMarks[mark]?.count ?? 0
+            if added.count > count {
+                report(added[count], "'\(Character(Unicode.Scalar(mark)!))' is not in the source")
             }
-            let targetMarks = positions(target), sourceMarks = positions(source)
-            for mark in Self.stray.sorted() {
-                let added = targetMarks[mark] ?? [], count = sourceMarks[mark]?.count ?? 0
-                if added.count > count {
-                    report(added[count], "'\(Character(Unicode.Scalar(mark)!))' is not in the source")
-                }
-            }
-            if let misplaced = document.marksOutOfPlace(target).first {
-                report(misplaced.offset, misplaced.message)
-            }
-            // A colon inside a sentence that goes on in lower case ("reported: that"): English puts one
-            // before a list or a quotation, hardly ever where its source has none.
-            let colons = document.colonsBeforeLowerCase(target)
-            if colons.count > document.buffer.units[source.range].count(where: { $0 == 0x3A }), let colon = colons.first {
-                report(colon, "':' is not in the source, and the sentence goes on in lower case after it")
-            }
-            if !document.hasDanglingHyphen(source), let hyphen = document.danglingHyphens(target).first {
-                report(hyphen, "a hyphen hangs after the word; the source has no such hyphen")
-            }
-            for apostrophe in document.strayApostrophes(target) {
-                report(apostrophe, "an apostrophe after a word that takes none")
-            }
-            let stops = document.strayStops(target)
-            if stops.count > document.stopsBeforeLowerCase(source), let stop = stops.first {
-                report(stop, "a stop inside the sentence: a lower-case word follows it")
-            }
-            if let doubled = document.doubledMarks(target).first {
-                report(doubled, "the mark is doubled")
-            }
+        }
+        if let misplaced = document.marksOutOfPlace(target).first {
+            report(misplaced.offset, misplaced.message)
+        }
+        // A colon inside a sentence that goes on in lower case ("reported: that"): English puts one
+        // before a list or a quotation, hardly ever where its source has none.
+        let colons = document.colonsBeforeLowerCase(target)
+        if colons.count > document.buffer.units[source.range].count(where: { $0 == 0x3A }), let colon = colons.first {
+            report(colon, "':' is not in the source, and the sentence goes on in lower case after it")
+        }
+        if !document.hasDanglingHyphen(source), let hyphen = document.danglingHyphens(target).first {
+            report(hyphen, "a hyphen hangs after the word; the source has no such hyphen")
+        }
+        for apostrophe in document.strayApostrophes(target) {
+            report(apostrophe, "an apostrophe after a word that takes none")
+        }
+        let stops = document.strayStops(target)
+        if stops.count > document.stopsBeforeLowerCase(source), let stop = stops.first {
+            report(stop, "a stop inside the sentence: a lower-case word follows it")
+        }
+        if let doubled = document.doubledMarks(target).first {
+            report(doubled, "the mark is doubled")
         }
         return findings
     }
