@@ -143,8 +143,8 @@ public struct Document: Sendable {
     public let fileMap: FileMap?
     /// The units of a bilingual file (XLIFF, TMX, PO, a table), in the file's order; empty for other documents.
     public let units: [Unit]
-    /// Every word of the document analysed once (NFKC_Casefold key and stem), by start offset, on first
-    /// use: rules compare these instead of folding and stemming the same words again.
+    /// Every word of the document interned once (`WordTable`: its form's id, fold key and stem): rules
+    /// compare these instead of folding and stemming the same words again.
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
     private let wordKeys: [[WordKey?]]
     /// What several rules read of each block, found on first use (`BlockAnalyses`), by block index.

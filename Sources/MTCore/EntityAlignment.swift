@@ -98,7 +98,7 @@ public struct EntityAlignment: Sendable {
 
     /// - Parameters:
     ///   - sourceKeys, targetKeys: the document's fold key and stem of each token of the blocks (`Document.key`).
-    ///   - memo: the analyses of words met in the document's other pairs (`TextAnalysis`), extended with this pair's.
+    ///   - memo: the analyses of words met in earlier pairs, of this document or others (`Memo`), extended with this pair's.
     init(source sourceBlock: Block, target targetBlock: Block, buffer: TextBuffer, pair: LanguagePair, knowledge: Knowledge,
          sourceKeys: [WordKey?], targetKeys: [WordKey?], memo: inout Memo) {
         let lexicon = knowledge.lexicon(for: pair)
