@@ -275,7 +275,7 @@ public struct Document: Sendable {
             let words = blocks.indices.filter { (blocks[$0].language == .source) == isSource }.flatMap { b in
                 blocks[b].tokens.indices.lazy.filter { blocks[b].tokens[$0].isWordLike }.map { (block: b, token: $0) }
             }
-            let keys = WordTable.of(language).keys(buffer, words.lazy.map { blocks[$0.block].tokens[$0.token].range })
+            let keys = WordTable.of(language).keys(buffer, words.map { blocks[$0.block].tokens[$0.token].range })
             for (word, key) in zip(words, keys) { wordKeys[word.block][word.token] = key }
         }
         let organisations = zip(blocks, wordKeys).map { block, keys in
@@ -301,7 +301,7 @@ public struct Document: Sendable {
         if block.index < wordKeys.count, let i = block.tokenIndex(at: token.range.lowerBound), let key = wordKeys[block.index][i] {
             return key
         }
-        return WordTable.of(language(of: block)).keys(buffer, CollectionOfOne(token.range))[0]
+        return WordTable.of(language(of: block)).keys(buffer, [token.range])[0]
     }
 
     /// Reads a file (see `DocumentReader`).

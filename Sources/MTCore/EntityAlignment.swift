@@ -444,7 +444,7 @@ public struct EntityAlignment: Sendable {
             }
             guard token.kind == .word else { continue }
             let key = (index < keys.count ? keys[index] : nil)
-                ?? WordTable.of(language).keys(buffer, CollectionOfOne(token.range))[0]
+                ?? WordTable.of(language).keys(buffer, [token.range])[0]
             let form = memo[key.id] ?? {
                 let form = Form(key, token, language: language, native: native, speller: speller, latinSpeller: latinSpeller, isCommon: isCommon)
                 memo[key.id] = form

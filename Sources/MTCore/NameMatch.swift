@@ -172,7 +172,7 @@ public enum NameMatch {
         if prefix >= min(5, x.count, y.count) { return true }
         // (The distance is at least the difference in length: the table only for skeletons that can pass.)
         let bound = 0.34 * Double(max(x.count, y.count))
-        if Double(abs(x.count - y.count)) <= bound, Double(editDistance(x, y)) <= bound { return true }
+        if Double(abs(x.count - y.count)) <= bound, editDistance(x, y, limit: Int(bound)) <= Int(bound) { return true }
         let cx = consonants(x), cy = consonants(y)
         let (short, long) = cx.count <= cy.count ? (cx, cy) : (cy, cx)
         guard short.count >= 2, long.starts(with: short, by: same) else { return false }
@@ -186,7 +186,7 @@ public enum NameMatch {
     public static func transliterates(_ x: Skeleton, _ y: Skeleton) -> Bool {
         guard x.count >= 3, y.count >= 3 else { return x == y }
         let prefix = zip(x, y).prefix(while: same).count
-        return prefix >= 5 || (abs(x.count - y.count) <= 1 && editDistance(x, y) <= 1)
+        return prefix >= 5 || (abs(x.count - y.count) <= 1 && editDistance(x, y, limit: 1) <= 1)
     }
 
     private static func isVowel(_ letter: Unicode.Scalar) -> Bool {
@@ -272,17 +272,22 @@ public enum NameMatch {
         skeleton.filter { !isVowel($0) }
     }
 
-    /// Levenshtein distance with `same` as equality, in two reused rows.
-    public static func editDistance(_ a: Skeleton, _ b: Skeleton) -> Int {
+    /// Levenshtein distance with `same` as equality, in two reused rows. Past `limit`, some distance
+    /// over the limit (the work stops at the first row that is all over it).
+    public static func editDistance(_ a: Skeleton, _ b: Skeleton, limit: Int = .max) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
         var current = Array(repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
+            var best = i
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1))
+                best = min(best, current[j])
             }
+            // No cell of a row is less than the least of the row before: the distance is past the limit.
+            if best > limit { return best }
             swap(&previous, &current)
         }
         return previous[b.count]

@@ -2,7 +2,9 @@
 /// gives a rule's findings, and the gate. A run without a configuration file has one profile for every
 /// document; a `.mtlint.yml` may give each file its own (`Session.check(_:profiles:emit:)`).
 public struct Profile: Sendable {
-    public var rules: [any Rule]
+    public var rules: [any Rule] { didSet { stages = RuleStages(rules) } }
+    /// The rules sorted by how a document runs them, once per profile.
+    private(set) var stages: RuleStages
     public var policy: ScoringPolicy
     public var pair: LanguagePair
     /// The tables documents are read with: the bundled data and the project's `knowledge:` files.
@@ -21,6 +23,7 @@ public struct Profile: Sendable {
                 knowledge: Knowledge = .bundled, severities: [String: Severity] = [:], ignores: [(number: Int, entry: IgnoreEntry)] = [],
                 ignoreUsage: UsageTracker? = nil, baseline: Baseline? = nil) {
         self.rules = rules
+        stages = RuleStages(rules)
         self.policy = policy
         self.pair = pair
         self.knowledge = knowledge
@@ -57,5 +60,19 @@ public struct Profile: Sendable {
             graded.severity = severity
             return graded
         }
+    }
+}
+
+/// A profile's rules sorted by how a document runs them, found once: a dynamic cast per rule and
+/// document cost more than some rules' checks of a segment pair.
+struct RuleStages: Sendable {
+    /// The rules that read the document, in order, each also as a `PairRule` when it is one.
+    let documentRules: [(rule: any Rule, pairRule: (any PairRule)?)]
+    /// The rules that judge the others' findings (`FindingsRule`), run after them, in order.
+    let findingsRules: [any FindingsRule]
+
+    init(_ rules: [any Rule]) {
+        documentRules = rules.filter { !($0 is any FindingsRule) }.map { ($0, $0 as? any PairRule) }
+        findingsRules = rules.compactMap { $0 as? any FindingsRule }
     }
 }

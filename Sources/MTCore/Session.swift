@@ -44,7 +44,7 @@ public struct Session: Sendable {
     /// - Parameter profile: how to check it (default: the session's).
     public func check(_ document: Document, threads: Int = 1, profile: Profile? = nil) -> LintResult {
         let profile = profile ?? self.profile
-        let rules = profile.rules
+        let stages = profile.stages
         Preload.start(for: document)
         let findings: [Finding]
         if threads > 1 {
@@ -54,23 +54,24 @@ public struct Session: Sendable {
             let pairs = document.alignedCaptions
             let runs = min(pairs.count, 4 * threads)
             var work: [(rule: Int, pairs: Range<Int>?)] = []
-            for (index, rule) in rules.enumerated() where !(rule is any FindingsRule) {
-                if rule is any PairRule, runs > 1 {
+            for (index, entry) in stages.documentRules.enumerated() {
+                if entry.pairRule != nil, runs > 1 {
                     work += (0..<runs).map { (index, (pairs.count * $0 / runs)..<(pairs.count * ($0 + 1) / runs)) }
                 } else {
                     work.append((index, nil))
                 }
             }
             let session = Session(profile: profile, jobs: threads, maximumSize: maximumSize)
-            findings = session.map(work.count) { [rules, work] in
-                let (rule, range) = work[$0]
-                guard let range, let pairRule = rules[rule] as? any PairRule else { return rules[rule].check(document) }
+            findings = session.map(work.count) { [work] in
+                let (index, range) = work[$0]
+                let entry = stages.documentRules[index]
+                guard let range, let pairRule = entry.pairRule else { return entry.rule.check(document) }
                 return pairRule.check(pairs: pairs[range], in: document)
             }.flatMap { $0 }
         } else {
-            findings = rules.filter { !($0 is any FindingsRule) }.flatMap { $0.check(document) }
+            findings = stages.documentRules.flatMap { $0.rule.check(document) }
         }
-        let all = findings + rules.compactMap { $0 as? any FindingsRule }.flatMap { $0.check(document, findings: findings) }
+        let all = findings + stages.findingsRules.flatMap { $0.check(document, findings: findings) }
         let reported = profile.reported(all, of: document)
         let named = document.units.isEmpty ? reported.findings : reported.findings.map { finding in
             var finding = finding

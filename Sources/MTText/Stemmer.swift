@@ -31,9 +31,9 @@ public final class Stemmer: Sendable {
     public func stem(_ word: String, caching: Bool = true) -> String {
         state.withLock { state in
             if caching, let cached = state.cache[UTF8Key(word)] { return cached }
-            let bytes = Array(word.utf8)
-            let result: String = bytes.withUnsafeBufferPointer { buffer in
-                guard let out = sb_stemmer_stem(state.handle, buffer.baseAddress, Int32(buffer.count)) else { return word }
+            var word = word
+            let result: String = word.withUTF8 { buffer in
+                guard let out = sb_stemmer_stem(state.handle, buffer.baseAddress, Int32(buffer.count)) else { return String(decoding: buffer, as: UTF8.self) }
                 let length = Int(sb_stemmer_length(state.handle))
                 return String(decoding: UnsafeBufferPointer(start: out, count: length), as: UTF8.self)
             }

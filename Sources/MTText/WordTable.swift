@@ -55,7 +55,7 @@ public final class WordTable: Sendable {
     }
 
     /// The interned forms of the words at `ranges` of `buffer`, in order.
-    public func keys(_ buffer: TextBuffer, _ ranges: some Collection<Range<Int>>) -> [WordKey] {
+    public func keys(_ buffer: TextBuffer, _ ranges: [Range<Int>]) -> [WordKey] {
         var keys: [WordKey] = []
         keys.reserveCapacity(ranges.count)
         buffer.units.withUnsafeBufferPointer { units in
