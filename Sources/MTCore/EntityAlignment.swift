@@ -475,8 +475,9 @@ public struct EntityAlignment: Sendable {
     }
 
     /// What a word is by its text alone, in a text of its language: worked out once per form (`WordKey.id`) and
-    /// kept in the memo, since words recur across a document's pairs and a stream's documents.
-    struct Form: Sendable {
+    /// kept in the memo, since words recur across a document's pairs and a stream's documents. A reference:
+    /// a look-up in the memo, and each word that holds it, copies one pointer, not a dozen of its fields.
+    final class Form: Sendable {
         /// The fold key without abbreviation periods.
         let folded: String
         let analysis: TextAnalysis

@@ -167,7 +167,8 @@ public struct InconsistentTranslation: Rule {
     /// the first and the second source caption.
     private func sharedSourcePhrase(_ first: Name, _ second: Name, _ sources: [Int: Block], _ document: Document) -> (Range<Int>, Range<Int>)? {
         guard let a = sources[first.block], let b = sources[second.block] else { return nil }
-        let runsA = sourceRuns(a, length: first.content.count, document), runsB = sourceRuns(b, length: first.content.count, document)
+        let runsA = sourceRuns(a, length: first.content.count, document)
+        let runsB = a.index == b.index ? runsA : sourceRuns(b, length: first.content.count, document)
         let placeA = place(first, document), placeB = place(second, document)
         var best: (Range<Int>, Range<Int>, distance: Double)?
         for runA in runsA {

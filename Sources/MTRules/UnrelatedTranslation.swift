@@ -62,7 +62,10 @@ public struct UnrelatedTranslation: PairRule, ConfigurableRule {
         // on first need: most translations are covered by exact stems, names and numbers first).
         var byPrefix: [Substring: [String]]?
         func similarRendering(_ stem: String) -> Bool {
-            let groups = byPrefix ?? Dictionary(grouping: renderings.reduce(into: Set<String>()) { $0.formUnion($1) }.filter { $0.count >= 5 }, by: { $0.prefix(5) })
+            // (A stem several source words share is listed more than once: no matter for `contains`.)
+            let groups = byPrefix ?? renderings.reduce(into: [:]) { groups, stems in
+                for stem in stems where stem.count >= 5 { groups[stem.prefix(5), default: []].append(stem) }
+            }
             byPrefix = groups
             return groups[stem.prefix(5)]?.contains { sameWord($0, stem) } ?? false
         }
