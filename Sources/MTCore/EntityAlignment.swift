@@ -234,9 +234,9 @@ public struct EntityAlignment: Sendable {
         let targetEntityWords = Set(target.flatMap(\.words).map { targetIndex[$0.lowerBound]! })
         // Each pair of words is compared once: entity words of the source with every target word,
         // then the source's other words with the target's entity words.
-        var targetsOf: [Int: Set<Int>] = [:]
-        for si in sourceEntityWords {
-            targetsOf[si] = Set(targetWords.indices.filter { counterparts(si, $0) })
+        // (By source word; nil for a word outside the source's entities.)
+        let targetsOf = sourceWords.indices.map { si in
+            sourceEntityWords.contains(si) ? Set(targetWords.indices.filter { counterparts(si, $0) }) : nil
         }
         func sources(of ti: Int) -> [Int] {
             sourceWords.indices.filter { si in targetsOf[si]?.contains(ti) ?? counterparts(si, ti) }

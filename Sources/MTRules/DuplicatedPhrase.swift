@@ -195,25 +195,38 @@ public struct DuplicatedPhrase: ConfigurableRule {
 
     /// Runs of content words that occur again later in the same scope (not overlapping the first),
     /// as (first, second) ranges. Earlier occurrences are looked up by their first `minimumWords`
-    /// stems; only the latest `candidatesPerKey` of them are tried, which bounds the work on degenerate input.
+    /// stems (by their hash, then compared); only the latest `candidatesPerKey` of them are tried, which bounds the work on degenerate input.
     static func repeats(in words: [ContentWord], minimumWords: Int) -> [(first: Range<Int>, second: Range<Int>)] {
         let n = minimumWords
         guard words.count >= 2 * n else { return [] }
-        func key(_ i: Int) -> String { words[i..<(i + n)].map(\.stem).joined(separator: " ") }
-        var starts: [String: [Int]] = [:]  // ascending positions per key
-        for i in 0...(words.count - n) { starts[key(i), default: []].append(i) }
+        // Each run of n stems hashed once; the positions of a run's hash, kept to those with the same stems.
+        let hashes = (0...(words.count - n)).map { i -> Int in
+            var hasher = Hasher()
+            for word in words[i..<(i + n)] { hasher.combine(word.stem) }
+            return hasher.finalize()
+        }
+        var starts: [Int: [Int]] = [:]  // ascending positions per hash
+        for (i, hash) in hashes.enumerated() { starts[hash, default: []].append(i) }
         var repeats: [(first: Range<Int>, second: Range<Int>)] = []
         var j = n
         while j + n <= words.count {
             var best: (first: Int, length: Int)?
-            let positions = starts[key(j)] ?? []
+            let positions = starts[hashes[j]] ?? []
             // Positions ending before j: a binary search for the first one that does not.
             var low = 0, high = positions.count
             while low < high {
                 let mid = (low + high) / 2
                 if positions[mid] + n <= j { low = mid + 1 } else { high = mid }
             }
-            for i in positions[max(0, low - candidatesPerKey)..<low] {
+            // The latest of them with the same stems (a hash shared by other stems is passed over), in order.
+            var candidates: [Int] = []
+            var k = low
+            while k > 0, candidates.count < candidatesPerKey {
+                k -= 1
+                let i = positions[k]
+                if (0..<n).allSatisfy({ words[i + $0].stem == words[j + $0].stem }) { candidates.append(i) }
+            }
+            for i in candidates.reversed() {
                 var length = 0
                 while j + length < words.count, i + length < j, words[i + length].stem == words[j + length].stem {
                     length += 1
