@@ -24,6 +24,9 @@ public final class Language: Sendable, Hashable {
     public let snowballAlgorithm: String
     /// Its stemmer, opened once with the language (looking it up by name cost as much as a cached stem).
     private let stemmer: Stemmer?
+    /// Its spellers, found on first use (a look-up by name cost as much as a spell check held in the speller's cache).
+    private let ownSpeller: Lazy<Speller?>
+    private let allSpellers: Lazy<[Speller]>
     /// ICU transform to Latin ASCII for names, when the script is not Latin.
     public let transliteratorID: String?
     /// ICU transform from Latin into the language's script, for comparing names in its own
@@ -106,6 +109,8 @@ public final class Language: Sendable, Hashable {
         self.hunspellVariants = hunspellVariants
         self.snowballAlgorithm = snowballAlgorithm
         stemmer = Stemmer.shared(snowballAlgorithm)
+        ownSpeller = Lazy { Speller.shared(hunspellDictionary) }
+        allSpellers = Lazy { ([hunspellDictionary] + hunspellVariants).compactMap(Speller.shared) }
         self.transliteratorID = transliteratorID
         self.fromLatinTransliteratorID = fromLatinTransliteratorID
         self.nameConnectors = nameConnectors
@@ -208,11 +213,11 @@ public final class Language: Sendable, Hashable {
         return stemmer?.stem(key, caching: caching) ?? key
     }
 
-    /// The language's Hunspell dictionary, when installed.
-    public var speller: Speller? { Speller.shared(hunspellDictionary) }
+    /// The language's Hunspell dictionary, when installed (opened on first use).
+    public var speller: Speller? { ownSpeller.value }
 
     /// The installed dictionaries of the language: its own, then its variants'.
-    public var spellers: [Speller] { ([hunspellDictionary] + hunspellVariants).compactMap(Speller.shared) }
+    public var spellers: [Speller] { allSpellers.value }
 
     /// Whether a (folded) word is a function word: equal to a listed word's fold key, byte for byte
     /// (a fold key is in one normal form), which spares the normalization String's hashing does.

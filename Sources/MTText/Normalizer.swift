@@ -10,7 +10,9 @@ public enum Normalizer {
     /// The NFKC_Casefold form of a string.
     public static func foldKey(_ text: String) -> String {
         // ASCII (most keys of a Latin-script language): lower-cased from its bytes, without a copy in UTF-16.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self) : text
+        }
         return fold(Array(text.utf16)[...])
     }
 
