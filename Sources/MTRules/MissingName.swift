@@ -99,6 +99,8 @@ extension Document {
 
     /// How many words of a block are in a set of folded words.
     func count(of words: Set<String>, in block: Block) -> Int {
-        block.tokens.count { $0.kind == .word && words.contains(key($0, in: block).folded) }
+        zip(block.tokens, keys(of: block)).count { token, known in
+            token.kind == .word && words.contains((known ?? key(token, in: block)).folded)
+        }
     }
 }
