@@ -133,13 +133,15 @@ public struct EntityAlignment: Sendable {
             return found
         }
         // What the word lists give each word, looked up once per word of the document (not once per pair
-        // of words): a function of its fold key, its stem and whether it is capitalised.
-        let translations = sourceWords.map { word -> Set<String> in
+        // of words): a function of its fold key, its stem and whether it is capitalised. Each stem with its
+        // length in characters (counting walks the string).
+        let translations = sourceWords.map { word -> [(stem: String, length: Int)] in
             // A function word translates no name (and its stem may be a name word's: "и" of "иена").
             guard !word.isStopword else { return [] }
             if let known = memo.translations[word.id] { return known }
             let listed = lexicon.targetStems(forSourceStem: word.stem)
             let found = lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
+                .map { (stem: $0, length: $0.count) }
             memo.translations[word.id] = found
             return found
         }
@@ -186,7 +188,6 @@ public struct EntityAlignment: Sendable {
             return found
         }
         // Lengths in characters, counted once (each count walks the string).
-        let translationLengths = translations.map { $0.map { ($0, $0.count) } }
         let targetStemLengths = targetWords.map(\.stem.count)
         let placeAdjectives = targetWords.map { $0.isCapitalized && pair.target.hasNameAdjectiveSuffix($0.folded) }
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
@@ -196,7 +197,7 @@ public struct EntityAlignment: Sendable {
             let s = sourceWords[si], t = targetWords[ti]
             if s.folded == t.folded { return true }
             // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
-            if !t.isStopword, translationLengths[si].contains(where: { stem, length in
+            if !t.isStopword, translations[si].contains(where: { stem, length in
                 stem == t.stem || Self.derived(stem, length, t.stem, targetStemLengths[ti], name: t.isCapitalized, placeAdjective: placeAdjectives[ti])
             }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
@@ -298,7 +299,7 @@ public struct EntityAlignment: Sendable {
         source = Self.splittingUnaccounted(source, sourceWords, sourceIndex, onlyFinal: true) { start in
             let si = sourceIndex[start]!
             let translatedInWords = !expansions[si].isEmpty
-                || translations[si].contains { !NameMatch.similar(NameMatch.skeleton($0), sourceWords[si].skeleton) }
+                || translations[si].contains { !NameMatch.similar(NameMatch.skeleton($0.stem), sourceWords[si].skeleton) }
             return !displaced.contains(start) && (sourceWordCounterparts[start] != nil || translatedInWords)
         }
         // A word the source writes together with the word before it ("Binh" of "Quang Binh" for "Куангбинь").
@@ -331,7 +332,7 @@ public struct EntityAlignment: Sendable {
             let letters = Array(targetWords[targetIndex[target[j].range.lowerBound]!].folded.filter(\.isLetter))
             guard (2...6).contains(letters.count) else { continue }
             let initials = sourceWords.indices.map { si in
-                sourceWords[si].isStopword ? Set<Character>() : Set(translations[si].compactMap(\.first))
+                sourceWords[si].isStopword ? Set<Character>() : Set(translations[si].compactMap(\.stem.first))
             }
             let window = 2 * letters.count + 2
             for start in sourceWords.indices where Self.assigns(letters, to: initials[start..<min(initials.count, start + window)]) {
@@ -591,8 +592,8 @@ public struct EntityAlignment: Sendable {
         var lowerSources = BoundedCache<Int, LowerWord>(capacity: Self.capacity)
         var lowerTargetSkeletons = BoundedCache<String, NameMatch.Skeleton>(capacity: Self.capacity)
         var lowerTargetSounds = BoundedCache<String, NameMatch.PhoneticKey>(capacity: Self.capacity)
-        /// The target stems the word lists give a source word.
-        var translations = BoundedCache<Int, Set<String>>(capacity: Self.capacity)
+        /// The target stems the word lists give a source word, each with its length in characters.
+        var translations = BoundedCache<Int, [(stem: String, length: Int)]>(capacity: Self.capacity)
         /// The full names a capitalised source word is a short form of.
         var fullNames = BoundedCache<Int, [NameMatch.SourceName]>(capacity: Self.capacity)
         /// The conventional target forms of a capitalised source word.

@@ -173,11 +173,29 @@ public enum NameMatch {
         // (The distance is at least the difference in length: the table only for skeletons that can pass.)
         let bound = 0.34 * Double(max(x.count, y.count))
         if Double(abs(x.count - y.count)) <= bound, editDistance(x, y, limit: Int(bound)) <= Int(bound) { return true }
-        let cx = consonants(x), cy = consonants(y)
-        let (short, long) = cx.count <= cy.count ? (cx, cy) : (cy, cx)
-        guard short.count >= 2, long.starts(with: short, by: same) else { return false }
+        // The consonant frames, compared where they lie (without building them).
+        let countX = consonantCount(x), countY = consonantCount(y)
+        let (short, shortCount, long, longCount) = countX <= countY ? (x, countX, y, countY) : (y, countY, x, countX)
+        guard shortCount >= 2, startsWithConsonants(long, of: short) else { return false }
         // A derived form ("Центристская" ~ "Center") keeps a frame of four consonants.
-        return short.count >= 4 || (long.count - short.count <= 1 && (short.count >= 3 || long.count == short.count))
+        return shortCount >= 4 || (longCount - shortCount <= 1 && (shortCount >= 3 || longCount == shortCount))
+    }
+
+    private static func consonantCount(_ skeleton: Skeleton) -> Int {
+        var count = 0
+        for letter in skeleton where !isVowel(letter) { count += 1 }
+        return count
+    }
+
+    /// Whether the consonants of `long` start with those of `short` (letters compared with `same`).
+    private static func startsWithConsonants(_ long: Skeleton, of short: Skeleton) -> Bool {
+        var j = 0
+        for letter in short where !isVowel(letter) {
+            while j < long.count, isVowel(long[j]) { j += 1 }
+            guard j < long.count, same(letter, long[j]) else { return false }
+            j += 1
+        }
+        return true
     }
 
     /// A stricter test for common words borrowed by transliteration ("oblast" for "области"): the same
@@ -268,28 +286,29 @@ public enum NameMatch {
         "а": "a", "я": "a", "е": "e", "ё": "e", "э": "e", "и": "i", "ы": "i", "й": "i", "о": "o", "у": "u", "ю": "u",
     ]
 
-    static func consonants(_ skeleton: Skeleton) -> Skeleton {
-        skeleton.filter { !isVowel($0) }
-    }
-
     /// Levenshtein distance with `same` as equality, in two reused rows. Past `limit`, some distance
     /// over the limit (the work stops at the first row that is all over it).
     public static func editDistance(_ a: Skeleton, _ b: Skeleton, limit: Int = .max) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var best = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1))
-                best = min(best, current[j])
+        // The two rows on the stack, not the heap: names are compared pairwise, and most pairs differ.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
+            var previous = UnsafeMutableBufferPointer(rebasing: rows[..<(b.count + 1)])
+            var current = UnsafeMutableBufferPointer(rebasing: rows[(b.count + 1)...])
+            for j in 0...b.count { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var best = i
+                let letter = a[i - 1]
+                for j in 1...b.count {
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same(letter, b[j - 1]) ? 0 : 1))
+                    best = min(best, current[j])
+                }
+                // No cell of a row is less than the least of the row before: the distance is past the limit.
+                if best > limit { return best }
+                swap(&previous, &current)
             }
-            // No cell of a row is less than the least of the row before: the distance is past the limit.
-            if best > limit { return best }
-            swap(&previous, &current)
+            return previous[b.count]
         }
-        return previous[b.count]
     }
 }

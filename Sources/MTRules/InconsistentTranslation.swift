@@ -115,12 +115,13 @@ public struct InconsistentTranslation: Rule {
             let target = place(name, document)
             guard let closest = runs.min(by: { abs($0.place - target) < abs($1.place - target) }),
                   abs(closest.place - target) <= Self.maximumPlaceDistance else { continue }
+            let stems = closest.stems
             guard let first = firstByForm[name.form] else {
-                firstByForm[name.form] = (name, closest.range, closest.stems)
+                firstByForm[name.form] = (name, closest.range, stems)
                 continue
             }
             // Another source phrase, sharing less than half its words with the first, which is absent here.
-            let shared = Double(first.stems.intersection(closest.stems).count) / Double(first.stems.union(closest.stems).count)
+            let shared = Double(first.stems.intersection(stems).count) / Double(first.stems.union(stems).count)
             guard shared < 0.5, !runs.contains(where: { $0.stems == first.stems }) else { continue }
             findings.append(finding(
                 in: document, at: name.range,
@@ -144,15 +145,16 @@ public struct InconsistentTranslation: Rule {
         guard length > 0, words.count >= length else { return [] }
         return (0...(words.count - length)).map { i -> SourceRun in
             let range = words[i].token.range.lowerBound..<words[i + length - 1].token.range.upperBound
-            let stems = Set(words[i..<(i + length)].map(\.stem))
-            return SourceRun(range: range, stems: stems, place: Double(i) / Double(words.count))
+            return SourceRun(range: range, words: words[i..<(i + length)], place: Double(i) / Double(words.count))
         }
     }
 
     private struct SourceRun {
         let range: Range<Int>
-        let stems: Set<String>
+        let words: ArraySlice<ContentWord>
         let place: Double
+        /// Its stems, as a set (made when asked: most runs are only placed).
+        var stems: Set<String> { Set(words.map(\.stem)) }
     }
 
     /// Where a name starts in its block, as the share of the block's content words before it.
@@ -171,8 +173,10 @@ public struct InconsistentTranslation: Rule {
         let runsB = a.index == b.index ? runsA : sourceRuns(b, length: first.content.count, document)
         let placeA = place(first, document), placeB = place(second, document)
         var best: (Range<Int>, Range<Int>, distance: Double)?
+        let stemsB = runsB.map(\.stems)
         for runA in runsA {
-            for runB in runsB where runA.stems == runB.stems {
+            let stemsA = runA.stems
+            for (runB, stems) in zip(runsB, stemsB) where stemsA == stems {
                 let distance = abs(runA.place - placeA) + abs(runB.place - placeB)
                 if distance < best?.distance ?? .infinity { best = (runA.range, runB.range, distance) }
             }

@@ -59,9 +59,9 @@ public struct MissingName: Rule {
             // A capitalised word of the translation that nothing accounts for ("the Navy", "Martian") may
             // render a source name in a way the word lists do not know: then no name is known to be missing.
             guard !expanded else { continue }
-            // A translation with more personal pronouns than its source may say "he" for a name.
-            var pronouns = document.count(of: document.pair.target.personalPronouns, in: pair.target)
-                - document.count(of: document.pair.source.personalPronouns, in: pair.source)
+            // A translation with more personal pronouns than its source may say "he" for a name
+            // (counted when first needed: most pairs miss no name).
+            var pronouns: Int?
             // An acronym the word lists do not know may stand for an acronym of the translation ("ЦТАК" = "KCNA"),
             // and one of two letters the acronym table does not list ("МЮ", "МИ") for too much to say it is missing.
             let targetHasAcronym = pair.alignment.target.contains(where: \.isAcronym)
@@ -71,9 +71,11 @@ public struct MissingName: Rule {
                 guard !(entity.isAcronym && ((!entity.hasKnownTranslation && targetHasAcronym) || (entity.range.count <= 2 && !listed))),
                       !pair.hasUnaccountedTargetName(near: entity),
                       !document.isCountryAttribute(entity, in: pair.source) else { continue }
-                if !entity.isAcronym, pronouns > 0 {
-                    pronouns -= 1
-                    continue
+                if !entity.isAcronym {
+                    let left = pronouns ?? document.pronounCount(in: pair.target, document.pair.target)
+                        - document.pronounCount(in: pair.source, document.pair.source)
+                    pronouns = left - (left > 0 ? 1 : 0)
+                    if left > 0 { continue }
                 }
                 findings.append(finding(
                     in: document, at: entity.range,
@@ -97,10 +99,10 @@ extension Document {
         return lexicon.isCountry(key(block.tokens[index], in: block).folded)
     }
 
-    /// How many words of a block are in a set of folded words.
-    func count(of words: Set<String>, in block: Block) -> Int {
+    /// How many words of a block are personal pronouns of a language.
+    func pronounCount(in block: Block, _ language: Language) -> Int {
         zip(block.tokens, keys(of: block)).count { token, known in
-            token.kind == .word && words.contains((known ?? key(token, in: block)).folded)
+            token.kind == .word && language.isPersonalPronoun((known ?? key(token, in: block)).folded)
         }
     }
 }

@@ -67,6 +67,9 @@ extension Document {
 
     /// Whether a block has one of its language's question words ("how", "whether").
     func hasInterrogative(_ block: Block) -> Bool {
-        count(of: language(of: block).interrogatives, in: block) > 0
+        let words = language(of: block).interrogatives
+        return zip(block.tokens, keys(of: block)).contains { token, known in
+            token.kind == .word && words.contains((known ?? key(token, in: block)).folded)
+        }
     }
 }

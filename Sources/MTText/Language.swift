@@ -60,6 +60,8 @@ public final class Language: Sendable, Hashable {
     /// Lower-case personal pronouns of the third person ("he", "она"): what a translation may put for a
     /// name its source repeats.
     public let personalPronouns: Set<String>
+    /// Their fold keys, compared byte for byte (as `stopwordKeys`).
+    private let personalPronounKeys: Set<UTF8Key>
     /// Suffixes that make adjectives of place names ("ск" in "финский"), longest first.
     public let nameAdjectiveSuffixes: [String]
     /// `nameAdjectiveSuffixes` as characters and, when each of their scalars is a character of its own
@@ -124,6 +126,7 @@ public final class Language: Sendable, Hashable {
         self.marksSpeechWithDash = marksSpeechWithDash
         self.latinLetterNames = latinLetterNames
         self.personalPronouns = personalPronouns
+        personalPronounKeys = Set(personalPronouns.map { UTF8Key(Normalizer.foldKey($0)) })
         self.nameAdjectiveSuffixes = nameAdjectiveSuffixes.sorted { $0.count > $1.count }
         nameAdjectiveSuffixLetters = self.nameAdjectiveSuffixes.map(Array.init)
         let suffixScalars = self.nameAdjectiveSuffixes.map { Array($0.unicodeScalars) }
@@ -222,6 +225,9 @@ public final class Language: Sendable, Hashable {
     /// Whether a (folded) word is a function word: equal to a listed word's fold key, byte for byte
     /// (a fold key is in one normal form), which spares the normalization String's hashing does.
     public func isStopword(_ foldedWord: String) -> Bool { stopwordKeys.contains(UTF8Key(foldedWord)) }
+
+    /// Whether a (folded) word is one of `personalPronouns`, compared as `isStopword` compares.
+    public func isPersonalPronoun(_ foldedWord: String) -> Bool { personalPronounKeys.contains(UTF8Key(foldedWord)) }
 
     /// The multiplier a (folded) scale word stands for, if it is one.
     public func scale(of foldedWord: String) -> Double? {
