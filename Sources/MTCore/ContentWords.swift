@@ -54,7 +54,11 @@ extension Document {
 
     /// The numbers of a block outside its dates (`Quantities`), found once per block.
     public func numbers(in block: Block) -> [NumberMention] {
-        analyses(block).numbers.value { Quantities(self, block).numbers(excluding: dates(in: block).map(\.range)) }
+        analyses(block).numbers.value {
+            // One scan of the block's words for both, when its dates are not yet found.
+            let quantities = Quantities(self, block)
+            return quantities.numbers(excluding: analyses(block).dates.value { quantities.dates }.map(\.range))
+        }
     }
 
     /// Every number of a block, those of its dates too (`Quantities`), found once per block.

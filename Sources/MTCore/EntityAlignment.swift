@@ -134,14 +134,14 @@ public struct EntityAlignment: Sendable {
         }
         // What the word lists give each word, looked up once per word of the document (not once per pair
         // of words): a function of its fold key, its stem and whether it is capitalised. Each stem with its
-        // length in characters (counting walks the string).
-        let translations = sourceWords.map { word -> [(stem: String, length: Int)] in
+        // length in characters (counting walks the string) and its first byte.
+        let translations = sourceWords.map { word -> [TargetStem] in
             // A function word translates no name (and its stem may be a name word's: "и" of "иена").
             guard !word.isStopword else { return [] }
             if let known = memo.translations[word.id] { return known }
             let listed = lexicon.targetStems(forSourceStem: word.stem)
             let found = lexicon.withAliases(word.isCapitalized ? listed.union(lexicon.nameTargetStems(forCaseForm: word.folded)) : listed)
-                .map { (stem: $0, length: $0.count) }
+                .map { (stem: $0, length: $0.count, first: $0.utf8.first) }
             memo.translations[word.id] = found
             return found
         }
@@ -189,23 +189,36 @@ public struct EntityAlignment: Sendable {
         }
         // Lengths in characters, counted once (each count walks the string).
         let targetStemLengths = targetWords.map(\.stem.count)
+        let targetStemFirsts = targetWords.map { $0.stem.utf8.first }
         let placeAdjectives = targetWords.map { $0.isCapitalized && pair.target.hasNameAdjectiveSuffix($0.folded) }
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
         var source = Self.entities(sourceWords)
         var target = Self.entities(targetWords)
+        // A word's skeleton as an acronym is compared (`Word.comparableSkeleton`), made once per word of the pair.
+        var comparable = (source: [NameMatch.Skeleton?](repeating: nil, count: sourceWords.count),
+                          target: [NameMatch.Skeleton?](repeating: nil, count: targetWords.count))
+        func comparableSkeletons(_ si: Int, _ ti: Int) -> (NameMatch.Skeleton, NameMatch.Skeleton) {
+            let a = comparable.source[si] ?? sourceWords[si].comparableSkeleton
+            let b = comparable.target[ti] ?? targetWords[ti].comparableSkeleton
+            comparable.source[si] = a
+            comparable.target[ti] = b
+            return (a, b)
+        }
         func counterparts(_ si: Int, _ ti: Int) -> Bool {
             let s = sourceWords[si], t = targetWords[ti]
-            if s.folded == t.folded { return true }
+            if Self.sameKey(s.folded, t.folded) { return true }
             // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
-            if !t.isStopword, translations[si].contains(where: { stem, length in
-                stem == t.stem || Self.derived(stem, length, t.stem, targetStemLengths[ti], name: t.isCapitalized, placeAdjective: placeAdjectives[ti])
+            // (A derived word has the stem's first letter: in one normal form, its first byte.)
+            if !t.isStopword, translations[si].contains(where: { stem, length, first in
+                Self.sameKey(stem, t.stem) || (first == targetStemFirsts[ti]
+                    && Self.derived(stem, length, t.stem, targetStemLengths[ti], name: t.isCapitalized, placeAdjective: placeAdjectives[ti]))
             }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
             if s.isAcronym || t.isAcronym {
-                let a = s.comparableSkeleton
-                if a.count >= 2, a == t.comparableSkeleton { return true }
+                let (a, b) = comparableSkeletons(si, ti)
+                if a.count >= 2, a == b { return true }
             }
             if !s.spelledAcronym.isEmpty, t.isAcronym, s.spelledAcronym == t.romanized { return true }
             if t.isCapitalized, !s.isCapitalized, !s.isStopword, !t.isAcronym {
@@ -389,6 +402,14 @@ public struct EntityAlignment: Sendable {
             // Every word may be unaccounted (a displaced source word was the run's only counterpart).
             return (kept.isEmpty ? [] : [piece(kept, matched: true)]) + split.map { piece($0, matched: false) }
         }
+    }
+
+    /// Whether two fold keys or stems are the same. Both are in one normal form (NFKC_Casefold), where
+    /// equal text is equal bytes: keys of different lengths in bytes (most pairs) differ without the
+    /// comparison of characters that String's equality makes of non-ASCII text.
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     /// Whether one stem is a longer form of the other, sharing at least five letters ("egypt" ~
@@ -584,6 +605,9 @@ public struct EntityAlignment: Sendable {
     /// of a lower-case target word by its romanized form and its sounds by its stem. Each a function of its
     /// key alone (for one pair and knowledge), so a memo serves any document: kept between documents in a
     /// `MemoPool`, each table bounded (`BoundedCache`).
+    /// A target stem the word lists give a source word, with its length in characters and its first byte.
+    typealias TargetStem = (stem: String, length: Int, first: UInt8?)
+
     struct Memo: Sendable {
         /// Entries per table and generation: a document's words, and a stream's most frequent ones, stay.
         static let capacity = 4_096
@@ -592,8 +616,8 @@ public struct EntityAlignment: Sendable {
         var lowerSources = BoundedCache<Int, LowerWord>(capacity: Self.capacity)
         var lowerTargetSkeletons = BoundedCache<String, NameMatch.Skeleton>(capacity: Self.capacity)
         var lowerTargetSounds = BoundedCache<String, NameMatch.PhoneticKey>(capacity: Self.capacity)
-        /// The target stems the word lists give a source word, each with its length in characters.
-        var translations = BoundedCache<Int, [(stem: String, length: Int)]>(capacity: Self.capacity)
+        /// The target stems the word lists give a source word.
+        var translations = BoundedCache<Int, [TargetStem]>(capacity: Self.capacity)
         /// The full names a capitalised source word is a short form of.
         var fullNames = BoundedCache<Int, [NameMatch.SourceName]>(capacity: Self.capacity)
         /// The conventional target forms of a capitalised source word.

@@ -54,9 +54,15 @@ struct Quantities {
         self.block = block
         language = document.language(of: block)
         let keys = document.keys(of: block)
-        let indices = block.tokens.indices.filter { block.tokens[$0].isWordLike }
-        words = indices.map { block.tokens[$0] }
-        self.keys = indices.map { keys[$0] ?? document.key(block.tokens[$0], in: block) }
+        var words: [Token] = [], wordKeys: [WordKey] = []
+        words.reserveCapacity(block.tokens.count)
+        wordKeys.reserveCapacity(block.tokens.count)
+        for (index, token) in block.tokens.enumerated() where token.isWordLike {
+            words.append(token)
+            wordKeys.append(keys[index] ?? document.key(token, in: block))
+        }
+        self.words = words
+        self.keys = wordKeys
         months = MonthTable.shared.table(language)
     }
 

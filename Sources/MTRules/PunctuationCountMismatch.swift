@@ -51,7 +51,7 @@ public struct PunctuationCountMismatch: PairRule {
         ])
 
     /// Marks counted on both sides; a translation with more of them than its source is reported.
-    private static let stray: Set<UInt16> = [0x5F, 0x2A, 0x7E, 0x7C, 0x5C, 0x5E, 0x60, 0x21, 0x40]  // _ * ~ | \ ^ ` ! @
+    private static let stray: UnitSet = [0x5F, 0x2A, 0x7E, 0x7C, 0x5C, 0x5E, 0x60, 0x21, 0x40]  // _ * ~ | \ ^ ` ! @
 
     public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         guard document.hasContent(target) else { return [] }
@@ -65,13 +65,13 @@ public struct PunctuationCountMismatch: PairRule {
         func positions(_ block: Block) -> [UInt16: [Int]] {
             let inside = Placeholder.all(in: block, of: document).map(\.range)
             var found: [UInt16: [Int]] = [:]
-            for offset in block.range where units[offset] < 0x80 && Self.stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
+            for offset in block.range where Self.stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
                 found[units[offset], default: []].append(offset)
             }
             return found
         }
         let targetMarks = positions(target), sourceMarks = positions(source)
-        for mark in Self.stray.sorted() {
+        for mark in Self.stray.sorted {
             let added = targetMarks[mark] ?? [], count = sourceMarks[mark]?.count ?? 0
             if added.count > count {
                 report(added[count], "'\(Character(Unicode.Scalar(mark)!))' is not in the source")

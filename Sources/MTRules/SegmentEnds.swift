@@ -53,6 +53,6 @@ extension Document {
     /// Whether a block has a letter or a digit.
     func hasContent(_ block: Block) -> Bool { block.tokens.contains(where: \.isWordLike) }
 
-    private static let closers: Set<UInt16> = [0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x203A]  // " ' ) ] » ’ ” ›
-    private static let sentenceMarks: Set<UInt16> = [0x2E, 0x3F, 0x21, 0x2026]  // . ? ! …
+    private static let closers: UnitSet = [0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x203A]  // " ' ) ] » ’ ” ›
+    private static let sentenceMarks: UnitSet = [0x2E, 0x3F, 0x21, 0x2026]  // . ? ! …
 }

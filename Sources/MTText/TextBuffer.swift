@@ -242,3 +242,36 @@ extension String {
         self = units.withUnsafeBufferPointer { String(utf16Units: $0) }
     }
 }
+
+/// A small set of UTF-16 code units, tested per unit of a text: a bit for each unit below 256 (one
+/// test, no hashing), the few others in a sorted list.
+public struct UnitSet: Sendable, ExpressibleByArrayLiteral {
+    private var low: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var high: [UInt16] = []
+    /// The units, in ascending order.
+    public private(set) var sorted: [UInt16] = []
+
+    public init(arrayLiteral units: UInt16...) {
+        for unit in Set(units).sorted() {
+            sorted.append(unit)
+            switch unit >> 6 {
+            case 0: low.0 |= 1 << (unit & 63)
+            case 1: low.1 |= 1 << (unit & 63)
+            case 2: low.2 |= 1 << (unit & 63)
+            case 3: low.3 |= 1 << (unit & 63)
+            default: high.append(unit)
+            }
+        }
+    }
+
+    @inline(__always)
+    public func contains(_ unit: UInt16) -> Bool {
+        switch unit >> 6 {
+        case 0: return low.0 & (1 << (unit & 63)) != 0
+        case 1: return low.1 & (1 << (unit & 63)) != 0
+        case 2: return low.2 & (1 << (unit & 63)) != 0
+        case 3: return low.3 & (1 << (unit & 63)) != 0
+        default: return high.contains(unit)
+        }
+    }
+}
