@@ -29,9 +29,12 @@ public struct CopiedSource: PairRule {
 
     public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         let script = document.pair.source.script
+        // Where the scripts differ, a copy has a word of the source's script, on both sides (folding keeps a
+        // letter's script): checked before the texts are folded, which most translations need not be.
         guard !target.range.isEmpty,
-              Normalizer.foldKey(document.text(source)) == Normalizer.foldKey(document.text(target)),
-              document.pair.scriptsDiffer ? source.tokens.contains(where: { $0.script == .single(script) && $0.range.count >= 2 }) : true
+              !document.pair.scriptsDiffer || (source.tokens.contains(where: { $0.script == .single(script) && $0.range.count >= 2 })
+                  && target.tokens.contains(where: { $0.script == .single(script) || $0.script == .mixed })),
+              Normalizer.foldKey(document.text(source)) == Normalizer.foldKey(document.text(target))
         else { return [] }
         return [finding(
             in: document, at: target.range,

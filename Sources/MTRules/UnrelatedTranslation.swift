@@ -73,9 +73,11 @@ public struct UnrelatedTranslation: PairRule, ConfigurableRule {
         let names = Set(document.entities[source.index]?.targetWordCounterparts.keys.map { $0 } ?? [])
         // Romanized on first need: most words are accounted for before it.
         var sourceSkeletons: [NameMatch.Skeleton]?
-        func isCovered(_ word: ContentWord) -> Bool {
-            if names.contains(word.token.range.lowerBound) || renderings.contains(where: { $0.contains(word.stem) })
-                || (word.stem.count >= 5 && similarRendering(word.stem)) { return true }
+        func isRendered(_ word: ContentWord) -> Bool {
+            names.contains(word.token.range.lowerBound) || renderings.contains(where: { $0.contains(word.stem) })
+        }
+        func isRenderedApproximately(_ word: ContentWord) -> Bool {
+            if word.stem.count >= 5 && similarRendering(word.stem) { return true }
             guard word.stem.count >= 4 else { return false }
             let skeletons = sourceSkeletons ?? document.romanizedWords(of: source).filter { !$0.token.isCapitalized }.map(\.skeleton)
             sourceSkeletons = skeletons
@@ -83,14 +85,23 @@ public struct UnrelatedTranslation: PairRule, ConfigurableRule {
             return skeletons.contains { NameMatch.transliterates($0, skeleton) }
         }
         // Shared numbers only lower the share further: a translation with more than the share of its
-        // words covered passes, and the counting stops there.
+        // words covered passes, and the counting stops there. Words rendered exactly are counted first:
+        // most translations pass before any word is compared letter by letter.
         let limit = minimumCoverage * Double(words.count)
         var covered = 0
-        for word in words where isCovered(word) {
+        var rest: [ContentWord] = []
+        for word in words {
+            guard isRendered(word) else {
+                rest.append(word)
+                continue
+            }
             covered += 1
-            if Double(covered) > limit { break }
+            if Double(covered) > limit { return [] }
         }
-        guard Double(covered) <= limit else { return [] }
+        for word in rest where isRenderedApproximately(word) {
+            covered += 1
+            if Double(covered) > limit { return [] }
+        }
         let numbers = document.sharedNumbers(source, target)
         let evidence = covered + numbers.shared
         guard Double(evidence) <= minimumCoverage * Double(words.count + numbers.shared) else { return [] }

@@ -29,25 +29,73 @@ enum ICU {
 }
 
 /// Unicode character properties (from ICU).
-/// ASCII is answered inline; everything else asks ICU.
+/// ASCII is answered inline; the rest of the two-byte range of UTF-8 (below U+0800: Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic) from a table of ICU's answers, filled once; everything else asks ICU.
 public enum CharacterInfo {
     public static func isWhitespace(_ unit: UInt16) -> Bool {
-        unit < 0x80 ? (unit == 0x20 || (0x09...0x0D).contains(unit)) : u_isUWhiteSpace(UChar32(unit)) != 0
+        unit < 0x80 ? (unit == 0x20 || (0x09...0x0D).contains(unit))
+            : unit < Table.limit ? Table.has(.whitespace, unit) : u_isUWhiteSpace(UChar32(unit)) != 0
     }
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? isWhitespace(UInt16(scalar.value)) : u_isUWhiteSpace(UChar32(scalar.value)) != 0
+        scalar.value < 0x1_0000 ? isWhitespace(UInt16(scalar.value)) : u_isUWhiteSpace(UChar32(scalar.value)) != 0
     }
     public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? isUppercase(scalar) || isLowercase(scalar) : u_isUAlphabetic(UChar32(scalar.value)) != 0
+        scalar.isASCII ? isUppercase(scalar) || isLowercase(scalar)
+            : scalar.value < Table.limit ? Table.has(.letter, scalar.value) : u_isUAlphabetic(UChar32(scalar.value)) != 0
     }
     public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? ("A"..."Z").contains(scalar) : u_isUUppercase(UChar32(scalar.value)) != 0
+        scalar.isASCII ? ("A"..."Z").contains(scalar)
+            : scalar.value < Table.limit ? Table.has(.uppercase, scalar.value) : u_isUUppercase(UChar32(scalar.value)) != 0
     }
     public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? ("a"..."z").contains(scalar) : u_isULowercase(UChar32(scalar.value)) != 0
+        scalar.isASCII ? ("a"..."z").contains(scalar)
+            : scalar.value < Table.limit ? Table.has(.lowercase, scalar.value) : u_isULowercase(UChar32(scalar.value)) != 0
     }
     public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? ("0"..."9").contains(scalar) : u_isdigit(UChar32(scalar.value)) != 0
+        scalar.isASCII ? ("0"..."9").contains(scalar)
+            : scalar.value < Table.limit ? Table.has(.digit, scalar.value) : u_isdigit(UChar32(scalar.value)) != 0
+    }
+
+    /// ICU's answers for the code points below `limit`, one entry each: the property bits, and the script
+    /// (`Script.allCases` index + 1; 0 for none) in the bits above them.
+    private enum Table {
+        static let limit: UInt32 = 0x800
+
+        struct Property: OptionSet {
+            let rawValue: UInt16
+            static let whitespace = Property(rawValue: 1 << 0)
+            static let letter = Property(rawValue: 1 << 1)
+            static let uppercase = Property(rawValue: 1 << 2)
+            static let lowercase = Property(rawValue: 1 << 3)
+            static let digit = Property(rawValue: 1 << 4)
+            static let format = Property(rawValue: 1 << 5)
+            static let scriptShift: UInt16 = 8
+        }
+
+        static let entries: [UInt16] = (0..<limit).map { value in
+            let c = UChar32(value)
+            var bits: UInt16 = 0
+            if u_isUWhiteSpace(c) != 0 { bits |= Property.whitespace.rawValue }
+            if u_isUAlphabetic(c) != 0 { bits |= Property.letter.rawValue }
+            if u_isUUppercase(c) != 0 { bits |= Property.uppercase.rawValue }
+            if u_isULowercase(c) != 0 { bits |= Property.lowercase.rawValue }
+            if u_isdigit(c) != 0 { bits |= Property.digit.rawValue }
+            if u_charType(c) == Int8(U_FORMAT_CHAR.rawValue) { bits |= Property.format.rawValue }
+            let script = Unicode.Scalar(value).flatMap(CharacterInfo.scriptFromICU)
+            let index = script.flatMap { Script.allCases.firstIndex(of: $0) }.map { UInt16($0 + 1) } ?? 0
+            return bits | index << Property.scriptShift
+        }
+
+        @inline(__always)
+        static func has(_ property: Property, _ value: some BinaryInteger) -> Bool {
+            entries[Int(value)] & property.rawValue != 0
+        }
+
+        @inline(__always)
+        static func script(_ value: UInt32) -> Script? {
+            let index = Int(entries[Int(value)] >> Property.scriptShift)
+            return index == 0 ? nil : Script.allCases[index - 1]
+        }
     }
 
     /// The code point of a scalar as Unicode writes it: "U+202E", "U+1F600".
@@ -59,13 +107,18 @@ public enum CharacterInfo {
     /// An invisible formatting character (general category Cf: zero-width spaces and joiners,
     /// bidirectional controls, soft hyphens, word joiners, byte-order marks).
     public static func isFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        !scalar.isASCII && u_charType(UChar32(scalar.value)) == Int8(U_FORMAT_CHAR.rawValue)
+        !scalar.isASCII && (scalar.value < Table.limit ? Table.has(.format, scalar.value)
+            : u_charType(UChar32(scalar.value)) == Int8(U_FORMAT_CHAR.rawValue))
     }
 
     /// The writing system of a letter; `nil` for characters shared between scripts (digits,
     /// punctuation, combining marks).
     public static func script(of scalar: Unicode.Scalar) -> Script? {
         if scalar.isASCII { return isLetter(scalar) ? .latin : nil }
+        return scalar.value < Table.limit ? Table.script(scalar.value) : scriptFromICU(scalar)
+    }
+
+    private static func scriptFromICU(_ scalar: Unicode.Scalar) -> Script? {
         var status = U_ZERO_ERROR
         let code = uscript_getScript(UChar32(scalar.value), &status)
         guard ICU.succeeded(status) else { return nil }
