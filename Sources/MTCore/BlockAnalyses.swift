@@ -2,13 +2,12 @@ import Synchronization
 
 /// What several rules read of a block: its content words, what its words may become in a translation, its
 /// dates and numbers, its words romanized. Each is found once per document, by the first rule that asks
-/// (`Document.contentWords`, `renderings(of:)`, `dates(in:)`, `numbers(in:)`, `allNumbers(in:)`,
+/// (`Document.contentWords`, `renderings(of:)`, `dates(in:)` and `numbers(in:)`, `allNumbers(in:)`,
 /// `romanizedWords(of:)`).
 final class BlockAnalyses: Sendable {
     let contentWords = Once<[ContentWord]>()
     let renderings = Once<[Set<String>]>()
-    let dates = Once<[DateMention]>()
-    let numbers = Once<[NumberMention]>()
+    let quantities = Once<(dates: [DateMention], numbers: [NumberMention])>()
     let allNumbers = Once<[NumberMention]>()
     let romanizedWords = Once<[RomanizedWord]>()
 }

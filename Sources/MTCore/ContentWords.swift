@@ -48,16 +48,18 @@ extension Document {
     }
 
     /// The dates of a block (`Quantities`), found once per block.
-    public func dates(in block: Block) -> [DateMention] {
-        analyses(block).dates.value { Quantities(self, block).dates }
-    }
+    public func dates(in block: Block) -> [DateMention] { quantities(of: block).dates }
 
     /// The numbers of a block outside its dates (`Quantities`), found once per block.
-    public func numbers(in block: Block) -> [NumberMention] {
-        analyses(block).numbers.value {
-            // One scan of the block's words for both, when its dates are not yet found.
+    public func numbers(in block: Block) -> [NumberMention] { quantities(of: block).numbers }
+
+    /// A block's dates and the numbers outside them, found together in one scan of its words: the rules
+    /// that ask for one ask for the other.
+    private func quantities(of block: Block) -> (dates: [DateMention], numbers: [NumberMention]) {
+        analyses(block).quantities.value {
             let quantities = Quantities(self, block)
-            return quantities.numbers(excluding: analyses(block).dates.value { quantities.dates }.map(\.range))
+            let dates = quantities.dates
+            return (dates, quantities.numbers(excluding: dates.map(\.range)))
         }
     }
 

@@ -272,10 +272,14 @@ public struct Document: Sendable {
         // Each language's words interned at once (`WordTable`), then handed back to their blocks.
         var wordKeys: [[WordKey?]] = blocks.map { [WordKey?](repeating: nil, count: $0.tokens.count) }
         for (language, isSource) in [(pair.source, true), (pair.target, false)] {
-            let words = blocks.indices.filter { (blocks[$0].language == .source) == isSource }.flatMap { b in
-                blocks[b].tokens.indices.lazy.filter { blocks[b].tokens[$0].isWordLike }.map { (block: b, token: $0) }
+            var words: [(block: Int, token: Int)] = [], ranges: [Range<Int>] = []
+            for (b, block) in blocks.enumerated() where (block.language == .source) == isSource {
+                for (t, token) in block.tokens.enumerated() where token.isWordLike {
+                    words.append((b, t))
+                    ranges.append(token.range)
+                }
             }
-            let keys = WordTable.of(language).keys(buffer, words.map { blocks[$0.block].tokens[$0.token].range })
+            let keys = WordTable.of(language).keys(buffer, ranges)
             for (word, key) in zip(words, keys) { wordKeys[word.block][word.token] = key }
         }
         let organisations = zip(blocks, wordKeys).map { block, keys in

@@ -32,66 +32,74 @@ enum ICU {
 /// ASCII is answered inline; the rest of the two-byte range of UTF-8 (below U+0800: Latin, Greek,
 /// Cyrillic, Armenian, Hebrew, Arabic) from a table of ICU's answers, filled once; everything else asks ICU.
 public enum CharacterInfo {
-    public static func isWhitespace(_ unit: UInt16) -> Bool {
+    // (Inlinable, with ICU behind functions that are not: rules test text character by character.)
+    @inlinable public static func isWhitespace(_ unit: UInt16) -> Bool {
         unit < 0x80 ? (unit == 0x20 || (0x09...0x0D).contains(unit))
-            : unit < Table.limit ? Table.has(.whitespace, unit) : u_isUWhiteSpace(UChar32(unit)) != 0
+            : UInt32(unit) < Table.limit ? Table.has(.whitespace, UInt32(unit)) : icuIsWhitespace(UInt32(unit))
     }
-    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x1_0000 ? isWhitespace(UInt16(scalar.value)) : u_isUWhiteSpace(UChar32(scalar.value)) != 0
+    @inlinable public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x1_0000 ? isWhitespace(UInt16(scalar.value)) : icuIsWhitespace(scalar.value)
     }
-    public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? isUppercase(scalar) || isLowercase(scalar)
-            : scalar.value < Table.limit ? Table.has(.letter, scalar.value) : u_isUAlphabetic(UChar32(scalar.value)) != 0
+            : scalar.value < Table.limit ? Table.has(.letter, scalar.value) : icuIsLetter(scalar.value)
     }
-    public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? ("A"..."Z").contains(scalar)
-            : scalar.value < Table.limit ? Table.has(.uppercase, scalar.value) : u_isUUppercase(UChar32(scalar.value)) != 0
+            : scalar.value < Table.limit ? Table.has(.uppercase, scalar.value) : icuIsUppercase(scalar.value)
     }
-    public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? ("a"..."z").contains(scalar)
-            : scalar.value < Table.limit ? Table.has(.lowercase, scalar.value) : u_isULowercase(UChar32(scalar.value)) != 0
+            : scalar.value < Table.limit ? Table.has(.lowercase, scalar.value) : icuIsLowercase(scalar.value)
     }
-    public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? ("0"..."9").contains(scalar)
-            : scalar.value < Table.limit ? Table.has(.digit, scalar.value) : u_isdigit(UChar32(scalar.value)) != 0
+            : scalar.value < Table.limit ? Table.has(.digit, scalar.value) : icuIsDigit(scalar.value)
     }
+
+    @usableFromInline static func icuIsWhitespace(_ value: UInt32) -> Bool { u_isUWhiteSpace(UChar32(value)) != 0 }
+    @usableFromInline static func icuIsLetter(_ value: UInt32) -> Bool { u_isUAlphabetic(UChar32(value)) != 0 }
+    @usableFromInline static func icuIsUppercase(_ value: UInt32) -> Bool { u_isUUppercase(UChar32(value)) != 0 }
+    @usableFromInline static func icuIsLowercase(_ value: UInt32) -> Bool { u_isULowercase(UChar32(value)) != 0 }
+    @usableFromInline static func icuIsDigit(_ value: UInt32) -> Bool { u_isdigit(UChar32(value)) != 0 }
+    @usableFromInline static func icuIsFormat(_ value: UInt32) -> Bool { u_charType(UChar32(value)) == Int8(U_FORMAT_CHAR.rawValue) }
 
     /// ICU's answers for the code points below `limit`, one entry each: the property bits, and the script
     /// (`Script.allCases` index + 1; 0 for none) in the bits above them.
-    private enum Table {
-        static let limit: UInt32 = 0x800
+    @usableFromInline enum Table {
+        @inlinable static var limit: UInt32 { 0x800 }
 
-        struct Property: OptionSet {
-            let rawValue: UInt16
-            static let whitespace = Property(rawValue: 1 << 0)
-            static let letter = Property(rawValue: 1 << 1)
-            static let uppercase = Property(rawValue: 1 << 2)
-            static let lowercase = Property(rawValue: 1 << 3)
-            static let digit = Property(rawValue: 1 << 4)
-            static let format = Property(rawValue: 1 << 5)
-            static let scriptShift: UInt16 = 8
+        @usableFromInline struct Property: OptionSet, Sendable {
+            @usableFromInline let rawValue: UInt16
+            @inlinable init(rawValue: UInt16) { self.rawValue = rawValue }
+            @inlinable static var whitespace: Property { Property(rawValue: 1 << 0) }
+            @inlinable static var letter: Property { Property(rawValue: 1 << 1) }
+            @inlinable static var uppercase: Property { Property(rawValue: 1 << 2) }
+            @inlinable static var lowercase: Property { Property(rawValue: 1 << 3) }
+            @inlinable static var digit: Property { Property(rawValue: 1 << 4) }
+            @inlinable static var format: Property { Property(rawValue: 1 << 5) }
+            @inlinable static var scriptShift: UInt16 { 8 }
         }
 
-        static let entries: [UInt16] = (0..<limit).map { value in
-            let c = UChar32(value)
+        @usableFromInline static let entries: [UInt16] = (0..<limit).map { value in
             var bits: UInt16 = 0
-            if u_isUWhiteSpace(c) != 0 { bits |= Property.whitespace.rawValue }
-            if u_isUAlphabetic(c) != 0 { bits |= Property.letter.rawValue }
-            if u_isUUppercase(c) != 0 { bits |= Property.uppercase.rawValue }
-            if u_isULowercase(c) != 0 { bits |= Property.lowercase.rawValue }
-            if u_isdigit(c) != 0 { bits |= Property.digit.rawValue }
-            if u_charType(c) == Int8(U_FORMAT_CHAR.rawValue) { bits |= Property.format.rawValue }
+            if icuIsWhitespace(value) { bits |= Property.whitespace.rawValue }
+            if icuIsLetter(value) { bits |= Property.letter.rawValue }
+            if icuIsUppercase(value) { bits |= Property.uppercase.rawValue }
+            if icuIsLowercase(value) { bits |= Property.lowercase.rawValue }
+            if icuIsDigit(value) { bits |= Property.digit.rawValue }
+            if icuIsFormat(value) { bits |= Property.format.rawValue }
             let script = Unicode.Scalar(value).flatMap(CharacterInfo.scriptFromICU)
             let index = script.flatMap { Script.allCases.firstIndex(of: $0) }.map { UInt16($0 + 1) } ?? 0
             return bits | index << Property.scriptShift
         }
 
-        @inline(__always)
-        static func has(_ property: Property, _ value: some BinaryInteger) -> Bool {
+        @inlinable
+        static func has(_ property: Property, _ value: UInt32) -> Bool {
             entries[Int(value)] & property.rawValue != 0
         }
 
-        @inline(__always)
+        @inlinable
         static func script(_ value: UInt32) -> Script? {
             let index = Int(entries[Int(value)] >> Property.scriptShift)
             return index == 0 ? nil : Script.allCases[index - 1]
@@ -107,18 +115,17 @@ public enum CharacterInfo {
     /// An invisible formatting character (general category Cf: zero-width spaces and joiners,
     /// bidirectional controls, soft hyphens, word joiners, byte-order marks).
     public static func isFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        !scalar.isASCII && (scalar.value < Table.limit ? Table.has(.format, scalar.value)
-            : u_charType(UChar32(scalar.value)) == Int8(U_FORMAT_CHAR.rawValue))
+        !scalar.isASCII && (scalar.value < Table.limit ? Table.has(.format, scalar.value) : icuIsFormat(scalar.value))
     }
 
     /// The writing system of a letter; `nil` for characters shared between scripts (digits,
     /// punctuation, combining marks).
-    public static func script(of scalar: Unicode.Scalar) -> Script? {
+    @inlinable public static func script(of scalar: Unicode.Scalar) -> Script? {
         if scalar.isASCII { return isLetter(scalar) ? .latin : nil }
         return scalar.value < Table.limit ? Table.script(scalar.value) : scriptFromICU(scalar)
     }
 
-    private static func scriptFromICU(_ scalar: Unicode.Scalar) -> Script? {
+    @usableFromInline static func scriptFromICU(_ scalar: Unicode.Scalar) -> Script? {
         var status = U_ZERO_ERROR
         let code = uscript_getScript(UChar32(scalar.value), &status)
         guard ICU.succeeded(status) else { return nil }

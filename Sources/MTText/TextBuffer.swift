@@ -153,9 +153,9 @@ public struct TextPosition: Sendable, Hashable, Comparable {
 
 /// Iterates the Unicode scalars of a UTF-16 range, yielding each with its offset.
 public struct ScalarSequence: Sequence, IteratorProtocol {
-    let units: [UInt16]
-    var index: Int
-    let end: Int
+    @usableFromInline let units: [UInt16]
+    @usableFromInline var index: Int
+    @usableFromInline let end: Int
 
     init(units: [UInt16], range: Range<Int>) {
         self.units = units
@@ -163,6 +163,8 @@ public struct ScalarSequence: Sequence, IteratorProtocol {
         end = range.upperBound
     }
 
+    /// (Inlinable: rules walk texts scalar by scalar, and a call per scalar cost more than the decoding.)
+    @inlinable
     public mutating func next() -> (offset: Int, scalar: Unicode.Scalar)? {
         guard index < end else { return nil }
         let offset = index
@@ -246,8 +248,8 @@ extension String {
 /// A small set of UTF-16 code units, tested per unit of a text: a bit for each unit below 256 (one
 /// test, no hashing), the few others in a sorted list.
 public struct UnitSet: Sendable, ExpressibleByArrayLiteral {
-    private var low: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    private var high: [UInt16] = []
+    @usableFromInline var low: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    @usableFromInline var high: [UInt16] = []
     /// The units, in ascending order.
     public private(set) var sorted: [UInt16] = []
 
@@ -264,7 +266,7 @@ public struct UnitSet: Sendable, ExpressibleByArrayLiteral {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ unit: UInt16) -> Bool {
         switch unit >> 6 {
         case 0: return low.0 & (1 << (unit & 63)) != 0

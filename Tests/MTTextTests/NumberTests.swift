@@ -53,6 +53,26 @@ import Testing
         #expect(!CharacterInfo.isFormatCharacter("\u{00A0}"))
     }
 
+    /// Below U+0800 the properties come from a table filled from ICU, above it from ICU per call: both agree.
+    @Test func propertiesOnBothSidesOfTheTable() {
+        #expect(CharacterInfo.isLetter("Ж") && CharacterInfo.isUppercase("Ж") && !CharacterInfo.isLowercase("Ж"))
+        #expect(CharacterInfo.isLowercase("ж") && CharacterInfo.script(of: "ж") == .cyrillic)
+        #expect(CharacterInfo.script(of: "\u{0485}") == nil)  // a combining mark inherits its letter's script
+        #expect(CharacterInfo.script(of: "é") == .latin && CharacterInfo.script(of: "λ") == .greek)
+        #expect(CharacterInfo.isWhitespace(Unicode.Scalar(0x00A0)!) && CharacterInfo.isWhitespace(UInt16(0x2028)))
+        #expect(!CharacterInfo.isWhitespace(Unicode.Scalar(0x07FF)!))
+        #expect(CharacterInfo.isDigit("\u{0660}") && !CharacterInfo.isLetter("\u{0660}"))
+        #expect(CharacterInfo.isLetter("\u{0800}") && CharacterInfo.script(of: "\u{0800}") == .other)
+        #expect(CharacterInfo.script(of: "\u{4E2D}") == .han && CharacterInfo.script(of: "7") == nil)
+    }
+
+    @Test func unitSetsHoldTheirUnitsOnly() {
+        let set: UnitSet = [0x21, 0x2E, 0xBB, 0x2026, 0x2E]
+        #expect(set.sorted == [0x21, 0x2E, 0xBB, 0x2026])
+        #expect([0x21, 0x2E, 0xBB, 0x2026].allSatisfy(set.contains))
+        #expect(![0x00, 0x20, 0x3F, 0x7F, 0xBA, 0xFF, 0x100, 0x2025, 0xFFFF].contains(where: set.contains))
+    }
+
     @Test func spoofCheckerRefusesLatinWithCyrillicOnly() {
         let mixed = TextBuffer("Mоscow"), latin = TextBuffer("Moscow"), cyrillic = TextBuffer("Москва")
         #expect(SpoofChecker.shared.isSuspicious(mixed, 0..<mixed.count))
