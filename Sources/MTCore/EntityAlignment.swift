@@ -152,23 +152,34 @@ public struct EntityAlignment: Sendable {
         // The skeleton of a lower-case source word, computed when a capitalised target word is compared
         // with it: a name's common word transliterated ("края" = "Krai", "газеты" = "Gazeta").
         // (These analyses of single words are kept in the document's memo: the same words recur in its pairs.)
+        // (Each kept for the pair by word index too: a word is compared with many, and an index costs no hashing.)
+        var lowerTargetSkeletons = [NameMatch.Skeleton?](repeating: nil, count: targetWords.count)
         func lowerTargetSkeleton(_ ti: Int) -> NameMatch.Skeleton {
+            if let known = lowerTargetSkeletons[ti] { return known }
             let romanized = targetWords[ti].romanized
-            if let known = memo.lowerTargetSkeletons[romanized] { return known }
-            let skeleton = NameMatch.skeleton(romanized)
-            memo.lowerTargetSkeletons[romanized] = skeleton
+            let skeleton = memo.lowerTargetSkeletons[romanized] ?? {
+                let skeleton = NameMatch.skeleton(romanized)
+                memo.lowerTargetSkeletons[romanized] = skeleton
+                return skeleton
+            }()
+            lowerTargetSkeletons[ti] = skeleton
             return skeleton
         }
+        var lowerTargetSounds = [NameMatch.PhoneticKey?](repeating: nil, count: targetWords.count)
         func lowerTargetSound(_ ti: Int) -> NameMatch.PhoneticKey {
+            if let known = lowerTargetSounds[ti] { return known }
             let stem = targetWords[ti].stem
-            if let known = memo.lowerTargetSounds[stem] { return known }
-            let sound = NameMatch.phoneticKey(stem, spelling: pair.target.script == .latin ? .latin : .romanized)
-            memo.lowerTargetSounds[stem] = sound
+            let sound = memo.lowerTargetSounds[stem] ?? {
+                let sound = NameMatch.phoneticKey(stem, spelling: pair.target.script == .latin ? .latin : .romanized)
+                memo.lowerTargetSounds[stem] = sound
+                return sound
+            }()
+            lowerTargetSounds[ti] = sound
             return sound
         }
         // A lower-case source word as a name's part would be written: its skeleton, its sounds and the
         // sounds of the name a place adjective is made of ("моджахеда" ~ "Mujahed", "уотфордская" ~ "Watford").
-        var lowerSources: [Int: LowerWord] = [:]
+        var lowerSources = [LowerWord?](repeating: nil, count: sourceWords.count)
         let sourceSpelling: NameMatch.Spelling = pair.source.script == .latin ? .latin : .romanized
         func lowerSource(_ si: Int) -> LowerWord {
             if let known = lowerSources[si] { return known }
