@@ -1,15 +1,16 @@
 import Synchronization
 
 /// What several rules read of a block: its content words, what its words may become in a translation, its
-/// dates and numbers, its words romanized. Each is found once per document, by the first rule that asks
-/// (`Document.contentWords`, `renderings(of:)`, `dates(in:)` and `numbers(in:)`, `allNumbers(in:)`,
-/// `romanizedWords(of:)`).
+/// dates and numbers, its words romanized, its placeholders. Each is found once per document, by the first
+/// rule that asks (`Document.contentWords`, `renderings(of:)`, `dates(in:)` and `numbers(in:)`,
+/// `allNumbers(in:)`, `romanizedWords(of:)`, `placeholders(in:)`).
 final class BlockAnalyses: Sendable {
     let contentWords = Once<[ContentWord]>()
     let renderings = Once<[Set<String>]>()
     let quantities = Once<(dates: [DateMention], numbers: [NumberMention])>()
     let allNumbers = Once<[NumberMention]>()
     let romanizedWords = Once<[RomanizedWord]>()
+    let placeholders = Once<[Placeholder]>()
 }
 
 /// A value computed once, by the first caller's closure; later callers get it. (Unlike `Lazy`, the way to

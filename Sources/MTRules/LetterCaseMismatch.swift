@@ -49,8 +49,10 @@ public struct LetterCaseMismatch: ConfigurableRule, PairRule {
         // A translation starting with a number has no capital to lose there ("10,000 people…").
         let startsWithWord = target.tokens.first(where: \.isWordLike)?.kind == .word
         // A quotation taken up in the middle may be all lower case when the source's one capital is its first letter.
-        let quoted = sourceCase.upper <= 1 && document.firstWord(in: target.range, of: target).map { document.continuesQuotation($0, in: target.range) } == true
-        if targetCase.letters >= minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1), !quoted {
+        func quoted() -> Bool {
+            sourceCase.upper <= 1 && document.firstWord(in: target.range, of: target).map { document.continuesQuotation($0, in: target.range) } == true
+        }
+        if targetCase.letters >= minimumLetters, targetCase.upper == 0, sourceCase.upper > (startsWithWord ? 0 : 1), !quoted() {
             return [finding(
                 in: document, at: target.range,
                 message: "the translation is written all in lower case; its source (line \(source.firstLine)) is not")]
@@ -92,8 +94,15 @@ extension Document {
     /// "£10m fund").
     func firstWord(in range: Range<Int>, of block: Block) -> Token? {
         block.tokens.first { range.contains($0.range.lowerBound) && $0.isWordLike }.flatMap { token in
-            token.kind == .word && !buffer.string(token.range).contains(where: \.isNumber) ? token : nil
+            token.kind == .word && !hasNumber(token.range) ? token : nil
         }
+    }
+
+    /// Whether a range holds a number character (`Character.isNumber`; ASCII is read from its units).
+    private func hasNumber(_ range: Range<Int>) -> Bool {
+        let units = buffer.units[range]
+        guard units.allSatisfy({ $0 < 0x80 }) else { return buffer.string(range).contains(where: \.isNumber) }
+        return units.contains { (0x30...0x39).contains($0) }
     }
 
     /// Whether a sentence's first word follows a quotation mark or an ellipsis that opens the sentence:

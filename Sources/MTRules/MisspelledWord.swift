@@ -106,7 +106,7 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
         func isLetter(_ offset: Int) -> Bool {
             offset >= 0 && offset < units.count && (Unicode.Scalar(units[offset]).map(CharacterInfo.isLetter) ?? false)
         }
-        let skipped = Placeholder.all(in: block, of: document).map(\.range)
+        let skipped = document.placeholders(in: block).map(\.range)
         // What the source vouches for, computed when a word needs it: the skeletons of its words
         // romanized, and the stems of their translations.
         var sourceSkeletons: [(skeleton: NameMatch.Skeleton, isName: Bool)]?

@@ -37,8 +37,8 @@ public struct PlaceholderMismatch: PairRule {
 
     public func check(source: Block, target: Block, in document: Document) -> [Finding] {
         var findings: [Finding] = []
-        var expected = Placeholder.all(in: source, of: document)
-        let found = Placeholder.all(in: target, of: document)
+        var expected = document.placeholders(in: source)
+        let found = document.placeholders(in: target)
         var added: [Placeholder] = []
         for item in found {
             if let index = expected.firstIndex(where: { $0.text == item.text }) {

@@ -63,7 +63,7 @@ public struct PunctuationCountMismatch: PairRule {
         // Where each stray symbol stands, in one pass over each block (all of them are ASCII); those
         // inside an address, a handle or a URL are not stray.
         func positions(_ block: Block) -> [UInt16: [Int]] {
-            let inside = Placeholder.all(in: block, of: document).map(\.range)
+            let inside = document.placeholders(in: block).map(\.range)
             var found: [UInt16: [Int]] = [:]
             for offset in block.range where Self.stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
                 found[units[offset], default: []].append(offset)

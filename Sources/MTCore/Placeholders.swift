@@ -1,14 +1,12 @@
-import MTCore
-
 /// Text that must cross a translation unchanged: URLs, e-mail addresses, @handles, #hashtags,
 /// placeholders ({name}, {{name}}, ${name}, %s, %1$d, Python's %(name)s) and HTML/XML tags. A printf placeholder has no
 /// space flag and no letter after it: "4% in 2021" and "5% cotton" are percentages.
-struct Placeholder: Hashable {
-    enum Kind: String { case url = "URL", email = "e-mail address", handle = "@handle", hashtag = "#hashtag", placeholder, tag = "tag" }
+public struct Placeholder: Hashable, Sendable {
+    public enum Kind: String, Sendable { case url = "URL", email = "e-mail address", handle = "@handle", hashtag = "#hashtag", placeholder, tag = "tag" }
 
-    let kind: Kind
-    let text: String
-    let range: Range<Int>
+    public let kind: Kind
+    public let text: String
+    public let range: Range<Int>
 
     // Scanned in order; a later pattern never matches inside an earlier match. Regex is not declared
     // Sendable, but these are immutable and matching does not mutate them (compiled once, not per block).
@@ -21,7 +19,7 @@ struct Placeholder: Hashable {
         (.tag, try! Regex(#"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"#, as: Substring.self)),
     ]
 
-    /// The placeholders of a block, in text order.
+    /// The placeholders of a block, in text order (`Document.placeholders(in:)` finds them once per block).
     static func all(in block: Block, of document: Document) -> [Placeholder] {
         // Every pattern needs "@", "#", "{", "%", "<", "://" or "www.": most blocks have none.
         let units = document.buffer.units
@@ -56,5 +54,12 @@ struct Placeholder: Hashable {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
+
+extension Document {
+    /// The placeholders of a block, in text order (`Placeholder`), found once per block.
+    public func placeholders(in block: Block) -> [Placeholder] {
+        analyses(block).placeholders.value { Placeholder.all(in: block, of: self) }
     }
 }
