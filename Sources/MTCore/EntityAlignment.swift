@@ -468,6 +468,7 @@ public struct EntityAlignment: Sendable {
         let speller = language.speller
         let latinSpeller = Language.all.first { $0.script == .latin }?.speller
         var result: [Word] = []
+        result.reserveCapacity(block.tokens.count)
         var awaitingFirst = false
         var previousEnd: Int?
         for (index, token) in block.tokens.enumerated() {

@@ -57,7 +57,7 @@ public struct BoundedCache<Key: Hashable, Value> {
     @usableFromInline var current: [Key: Value] = [:]
     @usableFromInline var previous: [Key: Value] = [:]
 
-    public init(capacity: Int = 8_192) { self.capacity = capacity }
+    public init(capacity: Int = 4_096) { self.capacity = capacity }
 
     public var count: Int { current.count + previous.count }
 

@@ -107,7 +107,7 @@ public final class WordTable: Sendable {
 public final class WordMemo<Value: Sendable>: Sendable {
     @usableFromInline let cache: Mutex<BoundedCache<Int, Value>>
 
-    public init(capacity: Int = 8_192) {
+    public init(capacity: Int = 4_096) {
         cache = Mutex(BoundedCache(capacity: capacity))
     }
 
