@@ -198,7 +198,7 @@ public struct EntityAlignment: Sendable {
             lowerSources[si] = found
             return found
         }
-        // Lengths in characters, counted once (each count walks the string).
+        // Lengths in characters, counted once (each count walks the string), and first bytes.
         let targetStemLengths = targetWords.map(\.stem.count)
         let targetStemFirsts = targetWords.map { $0.stem.utf8.first }
         let placeAdjectives = targetWords.map { $0.isCapitalized && pair.target.hasNameAdjectiveSuffix($0.folded) }
@@ -612,14 +612,14 @@ public struct EntityAlignment: Sendable {
         let base: NameMatch.PhoneticKey
     }
 
+    /// A target stem the word lists give a source word, with its length in characters and its first byte.
+    typealias TargetStem = (stem: String, length: Int, first: UInt8?)
+
     /// The analyses of the words of source and target texts: by the word's interned form (`WordKey.id`:
     /// `TextAnalysis`, `LowerWord`, the lists' translations, full names, conventional forms), the skeleton
     /// of a lower-case target word by its romanized form and its sounds by its stem. Each a function of its
     /// key alone (for one pair and knowledge), so a memo serves any document: kept between documents in a
     /// `MemoPool`, each table bounded (`BoundedCache`).
-    /// A target stem the word lists give a source word, with its length in characters and its first byte.
-    typealias TargetStem = (stem: String, length: Int, first: UInt8?)
-
     struct Memo: Sendable {
         /// Entries per table and generation: a document's words, and a stream's most frequent ones, stay.
         static let capacity = 4_096
