@@ -57,10 +57,8 @@ public final class Language: Sendable, Hashable {
     /// How the language names the Latin letters ("би" = "b"), lower-case: an acronym spelled out in
     /// them ("Би-би-си") is the acronym ("BBC").
     public let latinLetterNames: [String: String]
-    /// Lower-case personal pronouns of the third person ("he", "она"): what a translation may put for a
-    /// name its source repeats.
-    public let personalPronouns: Set<String>
-    /// Their fold keys, compared byte for byte (as `stopwordKeys`).
+    /// The fold keys of the lower-case personal pronouns of the third person ("he", "она"): what a
+    /// translation may put for a name its source repeats. Compared byte for byte (as `stopwordKeys`).
     private let personalPronounKeys: Set<UTF8Key>
     /// Suffixes that make adjectives of place names ("ск" in "финский"), longest first.
     public let nameAdjectiveSuffixes: [String]
@@ -125,7 +123,6 @@ public final class Language: Sendable, Hashable {
         scaleStems = scaleWords.map { ($0.key, $0.key.count, $0.value) }.filter { $0.count >= 5 }.sorted { $0.word < $1.word }
         self.marksSpeechWithDash = marksSpeechWithDash
         self.latinLetterNames = latinLetterNames
-        self.personalPronouns = personalPronouns
         personalPronounKeys = Set(personalPronouns.map { UTF8Key(Normalizer.foldKey($0)) })
         self.nameAdjectiveSuffixes = nameAdjectiveSuffixes.sorted { $0.count > $1.count }
         nameAdjectiveSuffixLetters = self.nameAdjectiveSuffixes.map(Array.init)
@@ -226,7 +223,7 @@ public final class Language: Sendable, Hashable {
     /// (a fold key is in one normal form), which spares the normalization String's hashing does.
     public func isStopword(_ foldedWord: String) -> Bool { stopwordKeys.contains(UTF8Key(foldedWord)) }
 
-    /// Whether a (folded) word is one of `personalPronouns`, compared as `isStopword` compares.
+    /// Whether a (folded) word is one of the language's personal pronouns, compared as `isStopword` compares.
     public func isPersonalPronoun(_ foldedWord: String) -> Bool { personalPronounKeys.contains(UTF8Key(foldedWord)) }
 
     /// The multiplier a (folded) scale word stands for, if it is one.
