@@ -463,7 +463,7 @@ public struct EntityAlignment: Sendable {
     ///   - isCommon: whether a word (by its stem, its lower-cased form and whether it starts a sentence)
     ///     is a common word of `language`.
     static func words(_ block: Block, _ buffer: TextBuffer, _ keys: [WordKey?], _ language: Language, native: Language,
-                      memo: inout BoundedCache<Int, Form>, isCommon: (String, String, Bool) -> Bool) -> [Word] {
+                      memo: inout FormCache<Form>, isCommon: (String, String, Bool) -> Bool) -> [Word] {
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
         let speller = language.speller
         let latinSpeller = Language.all.first { $0.script == .latin }?.speller
@@ -619,21 +619,21 @@ public struct EntityAlignment: Sendable {
     /// `TextAnalysis`, `LowerWord`, the lists' translations, full names, conventional forms), the skeleton
     /// of a lower-case target word by its romanized form and its sounds by its stem. Each a function of its
     /// key alone (for one pair and knowledge), so a memo serves any document: kept between documents in a
-    /// `MemoPool`, each table bounded (`BoundedCache`).
+    /// `MemoPool`, each table bounded (`FormCache` by form, `BoundedCache` by text).
     struct Memo: Sendable {
-        /// Entries per table and generation: a document's words, and a stream's most frequent ones, stay.
+        /// Entries per table (and generation, by text): a document's words, and a stream's most frequent ones, stay.
         static let capacity = 4_096
-        var source = BoundedCache<Int, Form>(capacity: Self.capacity)
-        var target = BoundedCache<Int, Form>(capacity: Self.capacity)
-        var lowerSources = BoundedCache<Int, LowerWord>(capacity: Self.capacity)
+        var source = FormCache<Form>(capacity: Self.capacity)
+        var target = FormCache<Form>(capacity: Self.capacity)
+        var lowerSources = FormCache<LowerWord>(capacity: Self.capacity)
         var lowerTargetSkeletons = BoundedCache<String, NameMatch.Skeleton>(capacity: Self.capacity)
         var lowerTargetSounds = BoundedCache<String, NameMatch.PhoneticKey>(capacity: Self.capacity)
         /// The target stems the word lists give a source word.
-        var translations = BoundedCache<Int, [TargetStem]>(capacity: Self.capacity)
+        var translations = FormCache<[TargetStem]>(capacity: Self.capacity)
         /// The full names a capitalised source word is a short form of.
-        var fullNames = BoundedCache<Int, [NameMatch.SourceName]>(capacity: Self.capacity)
+        var fullNames = FormCache<[NameMatch.SourceName]>(capacity: Self.capacity)
         /// The conventional target forms of a capitalised source word.
-        var conventionalForms = BoundedCache<Int, [String]?>(capacity: Self.capacity)
+        var conventionalForms = FormCache<[String]?>(capacity: Self.capacity)
     }
 
     /// The memos of a pair and knowledge no alignment is using: a stream of one-pair documents finds the

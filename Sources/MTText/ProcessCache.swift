@@ -84,3 +84,43 @@ public struct BoundedCache<Key: Hashable, Value> {
 }
 
 extension BoundedCache: Sendable where Key: Sendable, Value: Sendable {}
+
+/// A memo of bounded size for results about word forms, by their number (`WordKey.id`): a form's slot
+/// is its number modulo the capacity (a power of two), so a lookup is one index and one comparison, no
+/// hashing. Numbers are given in sequence, so the forms met last (at most `capacity` of them) have slots
+/// of their own; a form whose slot another has taken since is worked out again, which a memo of results
+/// that depend on the form alone allows. Memory is the slots', allocated at the first insertion: flat
+/// however long the stream. Inlinable, so that each module's memos are specialised for their types.
+public struct FormCache<Value> {
+    @usableFromInline var ids: [Int] = []
+    @usableFromInline var values: [Value?] = []
+    public let capacity: Int
+
+    /// - Parameter capacity: rounded up to a power of two.
+    public init(capacity: Int = 4_096) {
+        var size = 1
+        while size < capacity { size <<= 1 }
+        self.capacity = size
+    }
+
+    /// Setting a value replaces the slot's (setting nil does nothing).
+    @inlinable public subscript(id: Int) -> Value? {
+        get {
+            guard !ids.isEmpty else { return nil }
+            let slot = id & (capacity - 1)
+            return ids[slot] == id ? values[slot] : nil
+        }
+        set {
+            guard let newValue else { return }
+            if ids.isEmpty {
+                ids = Array(repeating: -1, count: capacity)
+                values = Array(repeating: nil, count: capacity)
+            }
+            let slot = id & (capacity - 1)
+            ids[slot] = id
+            values[slot] = newValue
+        }
+    }
+}
+
+extension FormCache: Sendable where Value: Sendable {}

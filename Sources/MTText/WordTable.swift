@@ -102,13 +102,13 @@ public final class WordTable: Sendable {
 
 /// Results about single words kept for the life of the process, by interned form (`WordKey.id`): what a
 /// rule works out from a word's text alone is worked out once per form, not once per occurrence. Bounded
-/// (`BoundedCache`). A form's id names its language too: a memo may hold forms of several languages.
+/// (`FormCache`). A form's id names its language too: a memo may hold forms of several languages.
 /// Inlinable, to be specialised for each rule's values.
 public final class WordMemo<Value: Sendable>: Sendable {
-    @usableFromInline let cache: Mutex<BoundedCache<Int, Value>>
+    @usableFromInline let cache: Mutex<FormCache<Value>>
 
     public init(capacity: Int = 4_096) {
-        cache = Mutex(BoundedCache(capacity: capacity))
+        cache = Mutex(FormCache(capacity: capacity))
     }
 
     /// The value for a form, made by `make` (outside the lock) the first time it is asked for.

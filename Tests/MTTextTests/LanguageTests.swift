@@ -75,3 +75,19 @@ import Testing
         #expect(cache[50] == nil)
     }
 }
+
+@Suite struct FormCacheTests {
+    @Test func theLastFormsMetKeepTheirSlotsAndAnOlderOneIsWorkedOutAgain() {
+        var cache = FormCache<String>(capacity: 3)
+        #expect(cache.capacity == 4)
+        #expect(cache[0] == nil)
+        for id in 0..<10 { cache[id] = "form \(id)" }
+        // The last four numbers have slots of their own; 5 shared its slot with 9, which took it.
+        #expect((6..<10).map { cache[$0] } == ["form 6", "form 7", "form 8", "form 9"])
+        #expect(cache[5] == nil && cache[0] == nil)
+        cache[5] = "form 5"
+        #expect(cache[5] == "form 5" && cache[9] == nil)
+        cache[5] = nil
+        #expect(cache[5] == "form 5")
+    }
+}
