@@ -21,11 +21,15 @@ extension Document {
     }
 
     private func findContentWords(_ block: Block) -> [ContentWord] {
-        let language = language(of: block)
-        return zip(block.tokens, keys(of: block)).compactMap { token, key in
-            guard let key, !language.isStopword(key.folded) else { return nil }
-            return ContentWord(token: token, key: key)
+        let language = language(of: block), keys = keys(of: block)
+        // (A loop into a reserved array: `compactMap` grows its array a few times a block.)
+        var words: [ContentWord] = []
+        words.reserveCapacity(keys.count)
+        for (token, key) in zip(block.tokens, keys) {
+            guard let key, !language.isStopword(key.folded) else { continue }
+            words.append(ContentWord(token: token, key: key))
         }
+        return words
     }
 
     /// For each content word of a source block, the target stems that can render it: its own stem (a

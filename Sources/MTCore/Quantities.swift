@@ -48,11 +48,14 @@ struct Quantities {
     /// The interned form of each of `words`.
     private let keys: [WordKey]
     private let months: MonthTable.Table
+    /// What each of `words` is by its form alone (`FormValues`).
+    private let formValues: [FormValues]
 
     init(_ document: Document, _ block: Block) {
         self.document = document
         self.block = block
-        language = document.language(of: block)
+        let language = document.language(of: block)
+        self.language = language
         let keys = document.keys(of: block)
         var words: [Token] = [], wordKeys: [WordKey] = []
         words.reserveCapacity(block.tokens.count)
@@ -63,7 +66,15 @@ struct Quantities {
         }
         self.words = words
         self.keys = wordKeys
-        months = MonthTable.shared.table(language)
+        let months = MonthTable.shared.table(language)
+        self.months = months
+        formValues = Self.forms.values(for: wordKeys) { index in
+            let token = words[index], folded = wordKeys[index].folded
+            return FormValues(
+                month: months.month(of: token, folded: folded),
+                numberWord: token.kind == .word && token.range.count >= 3 ? NumberReader.shared(for: language).value(ofFoldedWord: folded) : nil,
+                scaleWord: token.kind == .word ? language.scaleWords[folded] : nil)
+        }
     }
 
     /// What a word form is to the scans, by its text alone (its language is its form's): the month it
@@ -76,15 +87,7 @@ struct Quantities {
 
     private static let forms = WordMemo<FormValues>()
 
-    private func values(_ index: Int) -> FormValues {
-        Self.forms.value(for: keys[index]) {
-            let token = words[index], folded = keys[index].folded
-            return FormValues(
-                month: months.month(of: token, folded: folded),
-                numberWord: token.kind == .word && token.range.count >= 3 ? NumberReader.shared(for: language).value(ofFoldedWord: folded) : nil,
-                scaleWord: token.kind == .word ? language.scaleWords[folded] : nil)
-        }
-    }
+    private func values(_ index: Int) -> FormValues { formValues[index] }
 
     private var buffer: TextBuffer { document.buffer }
 

@@ -71,8 +71,9 @@ public final class WordTable: Sendable {
                     var hasher = Hasher()
                     hasher.combine(bytes: UnsafeRawBufferPointer(form))
                     let key = hasher.finalize()
-                    if let entry = state.current[key]?.first(where: { Self.same($0.units, form) }) {
-                        keys.append(entry.key)
+                    // (By index: an entry found is not copied, only its key.)
+                    if let list = state.current[key], let index = list.firstIndex(where: { Self.same($0.units, form) }) {
+                        keys.append(list[index].key)
                         continue
                     }
                     let entry = state.previous[key]?.first(where: { Self.same($0.units, form) }) ?? makeEntry(form, buffer, range)
@@ -117,5 +118,22 @@ public final class WordMemo<Value: Sendable>: Sendable {
         let value = make()
         cache.withLock { $0[key.id] = value }
         return value
+    }
+
+    /// The values for the forms of a run of words (a block's), looked up under one lock; those not known
+    /// are made by `make` with their index (outside the lock) and kept.
+    @inlinable public func values(for keys: [WordKey], _ make: (Int) -> Value) -> [Value] {
+        var known = cache.withLock { cache in keys.map { cache[$0.id] } }
+        var made: [Int] = []
+        for index in keys.indices where known[index] == nil {
+            known[index] = make(index)
+            made.append(index)
+        }
+        if !made.isEmpty {
+            cache.withLock { cache in
+                for index in made { cache[keys[index].id] = known[index] }
+            }
+        }
+        return known.map { $0! }
     }
 }
