@@ -3,7 +3,8 @@ import Synchronization
 /// What several rules read of a block: its content words, what its words may become in a translation, its
 /// dates and numbers, its words romanized, its placeholders. Each is found once per document, by the first
 /// rule that asks (`Document.contentWords`, `renderings(of:)`, `dates(in:)` and `numbers(in:)`,
-/// `allNumbers(in:)`, `romanizedWords(of:)`, `placeholders(in:)`).
+/// `allNumbers(in:)`, `romanizedWords(of:)`, `placeholders(in:)`). One object a block, its analyses held in
+/// it (not six objects of a generic class, each a generic value's deinitialisation to look up).
 final class BlockAnalyses: Sendable {
     let contentWords = Once<[ContentWord]>()
     let renderings = Once<[Set<String>]>()
@@ -15,8 +16,8 @@ final class BlockAnalyses: Sendable {
 
 /// A value computed once, by the first caller's closure; later callers get it. (Unlike `Lazy`, the way to
 /// compute it is not kept: a document's analyses can be computed from the document without the document
-/// holding a closure that holds it.) The closure must not ask for the same value.
-final class Once<Value: Sendable>: Sendable {
+/// holding a closure that holds it.) The closure must not ask for the same value. Held in place, not copied.
+struct Once<Value: Sendable>: ~Copyable, Sendable {
     private let state = Mutex<Value?>(nil)
 
     func value(_ make: () -> Value) -> Value {

@@ -31,6 +31,11 @@ public struct HiddenCharacters: Rule {
         ])
 
     public func check(_ document: Document) -> [Finding] {
+        // Most texts have none: a first pass over the code units finds whether any can be hidden (a format
+        // character of the Basic Multilingual Plane, or a surrogate, the half of a scalar beyond it).
+        guard document.buffer.units.contains(where: { unit in
+            unit >= 0xAD && (UTF16.isSurrogate(unit) || Unicode.Scalar(unit).map(CharacterInfo.isFormatCharacter) ?? true)
+        }) else { return [] }
         var findings: [Finding] = []
         // One pass over the scalars with one of look-ahead; only a run of hidden ones is kept.
         var run: [(offset: Int, scalar: Unicode.Scalar)] = []

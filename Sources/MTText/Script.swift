@@ -34,7 +34,12 @@ public struct ScriptCounts: Sendable {
             var end = start
             while end < range.upperBound, !CharacterInfo.isWhitespace(buffer.units[end]) { end += 1 }
             if end > start, !Self.isAddress(buffer.units[start..<end]) {
-                for (_, scalar) in buffer.scalars(in: start..<end) { counts.add(scalar) }
+                // A run without surrogates is a scalar a unit (most runs): counted without decoding.
+                if buffer.units[start..<end].contains(where: UTF16.isSurrogate) {
+                    for (_, scalar) in buffer.scalars(in: start..<end) { counts.add(scalar) }
+                } else {
+                    for unit in buffer.units[start..<end] { counts.add(Unicode.Scalar(UInt32(unit)).unsafelyUnwrapped) }
+                }
             }
             start = end + 1
         }
