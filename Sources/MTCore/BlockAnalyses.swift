@@ -14,6 +14,21 @@ final class BlockAnalyses: Sendable {
     let placeholders = Once<[Placeholder]>()
 }
 
+/// What rules read of a whole document, found on first use: its aligned caption pairs, the names and
+/// acronyms of each pair, its suppression directives; and each block's `BlockAnalyses`. One object a
+/// document, its analyses held in it.
+final class DocumentAnalyses: Sendable {
+    let alignedCaptions = Once<[(source: Block, target: Block)]>()
+    let entities = Once<[Int: EntityAlignment]>()
+    let directives = Once<[SuppressionDirective]>()
+    /// By block index.
+    let blocks: [BlockAnalyses]
+
+    init(blockCount: Int) {
+        blocks = (0..<blockCount).map { _ in BlockAnalyses() }
+    }
+}
+
 /// A value computed once, by the first caller's closure; later callers get it. (Unlike `Lazy`, the way to
 /// compute it is not kept: a document's analyses can be computed from the document without the document
 /// holding a closure that holds it.) The closure must not ask for the same value. Held in place, not copied.

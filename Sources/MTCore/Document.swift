@@ -121,16 +121,23 @@ public struct Document: Sendable {
     public let organisations: [[OrganisationMention]]
     /// Names and acronyms of each aligned caption pair, by source block index; computed on first
     /// use (it loads the bilingual lexicon, which `mtlint align` does not need).
-    public var entities: [Int: EntityAlignment] { entityAlignments.value }
-    private let entityAlignments: Lazy<[Int: EntityAlignment]>
+    public var entities: [Int: EntityAlignment] {
+        analyses.entities.value { Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, knowledge, wordKeys) }
+    }
     /// Aligned caption pairs as (source block, target block), where the source is written in its
     /// language's script: a garbled or foreign source gives the comparisons nothing to go on. What every
     /// bilingual rule compares; found once per document, on first use.
-    public var alignedCaptions: [(source: Block, target: Block)] { alignedBlocks.value }
-    private let alignedBlocks: Lazy<[(source: Block, target: Block)]>
+    public var alignedCaptions: [(source: Block, target: Block)] {
+        analyses.alignedCaptions.value {
+            captionPairs.compactMap { captionPair in
+                captionPair.target.map { (blocks[captionPair.source], blocks[$0]) }.flatMap { Self.isInItsScript($0.0, buffer, pair) ? $0 : nil }
+            }
+        }
+    }
     /// `<!-- mtlint-disable-next-line … -->` lines, found on first use.
-    public var suppressionDirectives: [SuppressionDirective] { directives.value }
-    private let directives: Lazy<[SuppressionDirective]>
+    public var suppressionDirectives: [SuppressionDirective] {
+        analyses.directives.value { SuppressionDirective.directives(in: buffer, fileMap: fileMap) }
+    }
     /// Whether the document is one segment pair (`--stdin-jsonl`) or the aligned sentences of two
     /// files: its texts are sentences cut from paragraphs, so a quotation may open in one segment and
     /// close in the next.
@@ -147,8 +154,8 @@ public struct Document: Sendable {
     /// compare these instead of folding and stemming the same words again.
     /// The key of each token of each block (`nil` for punctuation), by block index and token index.
     private let wordKeys: [[WordKey?]]
-    /// What several rules read of each block, found on first use (`BlockAnalyses`), by block index.
-    private let blockAnalyses: [BlockAnalyses]
+    /// What several rules read of the document and of each block, found on first use (`DocumentAnalyses`).
+    private let analyses: DocumentAnalyses
 
     /// - Parameter fileMap: for text taken from a file in another format (`HTMLFile`), where its text stands in the file.
     /// - Parameter figures: stretches of the text that are figures: a caption in one pairs only with text of it.
@@ -213,16 +220,7 @@ public struct Document: Sendable {
             }
         }
         self.wordKeys = wordKeys
-        blockAnalyses = blocks.map { _ in BlockAnalyses() }
-        alignedBlocks = Lazy { [captionPairs, blocks] in
-            captionPairs.compactMap { captionPair in
-                captionPair.target.map { (blocks[captionPair.source], blocks[$0]) }.flatMap { Self.isInItsScript($0.0, buffer, pair) ? $0 : nil }
-            }
-        }
-        entityAlignments = Lazy { [captionPairs, blocks, wordKeys] in
-            Self.entityAlignments(of: captionPairs[...], blocks, buffer, pair, knowledge, wordKeys)
-        }
-        directives = Lazy { SuppressionDirective.directives(in: buffer, fileMap: fileMap) }
+        analyses = DocumentAnalyses(blockCount: blocks.count)
         self.buffer = buffer
         self.blocks = blocks
         self.organisations = organisations
@@ -252,7 +250,7 @@ public struct Document: Sendable {
     public func prepare(threads: Int) {
         let pairs = captionPairs.filter { $0.target != nil }
         guard threads > 1, pairs.count > 1 else { return }
-        entityAlignments.compute {
+        _ = analyses.entities.value {
             let chunks = min(threads, pairs.count)
             let parts = Mutex([[Int: EntityAlignment]](repeating: [:], count: chunks))
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -292,7 +290,7 @@ public struct Document: Sendable {
     }
 
     /// What several rules read of a block, found once per document.
-    func analyses(_ block: Block) -> BlockAnalyses { blockAnalyses[block.index] }
+    func analyses(_ block: Block) -> BlockAnalyses { analyses.blocks[block.index] }
 
     /// The interned forms of a block's tokens, by token index (`nil` for punctuation).
     public func keys(of block: Block) -> [WordKey?] {

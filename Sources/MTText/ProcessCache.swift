@@ -37,14 +37,6 @@ public final class Lazy<Value: Sendable>: Sendable {
             return value
         }
     }
-
-    /// Computes the value with `compute` instead of the initial closure, unless it is already known:
-    /// `compute` must give the same value (another way to the same result, such as on several threads).
-    public func compute(with compute: () -> Value) {
-        state.withLock { state in
-            if state == nil { state = compute() }
-        }
-    }
 }
 
 /// A memo of bounded size for per-word results (stems, spellings, transliterations): two generations
