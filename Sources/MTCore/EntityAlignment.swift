@@ -198,10 +198,10 @@ public struct EntityAlignment: Sendable {
             lowerSources[si] = found
             return found
         }
-        // Lengths in characters, counted once (each count walks the string), and first bytes.
-        let targetStemLengths = targetWords.map(\.stem.count)
+        // Lengths in characters (counted once per form), and first bytes.
+        let targetStemLengths = targetWords.map(\.form.stemLength)
         let targetStemFirsts = targetWords.map { $0.stem.utf8.first }
-        let placeAdjectives = targetWords.map { $0.isCapitalized && pair.target.hasNameAdjectiveSuffix($0.folded) }
+        let placeAdjectives = targetWords.map(\.form.isPlaceAdjective)
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
         var source = Self.entities(sourceWords)
         var target = Self.entities(targetWords)
@@ -527,6 +527,10 @@ public struct EntityAlignment: Sendable {
         let isCommonElsewhere: Bool
         /// The Latin letter it names, when the language names letters ("би" = b).
         let latinLetter: String?
+        /// A capitalised word with a name-adjective suffix of its language ("Scottish", "Cuban").
+        let isPlaceAdjective: Bool
+        /// The length of its stem in characters (counting walks the string).
+        let stemLength: Int
 
         /// - Parameter isCommon: whether a word (by its stem, its lower-cased form and whether it starts a
         ///   sentence) is a common word of `language`.
@@ -552,6 +556,8 @@ public struct EntityAlignment: Sendable {
             isCommonFirst = common || isCommon(key.stem, folded, true) || latinCommon
             isCommonElsewhere = common || isCommon(key.stem, folded, false) || latinCommon
             latinLetter = language.latinLetterNames[folded]
+            isPlaceAdjective = capitalized && language.hasNameAdjectiveSuffix(folded)
+            stemLength = key.stem.count
         }
     }
 

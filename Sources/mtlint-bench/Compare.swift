@@ -3,7 +3,9 @@ import MTText
 
 /// `mtlint-bench compare PAIRS.jsonl [--pofilter PATH] [--jobs N] [--sample ARTICLE] [--quick]`: in one run,
 /// - the same segment pairs through translate-toolkit's pofilter (as a PO file) and through `mtlint check
-///   --stdin-jsonl` (with one job and with N), timed wall to wall including process start: pairs/s and ratios;
+///   --stdin-jsonl` (with one job and with N), timed wall to wall, the three in turn three times (the median
+///   of each quoted: the host is shared): pairs/s and ratios including process start, and after it (each
+///   tool's median time on the first pair alone taken off: a corpus of millions of pairs starts once);
 /// - instructions per pair under callgrind (one job), the marginal cost of a pair: the first 1,500 pairs less
 ///   the first 500, for mtlint and pofilter: a count that, unlike the times, does not move with the host's load;
 /// - raw ICU word breaking against mtlint's end-to-end rate on the pairs' text;
@@ -58,24 +60,46 @@ enum Compare {
             return (po, jsonl)
         }
         let (po, jsonl) = write("pairs", segments[...])
+        let first = write("first", segments.prefix(1))
         let out = directory.appendingPathComponent("out.po").path
 
         let mtlint = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mtlint").path
         print("\(segments.count) segment pairs from \(path)")
-        let pofilterTime = time(pofilter, ["--progress=none", "-i", po.path, "-o", out], stdin: nil)
-        let one = time(mtlint, ["check", "--stdin-jsonl", "--no-fail", "--jobs", "1"], stdin: jsonl)
-        let many = time(mtlint, ["check", "--stdin-jsonl", "--no-fail", "--jobs", "\(jobs)"], stdin: jsonl)
-        func row(_ name: String, _ seconds: Double?) {
-            let rate = seconds.map { String(format: "%10.0f pairs/s  %7.2f s", Double(segments.count) / $0, $0) } ?? "   (did not run)"
-            print("\(name.padding(toLength: 28, withPad: " ", startingAt: 0))\(rate)")
+        // The three commands in turn, three times; each one's median. And each on the first pair alone: its start-up.
+        let commands: [(name: String, run: (URL, URL) -> Double?)] = [
+            ("pofilter", { po, _ in time(pofilter, ["--progress=none", "-i", po.path, "-o", out], stdin: nil) }),
+            ("mtlint --jobs 1", { _, jsonl in time(mtlint, ["check", "--stdin-jsonl", "--no-fail", "--jobs", "1"], stdin: jsonl) }),
+            ("mtlint --jobs \(jobs)", { _, jsonl in time(mtlint, ["check", "--stdin-jsonl", "--no-fail", "--jobs", "\(jobs)"], stdin: jsonl) }),
+        ]
+        func medians(_ po: URL, _ jsonl: URL) -> [Double?] {
+            var runs = [[Double]](repeating: [], count: commands.count)
+            for _ in 0..<3 {
+                for (i, command) in commands.enumerated() { command.run(po, jsonl).map { runs[i].append($0) } }
+            }
+            return runs.map { $0.isEmpty ? nil : $0.sorted()[$0.count / 2] }
         }
-        row("pofilter", pofilterTime)
-        row("mtlint --jobs 1", one)
-        row("mtlint --jobs \(jobs)", many)
-        if let pofilterTime, let one, let many {
-            print(String(format: "mtlint / pofilter speed: %.2f× (1 job), %.2f× (%d jobs); %d jobs / 1 job: %.2f×",
-                         pofilterTime / one, pofilterTime / many, jobs, jobs, one / many))
+        let times = medians(po, jsonl), startups = medians(first.po, first.jsonl)
+        // Pairs/s with start-up and after it (nil when the start-up is not below the whole run's time).
+        let rates = zip(times, startups).map { total, startup -> (all: Double?, after: Double?) in
+            guard let total else { return (nil, nil) }
+            let after = startup.flatMap { total > $0 ? Double(segments.count) / (total - $0) : nil }
+            return (Double(segments.count) / total, after)
         }
+        for (i, command) in commands.enumerated() {
+            let rate = times[i].map { seconds in
+                String(format: "%10.0f pairs/s  %7.2f s (median of 3); start-up %@; after it %@", Double(segments.count) / seconds, seconds,
+                       startups[i].map { String(format: "%.2f s", $0) } ?? "-", rates[i].after.map { String(format: "%.0f pairs/s", $0) } ?? "-")
+            } ?? "   (did not run)"
+            print("\(command.name.padding(toLength: 28, withPad: " ", startingAt: 0))\(rate)")
+        }
+        func ratios(_ label: String, _ rate: ((all: Double?, after: Double?)) -> Double?) {
+            guard let pofilterRate = rate(rates[0]), let one = rate(rates[1]), let many = rate(rates[2]) else { return }
+            print(String(format: "mtlint / pofilter speed, %@: %.2f× (1 job), %.2f× (%d jobs); %d jobs / 1 job: %.2f×",
+                         label, one / pofilterRate, many / pofilterRate, jobs, jobs, many / one))
+        }
+        ratios("with start-up", \.all)
+        ratios("after start-up", \.after)
+        let one = times[1]
 
         // Raw ICU word breaking on the pairs' text (both sides), against mtlint's end-to-end rate on it with one job.
         let text = segments.map { $0.source + "\n" + $0.target }.joined(separator: "\n")
