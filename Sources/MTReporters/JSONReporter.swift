@@ -1,5 +1,6 @@
 import Foundation
 import MTCore
+import Synchronization
 
 /// The versioned machine-readable report (`--format json`). Schema: README.md, "JSON output".
 public enum JSONReporter {
@@ -29,15 +30,12 @@ public enum JSONReporter {
 
     /// The gate's settings.
     struct PolicyEntry: Encodable {
-        let minScore: Double
-        let failOn: String?
-        let weights: [String: Double]
+        let policy: ScoringPolicy
+        var minScore: Double { policy.minimumScore }
+        var failOn: String? { policy.failOn?.rawValue }
+        var weights: [String: Double] { Dictionary(uniqueKeysWithValues: policy.weights.map { ($0.rawValue, $1) }) }
 
-        init(_ policy: ScoringPolicy) {
-            minScore = policy.minimumScore
-            failOn = policy.failOn?.rawValue
-            weights = Dictionary(uniqueKeysWithValues: policy.weights.map { ($0.rawValue, $1) })
-        }
+        init(_ policy: ScoringPolicy) { self.policy = policy }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -242,7 +240,24 @@ extension JSONReporter {
             raw("}")
         }
 
-        private mutating func write(_ policy: PolicyEntry) {
+        /// A policy's JSON, written once per policy: a stream's lines all have the same.
+        private static let policies = Mutex<[ScoringPolicy: [UInt8]]>([:])
+
+        private mutating func write(_ entry: PolicyEntry) {
+            if let known = Self.policies.withLock({ $0[entry.policy] }) {
+                bytes.append(contentsOf: known)
+                return
+            }
+            var writer = LineWriter()
+            writer.writePolicy(entry)
+            Self.policies.withLock { policies in
+                if policies.count >= 64 { policies.removeAll() }  // (a process meets a few: its profiles')
+                policies[entry.policy] = writer.bytes
+            }
+            bytes.append(contentsOf: writer.bytes)
+        }
+
+        private mutating func writePolicy(_ policy: PolicyEntry) {
             raw("{"); key("failOn")
             if let failOn = policy.failOn { string(failOn) } else { raw("null") }
             raw(","); key("minScore"); number(policy.minScore)

@@ -62,6 +62,8 @@ public struct UnbalancedQuotes: TextRule {
         0x201C: .open("”"), 0x201D: .close("”"), 0x201E: .open("“"), 0xAB: .open("»"), 0xBB: .close("»"),
         0x28: .open(")"), 0x29: .close(")"), 0x5B: .open("]"), 0x5D: .close("]"), 0x22: .either,
     ]
+    /// The units of `marks`, tested before the table is looked up (most units are none of them).
+    private static let markUnits = UnitSet(Array(marks.keys))
     private static let dashes: Set<UInt16> = [0x2D, 0x2013, 0x2014, 0x2015, 0x2212]  // - – — ― −
 
     /// Straight and curly double quotes close each other: mixing styles ("a step” ) is a matter of
@@ -83,7 +85,7 @@ public struct UnbalancedQuotes: TextRule {
                 stack.removeLast()
                 continue
             }
-            guard let mark = Self.marks[buffer.units[i]] else { continue }
+            guard Self.markUnits.contains(buffer.units[i]), let mark = Self.marks[buffer.units[i]] else { continue }
             switch mark {
             case .open(let closer):
                 stack.append((closer, i))

@@ -253,7 +253,9 @@ public struct UnitSet: Sendable, ExpressibleByArrayLiteral {
     /// The units, in ascending order.
     public private(set) var sorted: [UInt16] = []
 
-    public init(arrayLiteral units: UInt16...) {
+    public init(arrayLiteral units: UInt16...) { self.init(units) }
+
+    public init(_ units: some Sequence<UInt16>) {
         for unit in Set(units).sorted() {
             sorted.append(unit)
             switch unit >> 6 {
