@@ -122,11 +122,14 @@ public final class Speller: Sendable {
         let lower = word.lowercased()
         // Printable ASCII (most words of a Latin-script language): one byte a character, compared and
         // sorted as characters are, and far cheaper to edit.
-        let candidates = [lower, alphabet].allSatisfy { $0.utf8.allSatisfy { (0x20..<0x7F).contains($0) } }
+        let ascii = [lower, alphabet].allSatisfy { $0.utf8.allSatisfy { (0x20..<0x7F).contains($0) } }
+        let candidates = ascii
             ? Self.edits(Array(lower.utf8), Set(alphabet.utf8)).map { String(decoding: $0, as: UTF8.self) }
             : Self.edits(Array(lower), Set(alphabet)).map { String($0) }
+        // The edits are distinct sequences; printable ASCII strings are equal only as equal sequences, but
+        // characters joined can make equal strings of different sequences (a combining mark joins the letter before it).
         var seen = Set<String>()
-        let wanted = candidates.filter { !$0.isEmpty && seen.insert($0).inserted && keeping($0) }
+        let wanted = candidates.filter { !$0.isEmpty && (ascii || seen.insert($0).inserted) && keeping($0) }
         return state.withLock { state in
             wanted.compactMap { candidate -> (String, String)? in
                 if Hunspell_spell(state.handle, candidate) != 0 { return (candidate, candidate) }
@@ -138,11 +141,15 @@ public final class Speller: Sendable {
 
     /// Every sequence one edit from `letters`: each letter dropped, two different neighbours swapped, each
     /// letter replaced, a letter inserted at each place (from the word's own letters and `alphabet`, in order).
+    /// Each sequence once, where it first comes: of a run of one letter, only its first is dropped, and a
+    /// letter is inserted before its own run, not inside or after it (the same sequences).
     private static func edits<Letter: Comparable & Hashable>(_ letters: [Letter], _ alphabet: Set<Letter>) -> [[Letter]] {
         // Sorted: the candidates, and so the suggestions, come in the same order in every run.
         let pool = Array(Set(letters).union(alphabet)).sorted()
         var candidates: [[Letter]] = []
-        for i in letters.indices { candidates.append(Array(letters[..<i] + letters[(i + 1)...])) }
+        for i in letters.indices where i == 0 || letters[i - 1] != letters[i] {
+            candidates.append(Array(letters[..<i] + letters[(i + 1)...]))
+        }
         for i in letters.indices.dropLast() where letters[i] != letters[i + 1] {
             var swapped = letters
             swapped.swapAt(i, i + 1)
@@ -156,7 +163,9 @@ public final class Speller: Sendable {
             }
         }
         for i in 0...letters.count {
-            for letter in pool { candidates.append(Array(letters[..<i]) + [letter] + Array(letters[i...])) }
+            for letter in pool where i == 0 || letters[i - 1] != letter {
+                candidates.append(Array(letters[..<i]) + [letter] + Array(letters[i...]))
+            }
         }
         return candidates
     }
