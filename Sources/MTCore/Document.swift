@@ -176,7 +176,8 @@ public struct Document: Sendable {
     /// when neither has line breaks of its own.
     public init(segmentID id: String, source: String, target: String, pair: LanguagePair = .russianEnglish, knowledge: Knowledge = .bundled) {
         let buffer = TextBuffer(source + "\n" + target)
-        let sourceEnd = source.utf16.count
+        // (Counted by scalars: `utf16.count` of a non-ASCII string builds an index of it first.)
+        let sourceEnd = source.unicodeScalars.reduce(0) { $0 + UTF16.width($1) }
         let blocks = [
             Classifier.block(index: 0, range: buffer.trimmed(0..<sourceEnd), language: .source, kind: .caption, buffer, pair),
             Classifier.block(index: 1, range: buffer.trimmed((sourceEnd + 1)..<buffer.count), language: .target, kind: .caption, buffer, pair),

@@ -151,30 +151,20 @@ public struct EntityAlignment: Sendable {
         }
         // The skeleton of a lower-case source word, computed when a capitalised target word is compared
         // with it: a name's common word transliterated ("края" = "Krai", "газеты" = "Gazeta").
-        // (These analyses of single words are kept in the document's memo: the same words recur in its pairs.)
-        // (Each kept for the pair by word index too: a word is compared with many, and an index costs no hashing.)
-        var lowerTargetSkeletons = [NameMatch.Skeleton?](repeating: nil, count: targetWords.count)
+        // (These analyses of single words are kept in the memo by form: the same words recur in a document's
+        // pairs and a stream's.)
         func lowerTargetSkeleton(_ ti: Int) -> NameMatch.Skeleton {
-            if let known = lowerTargetSkeletons[ti] { return known }
-            let romanized = targetWords[ti].romanized
-            let skeleton = memo.lowerTargetSkeletons[romanized] ?? {
-                let skeleton = NameMatch.skeleton(romanized)
-                memo.lowerTargetSkeletons[romanized] = skeleton
-                return skeleton
-            }()
-            lowerTargetSkeletons[ti] = skeleton
+            let word = targetWords[ti]
+            if let known = memo.lowerTargetSkeletons[word.id] { return known }
+            let skeleton = NameMatch.skeleton(word.romanized)
+            memo.lowerTargetSkeletons[word.id] = skeleton
             return skeleton
         }
-        var lowerTargetSounds = [NameMatch.PhoneticKey?](repeating: nil, count: targetWords.count)
         func lowerTargetSound(_ ti: Int) -> NameMatch.PhoneticKey {
-            if let known = lowerTargetSounds[ti] { return known }
-            let stem = targetWords[ti].stem
-            let sound = memo.lowerTargetSounds[stem] ?? {
-                let sound = NameMatch.phoneticKey(stem, spelling: pair.target.script == .latin ? .latin : .romanized)
-                memo.lowerTargetSounds[stem] = sound
-                return sound
-            }()
-            lowerTargetSounds[ti] = sound
+            let word = targetWords[ti]
+            if let known = memo.lowerTargetSounds[word.id] { return known }
+            let sound = NameMatch.phoneticKey(word.stem, spelling: pair.target.script == .latin ? .latin : .romanized)
+            memo.lowerTargetSounds[word.id] = sound
             return sound
         }
         // A lower-case source word as a name's part would be written: its skeleton, its sounds and the
@@ -205,15 +195,13 @@ public struct EntityAlignment: Sendable {
         let initialismSources = targetWords.map { $0.isAcronym ? lexicon.sourceStems(forTargetInitialism: $0.folded) : [] }
         var source = Self.entities(sourceWords)
         var target = Self.entities(targetWords)
-        // A word's skeleton as an acronym is compared (`Word.comparableSkeleton`), made once per word of the pair.
-        var comparable = (source: [NameMatch.Skeleton?](repeating: nil, count: sourceWords.count),
-                          target: [NameMatch.Skeleton?](repeating: nil, count: targetWords.count))
-        func comparableSkeletons(_ si: Int, _ ti: Int) -> (NameMatch.Skeleton, NameMatch.Skeleton) {
-            let a = comparable.source[si] ?? sourceWords[si].comparableSkeleton
-            let b = comparable.target[ti] ?? targetWords[ti].comparableSkeleton
-            comparable.source[si] = a
-            comparable.target[ti] = b
-            return (a, b)
+        // A word's skeleton as an acronym is compared (`Word.comparableSkeleton`): a lower-case word's made once per form.
+        func comparableSkeleton(_ word: Word) -> NameMatch.Skeleton {
+            guard !word.isCapitalized else { return word.skeleton }
+            if let known = memo.comparableSkeletons[word.id] { return known }
+            let skeleton = word.comparableSkeleton
+            memo.comparableSkeletons[word.id] = skeleton
+            return skeleton
         }
         func counterparts(_ si: Int, _ ti: Int) -> Bool {
             let s = sourceWords[si], t = targetWords[ti]
@@ -228,7 +216,7 @@ public struct EntityAlignment: Sendable {
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
             // An acronym and the same letters in the other script, in any case ("MSK" / "мск").
             if s.isAcronym || t.isAcronym {
-                let (a, b) = comparableSkeletons(si, ti)
+                let (a, b) = (comparableSkeleton(s), comparableSkeleton(t))
                 if a.count >= 2, a == b { return true }
             }
             if !s.spelledAcronym.isEmpty, t.isAcronym, s.spelledAcronym == t.romanized { return true }
@@ -621,19 +609,21 @@ public struct EntityAlignment: Sendable {
     /// A target stem the word lists give a source word, with its length in characters and its first byte.
     typealias TargetStem = (stem: String, length: Int, first: UInt8?)
 
-    /// The analyses of the words of source and target texts: by the word's interned form (`WordKey.id`:
-    /// `TextAnalysis`, `LowerWord`, the lists' translations, full names, conventional forms), the skeleton
-    /// of a lower-case target word by its romanized form and its sounds by its stem. Each a function of its
-    /// key alone (for one pair and knowledge), so a memo serves any document: kept between documents in a
-    /// `MemoPool`, each table bounded (`FormCache` by form, `BoundedCache` by text).
+    /// The analyses of the words of source and target texts, by the word's interned form (`WordKey.id`):
+    /// `TextAnalysis`, `LowerWord`, a lower-case target word's skeleton and sounds, a lower-case word's
+    /// skeleton as an acronym, the lists' translations, full names, conventional forms. Each a function of
+    /// its form alone (for one pair and knowledge), so a memo serves any document: kept between documents in
+    /// a `MemoPool`, each table bounded (`FormCache`).
     struct Memo: Sendable {
-        /// Entries per table (and generation, by text): a document's words, and a stream's most frequent ones, stay.
+        /// Entries per table: a document's words, and a stream's most recent ones, stay.
         static let capacity = 4_096
         var source = FormCache<Form>(capacity: Self.capacity)
         var target = FormCache<Form>(capacity: Self.capacity)
         var lowerSources = FormCache<LowerWord>(capacity: Self.capacity)
-        var lowerTargetSkeletons = BoundedCache<String, NameMatch.Skeleton>(capacity: Self.capacity)
-        var lowerTargetSounds = BoundedCache<String, NameMatch.PhoneticKey>(capacity: Self.capacity)
+        var lowerTargetSkeletons = FormCache<NameMatch.Skeleton>(capacity: Self.capacity)
+        var lowerTargetSounds = FormCache<NameMatch.PhoneticKey>(capacity: Self.capacity)
+        /// A lower-case word's skeleton as an acronym is compared (`Word.comparableSkeleton`), of either language.
+        var comparableSkeletons = FormCache<NameMatch.Skeleton>(capacity: Self.capacity)
         /// The target stems the word lists give a source word.
         var translations = FormCache<[TargetStem]>(capacity: Self.capacity)
         /// The full names a capitalised source word is a short form of.
