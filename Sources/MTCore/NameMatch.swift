@@ -172,7 +172,8 @@ public enum NameMatch {
         if prefix >= min(5, x.count, y.count) { return true }
         // (The distance is at least the difference in length: the table only for skeletons that can pass.)
         let bound = 0.34 * Double(max(x.count, y.count))
-        if Double(abs(x.count - y.count)) <= bound, editDistance(x, y, limit: Int(bound)) <= Int(bound) { return true }
+        if Double(abs(x.count - y.count)) <= bound,
+           Int(bound) == 1 ? withinOneEdit(x, y) : editDistance(x, y, limit: Int(bound)) <= Int(bound) { return true }
         // The consonant frames, compared where they lie (without building them).
         let countX = consonantCount(x), countY = consonantCount(y)
         let (short, shortCount, long, longCount) = countX <= countY ? (x, countX, y, countY) : (y, countY, x, countX)
@@ -204,7 +205,22 @@ public enum NameMatch {
     public static func transliterates(_ x: Skeleton, _ y: Skeleton) -> Bool {
         guard x.count >= 3, y.count >= 3 else { return x == y }
         let prefix = zip(x, y).prefix(while: same).count
-        return prefix >= 5 || (abs(x.count - y.count) <= 1 && editDistance(x, y, limit: 1) <= 1)
+        return prefix >= 5 || withinOneEdit(x, y)
+    }
+
+    /// Whether `editDistance(x, y) <= 1`, without the table: letters compared with `same`, the sequences
+    /// agree but at one place (a letter replaced), or but for one letter of the longer (dropped where they
+    /// first differ: if dropping any letter makes them agree, dropping that one does).
+    static func withinOneEdit(_ x: Skeleton, _ y: Skeleton) -> Bool {
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        guard long.count - short.count <= 1 else { return false }
+        var i = 0
+        while i < short.count, same(short[i], long[i]) { i += 1 }
+        if i == short.count { return true }
+        if long.count == short.count {
+            return short[(i + 1)...].indices.allSatisfy { same(short[$0], long[$0]) }
+        }
+        return short[i...].indices.allSatisfy { same(short[$0], long[$0 + 1]) }
     }
 
     private static func isVowel(_ letter: Unicode.Scalar) -> Bool {

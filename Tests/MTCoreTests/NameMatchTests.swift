@@ -64,4 +64,24 @@ import Testing
         let (_, alignment) = alignment("Посол США прибыл.", "The ambassador arrived.")
         #expect(alignment.source.first { $0.isAcronym }?.hasKnownTranslation == true)
     }
+
+    /// The test of one edit agrees with the edit distance's table on every pair of short skeletons of a
+    /// few letters ("c" and "s" the same letter to both): the 85 of up to three letters from four, each with each.
+    @Test func oneEditAgreesWithTheEditDistance() {
+        let letters: [Unicode.Scalar] = ["c", "s", "a", "k"]
+        var skeletons: [NameMatch.Skeleton] = [[]]
+        var last: [NameMatch.Skeleton] = [[]]
+        for _ in 1...3 {
+            last = last.flatMap { word in letters.map { word + [$0] } }
+            skeletons += last
+        }
+        var disagreements: [String] = []
+        for x in skeletons {
+            for y in skeletons where NameMatch.withinOneEdit(x, y) != (NameMatch.editDistance(x, y) <= 1) {
+                disagreements.append("\(String(String.UnicodeScalarView(x))) / \(String(String.UnicodeScalarView(y)))")
+            }
+        }
+        #expect(skeletons.count == 85)
+        #expect(disagreements.isEmpty)
+    }
 }
