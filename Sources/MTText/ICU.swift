@@ -65,7 +65,7 @@ public enum CharacterInfo {
     @usableFromInline static func icuIsFormat(_ value: UInt32) -> Bool { u_charType(UChar32(value)) == Int8(U_FORMAT_CHAR.rawValue) }
 
     /// ICU's answers for the code points below `limit`, one entry each: the property bits, and the script
-    /// (`Script.allCases` index + 1; 0 for none) in the bits above them.
+    /// (`Script.index` + 1; 0 for none) in the bits above them.
     @usableFromInline enum Table {
         @inlinable static var limit: UInt32 { 0x800 }
 
@@ -90,7 +90,7 @@ public enum CharacterInfo {
             if icuIsDigit(value) { bits |= Property.digit.rawValue }
             if icuIsFormat(value) { bits |= Property.format.rawValue }
             let script = Unicode.Scalar(value).flatMap(CharacterInfo.scriptFromICU)
-            let index = script.flatMap { Script.allCases.firstIndex(of: $0) }.map { UInt16($0 + 1) } ?? 0
+            let index = script.map { UInt16($0.index + 1) } ?? 0
             return bits | index << Property.scriptShift
         }
 
@@ -102,7 +102,7 @@ public enum CharacterInfo {
         @inlinable
         static func script(_ value: UInt32) -> Script? {
             let index = Int(entries[Int(value)] >> Property.scriptShift)
-            return index == 0 ? nil : Script.allCases[index - 1]
+            return Script(index: index - 1)
         }
     }
 

@@ -82,7 +82,9 @@ public struct ScriptCounts: Sendable {
 }
 
 extension Script {
-    fileprivate var index: Int {
+    /// The script's place in `ScriptCounts` and in the character table: `allCases`' order, by a switch (an
+    /// index into `allCases` would build or retain the array at each look-up).
+    @inlinable var index: Int {
         switch self {
         case .latin: 0
         case .cyrillic: 1
@@ -91,6 +93,19 @@ extension Script {
         case .hebrew: 4
         case .han: 5
         case .other: 6
+        }
+    }
+
+    @inlinable init?(index: Int) {
+        switch index {
+        case 0: self = .latin
+        case 1: self = .cyrillic
+        case 2: self = .greek
+        case 3: self = .arabic
+        case 4: self = .hebrew
+        case 5: self = .han
+        case 6: self = .other
+        default: return nil
         }
     }
 }
