@@ -10,16 +10,23 @@ public struct OrganisationMention: Sendable, Hashable {
 /// names by word stems, so that any case form matches ("Организации Договора о коллективной безопасности").
 public struct OrganisationMatcher: Sendable {
     public let language: Language
-    private var acronymsByFirstWord: [String: [(Organisation, String)]] = [:]
-    private var namesByFirstStem: [String: [(Organisation, [String])]] = [:]
+    /// Acronyms by their first word, and full names (as stems) by their first stem: each list once, found by
+    /// its number (`Starts`).
+    private var acronymLists: [[(Organisation, String)]] = []
+    private var acronymListByFirstWord: [String: Int32] = [:]
+    private var nameLists: [[(Organisation, [String])]] = []
+    private var nameListByFirstStem: [String: Int32] = [:]
     /// The first UTF-16 unit of every acronym: a word that starts otherwise is not looked up.
     private var acronymInitials = Set<UInt16>()
-    /// The acronyms and names a word form can start (`acronymsByFirstWord`, `namesByFirstStem`), looked up once per form.
+    /// The acronyms and names a word form can start, looked up once per form.
     private let startsByForm = WordMemo<Starts>()
 
+    /// The numbers of the lists of acronyms and of names a word can start (-1: none): plain integers, so a
+    /// block's are looked up and copied without reference counting.
     private struct Starts: Sendable {
-        let acronyms: [(Organisation, String)]
-        let names: [(Organisation, [String])]
+        let acronyms: Int32
+        let names: Int32
+        var isEmpty: Bool { acronyms < 0 && names < 0 }
     }
 
     public init(language: Language, organisations: [Organisation]) {
@@ -27,7 +34,13 @@ public struct OrganisationMatcher: Sendable {
         let segmenter = Segmenter(language: language)
         for organisation in organisations {
             for acronym in organisation.acronyms[language.code] ?? [] {
-                acronymsByFirstWord[Self.firstWord(acronym), default: []].append((organisation, acronym))
+                let first = Self.firstWord(acronym)
+                let list = acronymListByFirstWord[first] ?? Int32(acronymLists.count)
+                if list == acronymLists.count {
+                    acronymLists.append([])
+                    acronymListByFirstWord[first] = list
+                }
+                acronymLists[Int(list)].append((organisation, acronym))
                 if let initial = acronym.utf16.first { acronymInitials.insert(initial) }
             }
             for name in organisation.names[language.code] ?? [] {
@@ -35,7 +48,13 @@ public struct OrganisationMatcher: Sendable {
                 let stems = segmenter.tokens(buffer, in: 0..<buffer.count)
                     .filter(\.isWordLike)
                     .map { language.stem(buffer.string($0.range)) }
-                if let first = stems.first { namesByFirstStem[first, default: []].append((organisation, stems)) }
+                guard let first = stems.first else { continue }
+                let list = nameListByFirstStem[first] ?? Int32(nameLists.count)
+                if list == nameLists.count {
+                    nameLists.append([])
+                    nameListByFirstStem[first] = list
+                }
+                nameLists[Int(list)].append((organisation, stems))
             }
         }
     }
@@ -58,36 +77,34 @@ public struct OrganisationMatcher: Sendable {
     /// - Parameter keys: the document's key of each of `tokens` (`Document`), whose stems are used
     ///   where given.
     public func mentions(in buffer: TextBuffer, tokens: [Token], keys: [WordKey?] = []) -> [OrganisationMention] {
-        let wordIndices = tokens.indices.filter { tokens[$0].isWordLike }
-        let words = wordIndices.map { tokens[$0] }
+        let words = tokens.indices.filter { tokens[$0].isWordLike }
         // Each word's form with its stem, when the document gives every word's; otherwise each word worked out here.
-        let wordKeys = keys.count == tokens.count ? wordIndices.compactMap { keys[$0] } : []
-        let formsGiven = !words.isEmpty && wordKeys.count == words.count
-        var stems: [String?] = formsGiven ? wordKeys.map(\.stem) : Array(repeating: nil, count: words.count)
+        let formsGiven = keys.count == tokens.count && words.allSatisfy { keys[$0] != nil }
         func stem(_ i: Int) -> String {
-            if let cached = stems[i] { return cached }
-            let value = language.stem(buffer.string(words[i].range))
-            stems[i] = value
-            return value
+            formsGiven ? keys[words[i]]!.stem : language.stem(buffer.string(tokens[words[i]].range))
         }
-        let formStarts = formsGiven ? startsByForm.values(for: wordKeys) { starts(of: wordKeys[$0].text, stem: wordKeys[$0].stem) } : nil
+        let firsts = formsGiven
+            ? startsByForm.values(for: words.lazy.map { keys[$0]! }) { starts(of: keys[words[$0]]!.text, stem: stem($0)) }
+            : words.indices.map { starts(of: buffer.string(tokens[words[$0]].range), stem: stem($0)) }
+        // (Most blocks name no organisation: no word can start one.)
+        guard firsts.contains(where: { !$0.isEmpty }) else { return [] }
         var result: [OrganisationMention] = []
         var i = 0
         while i < words.count {
             var best: (OrganisationMention, next: Int)?
-            let candidates = formStarts?[i] ?? starts(of: buffer.string(words[i].range), stem: stem(i))
-            for (organisation, acronym) in candidates.acronyms {
-                if let end = matchAcronym(acronym, in: buffer, at: words[i].range.lowerBound) {
+            let start = tokens[words[i]].range.lowerBound
+            for (organisation, acronym) in firsts[i].acronyms < 0 ? [] : acronymLists[Int(firsts[i].acronyms)] {
+                if let end = matchAcronym(acronym, in: buffer, at: start) {
                     var next = i + 1
-                    while next < words.count, words[next].range.lowerBound < end { next += 1 }
-                    let mention = OrganisationMention(organisation: organisation, range: words[i].range.lowerBound..<end)
+                    while next < words.count, tokens[words[next]].range.lowerBound < end { next += 1 }
+                    let mention = OrganisationMention(organisation: organisation, range: start..<end)
                     if best == nil || mention.range.count > best!.0.range.count { best = (mention, next) }
                 }
             }
-            for (organisation, nameStems) in candidates.names where i + nameStems.count <= words.count {
+            for (organisation, nameStems) in firsts[i].names < 0 ? [] : nameLists[Int(firsts[i].names)] where i + nameStems.count <= words.count {
                 if nameStems.indices.allSatisfy({ Self.stemsAgree(stem(i + $0), nameStems[$0]) }) {
-                    let last = words[i + nameStems.count - 1]
-                    let mention = OrganisationMention(organisation: organisation, range: words[i].range.lowerBound..<last.range.upperBound)
+                    let last = tokens[words[i + nameStems.count - 1]]
+                    let mention = OrganisationMention(organisation: organisation, range: start..<last.range.upperBound)
                     if best == nil || mention.range.count > best!.0.range.count { best = (mention, i + nameStems.count) }
                 }
             }
@@ -101,10 +118,10 @@ public struct OrganisationMatcher: Sendable {
         return result
     }
 
-    /// The acronyms a word (its text, its stem) can be the first word of, and the names its stem can start.
+    /// The lists of acronyms a word (its text, its stem) can be the first word of, and of names its stem can start.
     private func starts(of word: String, stem: String) -> Starts {
-        let acronyms = word.utf16.first.map(acronymInitials.contains) ?? false ? acronymsByFirstWord[Self.firstWord(word)] ?? [] : []
-        return Starts(acronyms: acronyms, names: namesByFirstStem[stem] ?? [])
+        let acronyms = word.utf16.first.map(acronymInitials.contains) ?? false ? acronymListByFirstWord[Self.firstWord(word)] ?? -1 : -1
+        return Starts(acronyms: acronyms, names: nameListByFirstStem[stem] ?? -1)
     }
 
     /// The end offset if `acronym` is spelled at `offset` and not followed by another letter or digit.

@@ -1,8 +1,9 @@
 import Synchronization
 
 /// A word form interned in its language's `WordTable`: its number, the form as written, its
-/// NFKC_Casefold key and its stem, worked out once for every occurrence of the form.
-public struct WordKey: Sendable, Hashable {
+/// NFKC_Casefold key and its stem, worked out once for every occurrence of the form. One object per
+/// form, shared by its occurrences (a copy is one reference, not three strings); equal when the number is.
+public final class WordKey: Sendable, Hashable {
     /// The form's number: the same for every occurrence of the form (as written) in a document, never
     /// given to another form of any language in the process. Memos of per-word results are keyed by it.
     public let id: Int
@@ -12,6 +13,13 @@ public struct WordKey: Sendable, Hashable {
     public let folded: String
     /// The stem of `folded` (`Language.stemOfFoldKey`).
     public let stem: String
+
+    init(id: Int, text: String, folded: String, stem: String) {
+        (self.id, self.text, self.folded, self.stem) = (id, text, folded, stem)
+    }
+
+    public static func == (a: WordKey, b: WordKey) -> Bool { a.id == b.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// The word forms of one language met in the process, each with an integer id and its analyses
@@ -122,7 +130,8 @@ public final class WordMemo<Value: Sendable>: Sendable {
 
     /// The values for the forms of a run of words (a block's), looked up under one lock; those not known
     /// are made by `make` with their index (outside the lock) and kept.
-    @inlinable public func values(for keys: [WordKey], _ make: (Int) -> Value) -> [Value] {
+    @inlinable public func values<Keys: RandomAccessCollection>(for keys: Keys, _ make: (Int) -> Value) -> [Value]
+        where Keys.Element == WordKey, Keys.Index == Int {
         var known = cache.withLock { cache in keys.map { cache[$0.id] } }
         var made: [Int] = []
         for index in keys.indices where known[index] == nil {
