@@ -357,7 +357,6 @@ struct CaptionAligner {
     /// organisation ids and content words of the part `lines` of a block.
     private func anchors(_ index: Int, _ lines: Range<Int>) -> Anchors {
         let block = blocks[index]
-        let language = block.language == .source ? pair.source : pair.target
         let mentions = organisations[index].filter { lines.contains($0.range.lowerBound) }
         var anchors = Anchors()
         anchors.organisations = Set(mentions.map(\.organisation.id))
@@ -373,7 +372,7 @@ struct CaptionAligner {
             case .word where token.isCapitalized && !sentenceStarts.contains(token.range.lowerBound):
                 anchors.names.append(buffer.string(token.range))
             case .word where block.language == .source:
-                guard let key, !language.isStopword(key.folded) else { continue }
+                guard let key, !key.isStopword else { continue }
                 anchors.renderings.append(lexicon.renderings(ofSourceWord: key.folded, stem: key.stem))
             default:
                 break

@@ -21,12 +21,12 @@ extension Document {
     }
 
     private func findContentWords(_ block: Block) -> [ContentWord] {
-        let language = language(of: block), keys = keys(of: block)
+        let keys = keys(of: block)
         // (A loop into a reserved array: `compactMap` grows its array a few times a block.)
         var words: [ContentWord] = []
         words.reserveCapacity(keys.count)
         for (token, key) in zip(block.tokens, keys) {
-            guard let key, !language.isStopword(key.folded) else { continue }
+            guard let key, !key.isStopword else { continue }
             words.append(ContentWord(token: token, key: key))
         }
         return words

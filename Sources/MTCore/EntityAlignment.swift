@@ -243,13 +243,16 @@ public struct EntityAlignment: Sendable {
         }
         let sourceIndex = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1.range.lowerBound, $0) })
         let targetIndex = Dictionary(uniqueKeysWithValues: targetWords.enumerated().map { ($1.range.lowerBound, $0) })
-        let sourceEntityWords = Set(source.flatMap(\.words).map { sourceIndex[$0.lowerBound]! })
-        let targetEntityWords = Set(target.flatMap(\.words).map { targetIndex[$0.lowerBound]! })
+        // (By word index: whether the word is in one of the text's entities.)
+        var isSourceEntityWord = [Bool](repeating: false, count: sourceWords.count)
+        for range in source.lazy.flatMap(\.words) { isSourceEntityWord[sourceIndex[range.lowerBound]!] = true }
+        var isTargetEntityWord = [Bool](repeating: false, count: targetWords.count)
+        for range in target.lazy.flatMap(\.words) { isTargetEntityWord[targetIndex[range.lowerBound]!] = true }
         // Each pair of words is compared once: entity words of the source with every target word,
         // then the source's other words with the target's entity words.
-        // (By source word; nil for a word outside the source's entities.)
+        // (By source word, in order; nil for a word outside the source's entities.)
         let targetsOf = sourceWords.indices.map { si in
-            sourceEntityWords.contains(si) ? Set(targetWords.indices.filter { counterparts(si, $0) }) : nil
+            isSourceEntityWord[si] ? targetWords.indices.filter { counterparts(si, $0) } : nil
         }
         func sources(of ti: Int) -> [Int] {
             sourceWords.indices.filter { si in targetsOf[si]?.contains(ti) ?? counterparts(si, ti) }
@@ -260,7 +263,7 @@ public struct EntityAlignment: Sendable {
             for range in source[i].words {
                 let found = targetsOf[sourceIndex[range.lowerBound]!]!
                 guard !found.isEmpty else { continue }
-                sourceWordCounterparts[range.lowerBound] = found.filter(targetEntityWords.contains).sorted().map { targetWords[$0].range }
+                sourceWordCounterparts[range.lowerBound] = found.filter { isTargetEntityWord[$0] }.map { targetWords[$0].range }
                 source[i].matched = true
             }
         }
@@ -273,7 +276,7 @@ public struct EntityAlignment: Sendable {
                     unaccounted.append(range)
                 } else {
                     target[i].matched = true
-                    targetWordCounterparts[range.lowerBound] = found.filter(sourceEntityWords.contains).map { sourceWords[$0].range }
+                    targetWordCounterparts[range.lowerBound] = found.filter { isSourceEntityWord[$0] }.map { sourceWords[$0].range }
                 }
             }
         }

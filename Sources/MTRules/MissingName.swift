@@ -94,8 +94,7 @@ extension Document {
     func isCountryAttribute(_ entity: EntityAlignment.Entity, in block: Block) -> Bool {
         guard entity.words.count == 1, let index = block.tokenIndex(at: entity.range.lowerBound), index > 0 else { return false }
         let previous = block.tokens[index - 1]
-        let language = language(of: block)
-        guard previous.kind == .word, !language.isStopword(key(previous, in: block).folded) else { return false }
+        guard previous.kind == .word, !key(previous, in: block).isStopword else { return false }
         return lexicon.isCountry(key(block.tokens[index], in: block).folded)
     }
 

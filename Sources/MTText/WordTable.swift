@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A word form interned in its language's `WordTable`: its number, the form as written, its
-/// NFKC_Casefold key and its stem, worked out once for every occurrence of the form. One object per
+/// NFKC_Casefold key, its stem and whether it is a function word, worked out once for every occurrence of the form. One object per
 /// form, shared by its occurrences (a copy is one reference, not three strings); equal when the number is.
 public final class WordKey: Sendable, Hashable {
     /// The form's number: the same for every occurrence of the form (as written) in a document, never
@@ -13,9 +13,11 @@ public final class WordKey: Sendable, Hashable {
     public let folded: String
     /// The stem of `folded` (`Language.stemOfFoldKey`).
     public let stem: String
+    /// Whether it is a function word of its language (`Language.isStopword`).
+    public let isStopword: Bool
 
-    init(id: Int, text: String, folded: String, stem: String) {
-        (self.id, self.text, self.folded, self.stem) = (id, text, folded, stem)
+    init(id: Int, text: String, folded: String, stem: String, isStopword: Bool) {
+        (self.id, self.text, self.folded, self.stem, self.isStopword) = (id, text, folded, stem, isStopword)
     }
 
     public static func == (a: WordKey, b: WordKey) -> Bool { a.id == b.id }
@@ -105,7 +107,8 @@ public final class WordTable: Sendable {
     private func makeEntry(_ form: UnsafeBufferPointer<UInt16>, _ buffer: TextBuffer, _ range: Range<Int>) -> Entry {
         let folded = Normalizer.foldKey(buffer, range)
         let id = Self.nextID.wrappingAdd(1, ordering: .relaxed).oldValue
-        return Entry(units: Array(form), key: WordKey(id: id, text: buffer.string(range), folded: folded, stem: language.stemOfFoldKey(folded)))
+        return Entry(units: Array(form), key: WordKey(id: id, text: buffer.string(range), folded: folded, stem: language.stemOfFoldKey(folded),
+                                                         isStopword: language.isStopword(folded)))
     }
 }
 
