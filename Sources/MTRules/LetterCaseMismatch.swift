@@ -83,9 +83,11 @@ extension Document {
     /// Letters of a range, and how many are upper and lower case.
     func letterCase(_ range: Range<Int>) -> (letters: Int, upper: Int, lower: Int) {
         var letters = 0, upper = 0, lower = 0
-        for (_, scalar) in buffer.scalars(in: range) where CharacterInfo.isLetter(scalar) {
+        for (_, scalar) in buffer.scalars(in: range) {
+            let properties = CharacterInfo.letterProperties(of: scalar)
+            guard properties.isLetter else { continue }
             letters += 1
-            if CharacterInfo.isUppercase(scalar) { upper += 1 } else if CharacterInfo.isLowercase(scalar) { lower += 1 }
+            if properties.isUppercase { upper += 1 } else if properties.isLowercase { lower += 1 }
         }
         return (letters, upper, lower)
     }

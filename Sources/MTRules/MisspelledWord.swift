@@ -110,7 +110,8 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
         // What the source vouches for, computed when a word needs it: the skeletons of its words
         // romanized, and the stems of their translations.
         var sourceSkeletons: [(skeleton: NameMatch.Skeleton, isName: Bool)]?
-        var sourceTranslations: Set<String>?
+        // (Compared byte for byte: the stems of fold keys are in one normal form.)
+        var sourceTranslations: Set<UTF8Key>?
         /// How close the word comes to transliterating a source word (`names`: a capitalised one): the
         /// least skeleton edit distance among the source words it transliterates (`nil`: none).
         func transliteration(_ word: String, names: Bool = false) -> Int? {
@@ -122,12 +123,12 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
             return skeletons.filter { (!names || $0.isName) && NameMatch.transliterates($0.skeleton, skeleton) }
                 .map { NameMatch.editDistance($0.skeleton, skeleton) }.min()
         }
-        func translationStems() -> Set<String> {
-            let stems = sourceTranslations ?? document.renderings(of: source).reduce(into: Set<String>()) { $0.formUnion($1) }
+        func translationStems() -> Set<UTF8Key> {
+            let stems = sourceTranslations ?? Set(document.renderings(of: source).joined().lazy.map(UTF8Key.init))
             sourceTranslations = stems
             return stems
         }
-        func translatesSource(_ word: String) -> Bool { translationStems().contains(language.stem(word)) }
+        func translatesSource(_ word: String) -> Bool { translationStems().contains(UTF8Key(language.stem(word))) }
         let keys = document.keys(of: block)
         for (index, token) in block.tokens.enumerated() where token.kind == .word && token.script == .single(language.script) {
             guard let key = keys[index] else { continue }
@@ -157,7 +158,7 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
             // when no translation's stem can be one's, the dictionary is not searched.
             if token.isCapitalized, transliteration(word) == nil {
                 let stems = translationStems()
-                guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(language.stem($0, caching: false)) }).isEmpty else { continue }
+                guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(UTF8Key(language.stem($0, caching: false))) }).isEmpty else { continue }
             }
             let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
             guard !nearby.isEmpty else { continue }

@@ -57,6 +57,39 @@ public enum CharacterInfo {
             : scalar.value < Table.limit ? Table.has(.digit, scalar.value) : icuIsDigit(scalar.value)
     }
 
+    /// A scalar's letter properties from one look-up: for code that asks several of one scalar.
+    public struct LetterProperties: Sendable {
+        @usableFromInline let bits: UInt16
+        @inlinable init(bits: UInt16) { self.bits = bits }
+        /// As `CharacterInfo.isLetter`.
+        @inlinable public var isLetter: Bool { bits & Table.Property.letter.rawValue != 0 }
+        /// As `CharacterInfo.isUppercase`.
+        @inlinable public var isUppercase: Bool { bits & Table.Property.uppercase.rawValue != 0 }
+        /// As `CharacterInfo.isLowercase`.
+        @inlinable public var isLowercase: Bool { bits & Table.Property.lowercase.rawValue != 0 }
+        /// As `CharacterInfo.script(of:)`.
+        @inlinable public var script: Script? { Script(index: Int(bits >> Table.Property.scriptShift) - 1) }
+    }
+
+    /// Whether a scalar is a letter, its case and its script, answered as the single functions answer them.
+    @inlinable public static func letterProperties(of scalar: Unicode.Scalar) -> LetterProperties {
+        if scalar.isASCII {
+            let upper = isUppercase(scalar), lower = isLowercase(scalar)
+            let bits = (upper ? Table.Property.uppercase.rawValue : 0) | (lower ? Table.Property.lowercase.rawValue : 0)
+            return LetterProperties(bits: upper || lower ? bits | Table.Property.letter.rawValue | UInt16(Script.latin.index + 1) << Table.Property.scriptShift : 0)
+        }
+        return scalar.value < Table.limit ? LetterProperties(bits: Table.entries[Int(scalar.value)]) : letterPropertiesFromICU(scalar)
+    }
+
+    @usableFromInline static func letterPropertiesFromICU(_ scalar: Unicode.Scalar) -> LetterProperties {
+        var bits: UInt16 = 0
+        if icuIsLetter(scalar.value) { bits |= Table.Property.letter.rawValue }
+        if icuIsUppercase(scalar.value) { bits |= Table.Property.uppercase.rawValue }
+        if icuIsLowercase(scalar.value) { bits |= Table.Property.lowercase.rawValue }
+        let index = scriptFromICU(scalar).map { UInt16($0.index + 1) } ?? 0
+        return LetterProperties(bits: bits | index << Table.Property.scriptShift)
+    }
+
     @usableFromInline static func icuIsWhitespace(_ value: UInt32) -> Bool { u_isUWhiteSpace(UChar32(value)) != 0 }
     @usableFromInline static func icuIsLetter(_ value: UInt32) -> Bool { u_isUAlphabetic(UChar32(value)) != 0 }
     @usableFromInline static func icuIsUppercase(_ value: UInt32) -> Bool { u_isUUppercase(UChar32(value)) != 0 }
@@ -100,10 +133,11 @@ public enum CharacterInfo {
         }
 
         @inlinable
-        static func script(_ value: UInt32) -> Script? {
-            let index = Int(entries[Int(value)] >> Property.scriptShift)
-            return Script(index: index - 1)
-        }
+        static func script(_ value: UInt32) -> Script? { script(entries[Int(value)]) }
+
+        /// The script of an entry of `entries`.
+        @inlinable
+        static func script(_ entry: UInt16) -> Script? { Script(index: Int(entry >> Property.scriptShift) - 1) }
     }
 
     /// The code point of a scalar as Unicode writes it: "U+202E", "U+1F600".

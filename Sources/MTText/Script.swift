@@ -29,19 +29,32 @@ public struct ScriptCounts: Sendable {
     /// "@") is left out, so a Russian sentence with a long URL still reads as Russian.
     public static func prose(_ buffer: TextBuffer, _ range: Range<Int>) -> ScriptCounts {
         var counts = ScriptCounts()
-        var start = range.lowerBound
-        while start < range.upperBound {
-            var end = start
-            while end < range.upperBound, !CharacterInfo.isWhitespace(buffer.units[end]) { end += 1 }
-            if end > start, !Self.isAddress(buffer.units[start..<end]) {
-                // A run without surrogates is a scalar a unit (most runs): counted without decoding.
-                if buffer.units[start..<end].contains(where: UTF16.isSurrogate) {
-                    for (_, scalar) in buffer.scalars(in: start..<end) { counts.add(scalar) }
-                } else {
-                    for unit in buffer.units[start..<end] { counts.add(Unicode.Scalar(UInt32(unit)).unsafelyUnwrapped) }
+        let table = CharacterInfo.Table.entries
+        buffer.units.withUnsafeBufferPointer { units in
+            var start = range.lowerBound
+            while start < range.upperBound {
+                // A run up to white space, noting what an address or a scalar of two units needs.
+                var end = start, surrogates = false, addressMarks = false
+                while end < range.upperBound, !CharacterInfo.isWhitespace(units[end]) {
+                    let unit = units[end]
+                    surrogates = surrogates || UTF16.isSurrogate(unit)
+                    addressMarks = addressMarks || unit == 0x40 || unit == 0x3A || unit == 0x2E  // "@", ":", "."
+                    end += 1
                 }
+                if end > start, !(addressMarks && Self.isAddress(buffer.units[start..<end])) {
+                    if surrogates {
+                        for (_, scalar) in buffer.scalars(in: start..<end) { counts.add(scalar) }
+                    } else {
+                        // A run without surrogates is a scalar a unit (most runs): counted without decoding,
+                        // the two-byte range from the table read once.
+                        for unit in units[start..<end] {
+                            counts.add(Int(unit) < table.count ? CharacterInfo.Table.script(table[Int(unit)])
+                                : CharacterInfo.script(of: Unicode.Scalar(UInt32(unit)).unsafelyUnwrapped))
+                        }
+                    }
+                }
+                start = end + 1
             }
-            start = end + 1
         }
         return counts
     }
@@ -59,7 +72,12 @@ public struct ScriptCounts: Sendable {
     }
 
     public mutating func add(_ scalar: Unicode.Scalar) {
-        guard let script = CharacterInfo.script(of: scalar) else { return }
+        add(CharacterInfo.script(of: scalar))
+    }
+
+    /// Counts a letter of `script` (`nil`: shared between scripts, not counted).
+    public mutating func add(_ script: Script?) {
+        guard let script else { return }
         perScript[script.index] &+= 1
         letters += 1
     }

@@ -218,11 +218,13 @@ public final class Segmenter {
         var counts = ScriptCounts()
         var firstLetterUpper: Bool?
         var upper = 0, lower = 0
-        for (_, scalar) in buffer.scalars(in: range) where CharacterInfo.isLetter(scalar) {
-            counts.add(scalar)
-            let isUpper = CharacterInfo.isUppercase(scalar)
+        for (_, scalar) in buffer.scalars(in: range) {
+            let properties = CharacterInfo.letterProperties(of: scalar)
+            guard properties.isLetter else { continue }
+            counts.add(properties.script)
+            let isUpper = properties.isUppercase
             if firstLetterUpper == nil { firstLetterUpper = isUpper }
-            if isUpper { upper += 1 } else if CharacterInfo.isLowercase(scalar) { lower += 1 }
+            if isUpper { upper += 1 } else if properties.isLowercase { lower += 1 }
         }
         return Token(
             range: range, kind: kind, script: counts.scriptClass,

@@ -19,33 +19,37 @@ public struct TextBuffer: Sendable {
     ///   - byteOffset: UTF-8 bytes that preceded `text` in its file (3 for a BOM), so that
     ///     reported byte offsets refer to the file itself.
     public init(_ text: String, byteOffset: Int = 0) {
-        var units: [UInt16] = []
         var starts = [0]
         var byteStarts = [byteOffset]
         var marks = [TextPosition(line: 1, column: 1, utf8Offset: byteOffset, utf16Offset: 0)]
         var text = text
-        // One pass over the UTF-8 (a String's storage, always valid): each scalar's UTF-16 units, and the
-        // line index with its checkpoints.
-        text.withUTF8 { utf8 in
-            units.reserveCapacity(utf8.count)
-            var i = 0, column = 1
-            while i < utf8.count {
-                let (value, length) = UTF8.scalar(in: utf8, at: i)
-                if value >= 0x10000 {
-                    units.append(UInt16(0xD800 + ((value - 0x10000) >> 10)))
-                    units.append(UInt16(0xDC00 + ((value - 0x10000) & 0x3FF)))
-                } else {
-                    units.append(UInt16(value))
-                }
-                i += length
-                column += 1
-                if value == 0x0A {
-                    starts.append(units.count)
-                    byteStarts.append(byteOffset + i)
-                    column = 1
-                }
-                if units.count >= marks.count * Self.checkpointStride {
-                    marks.append(TextPosition(line: starts.count, column: column, utf8Offset: byteOffset + i, utf16Offset: units.count))
+        // One pass over the UTF-8 (a String's storage, always valid): each scalar's UTF-16 units (never
+        // more units than bytes), and the line index with its checkpoints.
+        let units = text.withUTF8 { utf8 in
+            [UInt16](unsafeUninitializedCapacity: utf8.count) { out, count in
+                var i = 0, column = 1
+                var nextMark = Self.checkpointStride
+                while i < utf8.count {
+                    let (value, length) = UTF8.scalar(in: utf8, at: i)
+                    i += length
+                    if value >= 0x10000 {
+                        out[count] = UInt16(0xD800 + ((value - 0x10000) >> 10))
+                        out[count + 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
+                        count += 2
+                    } else {
+                        out[count] = UInt16(value)
+                        count += 1
+                    }
+                    column += 1
+                    if value == 0x0A {
+                        starts.append(count)
+                        byteStarts.append(byteOffset + i)
+                        column = 1
+                    }
+                    if count >= nextMark {
+                        marks.append(TextPosition(line: starts.count, column: column, utf8Offset: byteOffset + i, utf16Offset: count))
+                        nextMark = marks.count * Self.checkpointStride
+                    }
                 }
             }
         }
