@@ -46,6 +46,18 @@ public struct EntityAlignment: Sendable {
     /// Target entity words that nothing in the source accounts for.
     public let unaccountedTargetWords: [Range<Int>]
 
+    /// The index of the word that starts at an offset, among words in text order (a binary search).
+    struct WordIndex {
+        private let starts: [Int]
+
+        init(_ words: [Word]) { starts = words.map(\.range.lowerBound) }
+
+        subscript(offset: Int) -> Int? {
+            let i = starts.partitionPoint { $0 >= offset }
+            return i < starts.count && starts[i] == offset ? i : nil
+        }
+    }
+
     /// Every word of a block, analysed once: a reference, so that comparing every pair of words of a
     /// pair of blocks reads a word's fields without copying them.
     final class Word {
@@ -241,8 +253,7 @@ public struct EntityAlignment: Sendable {
             if s.baseSound.count >= 2, NameMatch.soundsAlike(s.baseSound, t.sound) { return true }
             return conventionalForms[si]?.contains(where: { t.folded.hasPrefix($0) }) ?? false
         }
-        let sourceIndex = Dictionary(uniqueKeysWithValues: sourceWords.enumerated().map { ($1.range.lowerBound, $0) })
-        let targetIndex = Dictionary(uniqueKeysWithValues: targetWords.enumerated().map { ($1.range.lowerBound, $0) })
+        let sourceIndex = WordIndex(sourceWords), targetIndex = WordIndex(targetWords)
         // (By word index: whether the word is in one of the text's entities.)
         var isSourceEntityWord = [Bool](repeating: false, count: sourceWords.count)
         for range in source.lazy.flatMap(\.words) { isSourceEntityWord[sourceIndex[range.lowerBound]!] = true }
@@ -377,7 +388,7 @@ public struct EntityAlignment: Sendable {
     /// Each accounted-for run with a stretch of unaccounted words that are neither common nor function
     /// words: the run without them, and each such stretch as an unaccounted entity (with `onlyFinal`,
     /// only a stretch that ends the run).
-    static func splittingUnaccounted(_ entities: [Entity], _ words: [Word], _ index: [Int: Int], onlyFinal: Bool = false,
+    static func splittingUnaccounted(_ entities: [Entity], _ words: [Word], _ index: WordIndex, onlyFinal: Bool = false,
                                      isAccounted: (Int) -> Bool) -> [Entity] {
         entities.flatMap { entity -> [Entity] in
             guard entity.matched, !entity.isAcronym, entity.words.count >= 2 else { return [entity] }

@@ -65,7 +65,8 @@ public struct PunctuationCountMismatch: PairRule {
         func positions(_ block: Block) -> [UInt16: [Int]] {
             let inside = document.placeholders(in: block).map(\.range)
             var found: [UInt16: [Int]] = [:]
-            for offset in block.range where Self.stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
+            let stray = Self.stray  // (read once, not at each unit)
+            for offset in block.range where stray.contains(units[offset]) && !inside.contains(where: { $0.contains(offset) }) {
                 found[units[offset], default: []].append(offset)
             }
             return found

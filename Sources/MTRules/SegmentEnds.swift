@@ -31,16 +31,16 @@ extension Document {
 
     /// The runs of sentence marks of a block that hold a question mark ("?", "?!"), in order.
     func questionMarks(in block: Block) -> [Range<Int>] {
-        let units = buffer.units
+        let units = buffer.units, sentenceMarks = Self.sentenceMarks
         var runs: [Range<Int>] = []
         var i = block.range.lowerBound
         while i < block.range.upperBound {
-            guard Self.sentenceMarks.contains(units[i]) else {
+            guard sentenceMarks.contains(units[i]) else {
                 i += 1
                 continue
             }
             var j = i
-            while j < block.range.upperBound, Self.sentenceMarks.contains(units[j]) { j += 1 }
+            while j < block.range.upperBound, sentenceMarks.contains(units[j]) { j += 1 }
             if units[i..<j].contains(0x3F) { runs.append(i..<j) }
             i = j
         }

@@ -79,13 +79,14 @@ public struct UnbalancedQuotes: TextRule {
         let buffer = document.buffer
         var stack: [(closer: Character, offset: Int)] = []
         var unmatchedClosers: [Int] = []
+        let units = buffer.units, markUnits = Self.markUnits
         for i in block.range {
             // “ closes „ (German and Russian style: „…“) and opens “…” (English style).
-            if buffer.units[i] == 0x201C, stack.last?.closer == "“" {
+            if units[i] == 0x201C, stack.last?.closer == "“" {
                 stack.removeLast()
                 continue
             }
-            guard Self.markUnits.contains(buffer.units[i]), let mark = Self.marks[buffer.units[i]] else { continue }
+            guard markUnits.contains(units[i]), let mark = Self.marks[units[i]] else { continue }
             switch mark {
             case .open(let closer):
                 stack.append((closer, i))

@@ -10,10 +10,21 @@ public enum Normalizer {
     /// The NFKC_Casefold form of a string.
     public static func foldKey(_ text: String) -> String {
         // ASCII (most keys of a Latin-script language): lower-cased from its bytes, without a copy in UTF-16.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self) : text
+        // (One scan of the bytes in place: whether all are ASCII, and whether any is a capital.)
+        var text = text
+        let capitals: Bool? = text.withUTF8 { bytes in
+            var capitals = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                capitals = capitals || (0x41...0x5A).contains(byte)
+            }
+            return capitals
         }
-        return fold(Array(text.utf16)[...])
+        switch capitals {
+        case false?: return text
+        case true?: return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+        case nil: return fold(Array(text.utf16)[...])
+        }
     }
 
     /// The fold key without abbreviation periods: "U.S" (a word token) and "U.S." (a table entry)
