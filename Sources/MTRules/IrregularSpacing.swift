@@ -29,7 +29,10 @@ public struct IrregularSpacing: TextRule {
         var findings: [(kind: String, finding: Finding)] = []
         let buffer = document.buffer
         let noSpaceBefore = document.language(of: block).noSpaceBefore
-        let scalars = Array(buffer.scalars(in: block.range))
+        // (Appended to an array of the block's size: `Array(_:)` of the sequence copies it element by element.)
+        var scalars: [(offset: Int, scalar: Unicode.Scalar)] = []
+        scalars.reserveCapacity(block.range.count)
+        for item in buffer.scalars(in: block.range) { scalars.append(item) }
         var k = 0
         while k < scalars.count {
             let (offset, scalar) = scalars[k]
@@ -47,7 +50,7 @@ public struct IrregularSpacing: TextRule {
                 k = end + 1
                 continue
             }
-            if k >= 2, k + 2 < scalars.count, [".", "!", "?"].contains(scalar),
+            if k >= 2, k + 2 < scalars.count, scalar == "." || scalar == "!" || scalar == "?",
                CharacterInfo.isLowercase(scalars[k - 1].scalar), CharacterInfo.isLowercase(scalars[k - 2].scalar),
                CharacterInfo.isUppercase(scalars[k + 1].scalar), CharacterInfo.isLowercase(scalars[k + 2].scalar) {
                 findings.append(("no space after a stop", finding(

@@ -167,6 +167,9 @@ public struct ScalarSequence: Sequence, IteratorProtocol {
         end = range.upperBound
     }
 
+    /// At least one scalar for every two units (an array of them is allocated once, not grown).
+    @inlinable public var underestimatedCount: Int { (end - index + 1) / 2 }
+
     /// (Inlinable: rules walk texts scalar by scalar, and a call per scalar cost more than the decoding.)
     @inlinable
     public mutating func next() -> (offset: Int, scalar: Unicode.Scalar)? {
