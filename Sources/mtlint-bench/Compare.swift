@@ -7,7 +7,8 @@ import MTText
 ///   of each quoted: the host is shared): pairs/s and ratios including process start, and after it (each
 ///   tool's median time on the first pair alone taken off: a corpus of millions of pairs starts once);
 /// - instructions per pair under callgrind (one job), the marginal cost of a pair: the first 1,500 pairs less
-///   the first 500, for mtlint and pofilter: a count that, unlike the times, does not move with the host's load;
+///   the first 500, for mtlint and pofilter: a count that, unlike the times, does not move with the host's load
+///   (Swift's hashing seeded alike in every run, `SWIFT_DETERMINISTIC_HASHING`: two runs of one build count the same);
 /// - raw ICU word breaking against mtlint's end-to-end rate on the pairs' text;
 /// - the scaling table of the sample article (`Scaling`), 1× to 256×;
 /// - peak RSS of a stream of 10,000 and of 100,000 pairs (the input's pairs again and again, each copy with a
@@ -173,6 +174,8 @@ enum Compare {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null"] + command
+        // (A seed per process would move the count by about 1 % between runs of the same build.)
+        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_DETERMINISTIC_HASHING": "1"]) { $1 }
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
