@@ -71,7 +71,7 @@ public enum CharacterInfo {
         @inlinable public var script: Script? { Script(index: Int(bits >> Table.Property.scriptShift) - 1) }
     }
 
-    /// Whether a scalar is a letter, its case and its script, answered as the single functions answer them.
+    /// Whether a scalar is a letter, its script and a letter's case, answered as the single functions answer them.
     @inlinable public static func letterProperties(of scalar: Unicode.Scalar) -> LetterProperties {
         if scalar.isASCII {
             let upper = isUppercase(scalar), lower = isLowercase(scalar)

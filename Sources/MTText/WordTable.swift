@@ -1,8 +1,9 @@
 import Synchronization
 
-/// A word form interned in its language's `WordTable`: its number, the form as written, its
-/// NFKC_Casefold key, its stem and whether it is a function word, worked out once for every occurrence of the form. One object per
-/// form, shared by its occurrences (a copy is one reference, not three strings); equal when the number is.
+/// A word form interned in its language's `WordTable`: its number, the form as written, its NFKC_Casefold
+/// key, its stem and whether it is a function word, worked out once for every occurrence of the form. One
+/// object per form, shared by its occurrences (a copy is one reference, not three strings); equal when the
+/// number is.
 public final class WordKey: Sendable, Hashable {
     /// The form's number: the same for every occurrence of the form (as written) in a document, never
     /// given to another form of any language in the process. Memos of per-word results are keyed by it.

@@ -66,6 +66,21 @@ import Testing
         #expect(CharacterInfo.script(of: "\u{4E2D}") == .han && CharacterInfo.script(of: "7") == nil)
     }
 
+    /// A scalar's letter properties in one look-up answer as the single tests do, below the table's limit,
+    /// around it and far above it.
+    @Test func letterPropertiesAgreeWithTheSingleTests() {
+        let values = Array(0..<0x1000) + [0x1E9E, 0x2160, 0x24B6, 0x3042, 0x4E2D, 0xFF21, 0x1D400, 0x1F600]
+        let scalars = values.compactMap { Unicode.Scalar(UInt32($0)) }
+        let disagreeing = scalars.filter { scalar in
+            let properties = CharacterInfo.letterProperties(of: scalar)
+            return properties.isLetter != CharacterInfo.isLetter(scalar) || properties.script != CharacterInfo.script(of: scalar)
+                || (properties.isLetter && (properties.isUppercase != CharacterInfo.isUppercase(scalar)
+                    || properties.isLowercase != CharacterInfo.isLowercase(scalar)))
+        }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(5).map(CharacterInfo.codePoint))")
+        #expect(CharacterInfo.letterProperties(of: "Ж").isUppercase && CharacterInfo.letterProperties(of: "q").script == .latin)
+    }
+
     @Test func unitSetsHoldTheirUnitsOnly() {
         let set: UnitSet = [0x21, 0x2E, 0xBB, 0x2026, 0x2E]
         #expect(set.sorted == [0x21, 0x2E, 0xBB, 0x2026])
