@@ -15,6 +15,10 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
 
     /// What each word form is by its text alone (`Verdict`), worked out once per form in the process.
     private let verdicts = WordMemo<Verdict>()
+    /// The words one typo away from a capitalised unknown word, by their stem: stemmed once per form (a name
+    /// recurs in an article and across a stream's segments), then looked up only under the source's translations.
+    /// (Few slots: each holds hundreds of words.)
+    private let candidatesByStem = WordMemo<[UTF8Key: [String]]>(capacity: 64)
 
     public init(dictionary: String? = nil, projectWords: Set<String> = []) {
         self.dictionary = dictionary
@@ -155,10 +159,12 @@ public struct MisspelledWord: PairRule, ConfigurableRule {
             // first, as it is far cheaper than the dictionary lookups of the words one typo away.
             if token.isCapitalized, transliteration(word, names: true) != nil { continue }
             // Another capitalised word needs a word one typo away that translates the source (below):
-            // when no translation's stem can be one's, the dictionary is not searched.
+            // only the words one typo away whose stem is a translation's are looked up in the dictionary.
             if token.isCapitalized, transliteration(word) == nil {
-                let stems = translationStems()
-                guard !speller.wordsOneEditAway(word, alphabet: language.alphabet, keeping: { stems.contains(UTF8Key(language.stem($0, caching: false))) }).isEmpty else { continue }
+                let byStem = candidatesByStem.value(for: key) {
+                    Dictionary(grouping: speller.candidates(word, alphabet: language.alphabet)) { UTF8Key(language.stem($0, caching: false)) }
+                }
+                guard !speller.accepted(translationStems().flatMap { byStem[$0] ?? [] }, of: word).isEmpty else { continue }
             }
             let nearby = speller.wordsOneEditAway(word, alphabet: language.alphabet)
             guard !nearby.isEmpty else { continue }

@@ -30,9 +30,8 @@ public final class Speller: Sendable {
     private struct State: ~Copyable {
         let handle: OpaquePointer
         var cache = BoundedCache<UTF8Key, Bool>()
-        /// The words one typo away from a word (`wordsOneEditAway` without `keeping`), by the word and the
-        /// alphabet: each with the candidate it was found as.
-        var nearby = BoundedCache<UTF8Key, [(candidate: String, word: String)]>(capacity: 1_024)
+        /// The words one typo away from a word (`wordsOneEditAway`), by the word and the alphabet.
+        var nearby = BoundedCache<UTF8Key, [String]>(capacity: 1_024)
         /// Dictionary forms by word (`lemmas`).
         var lemmas = BoundedCache<UTF8Key, [String]>(capacity: 4_096)
         deinit { Hunspell_destroy(handle) }
@@ -97,28 +96,24 @@ public final class Speller: Sendable {
         }
     }
 
-    /// The dictionary words one typo away from `word` (a letter dropped, added, replaced, or two
-    /// neighbours swapped; added and replacing letters are the word's own and `alphabet`), in that
-    /// order of kinds. Each candidate is one Hunspell lookup (microseconds), where Hunspell's own
-    /// suggestion search takes milliseconds a word; the whole search is cached by word (a name or a
-    /// typo recurs in an article), a search with `keeping` only when the whole search is.
-    /// A capitalised word's candidates are tried capitalised too ("Russion" → "Russian"). A word longer
-    /// than `Token.longestAnalysedWord` has none (its candidates would cost the square of its length).
-    /// - Parameter keeping: only candidates (in lower case) it accepts are looked up: a caller that wants
-    ///   some words only (those of a set of stems) saves the dictionary lookups of the others.
-    public func wordsOneEditAway(_ word: String, alphabet: String, keeping: ((String) -> Bool)? = nil) -> [String] {
-        guard word.utf16.count <= Token.longestAnalysedWord else { return [] }
+    /// The dictionary words one typo away from `word` (`candidates`, those the dictionary accepts: see
+    /// `accepted`). Each candidate is one Hunspell lookup (microseconds), where Hunspell's own suggestion
+    /// search takes milliseconds a word; the whole search is cached by word (a name or a typo recurs in an
+    /// article).
+    public func wordsOneEditAway(_ word: String, alphabet: String) -> [String] {
         let key = UTF8Key(alphabet + "\u{0}" + word)
-        if let known = state.withLock({ $0.nearby[key] }) {
-            return known.compactMap { keeping?($0.candidate) ?? true ? $0.word : nil }
-        }
-        let found = search(word, alphabet: alphabet, keeping: keeping ?? { _ in true })
-        if keeping == nil { state.withLock { $0.nearby.insert(found, for: key) } }
-        return found.map(\.word)
+        if let known = state.withLock({ $0.nearby[key] }) { return known }
+        let found = accepted(candidates(word, alphabet: alphabet), of: word)
+        state.withLock { $0.nearby.insert(found, for: key) }
+        return found
     }
 
-    private func search(_ word: String, alphabet: String, keeping: (String) -> Bool) -> [(candidate: String, word: String)] {
-        let capitalized = word.first?.isUppercase ?? false
+    /// The words one typo away from `word` (a letter dropped, added, replaced, or two neighbours swapped;
+    /// added and replacing letters are the word's own and `alphabet`), in lower case, in that order of kinds,
+    /// each once: what `wordsOneEditAway` looks up. A word longer than `Token.longestAnalysedWord` has none
+    /// (its candidates would cost the square of its length).
+    public func candidates(_ word: String, alphabet: String) -> [String] {
+        guard word.utf16.count <= Token.longestAnalysedWord else { return [] }
         let lower = word.lowercased()
         // Printable ASCII (most words of a Latin-script language): one byte a character, compared and
         // sorted as characters are, and far cheaper to edit.
@@ -129,12 +124,18 @@ public final class Speller: Sendable {
         // The edits are distinct sequences; printable ASCII strings are equal only as equal sequences, but
         // characters joined can make equal strings of different sequences (a combining mark joins the letter before it).
         var seen = Set<String>()
-        let wanted = candidates.filter { !$0.isEmpty && (ascii || seen.insert($0).inserted) && keeping($0) }
+        return candidates.filter { !$0.isEmpty && (ascii || seen.insert($0).inserted) }
+    }
+
+    /// The dictionary's words among `candidates` (lower case, of `word`), in their order: each as written,
+    /// or capitalised when `word` is ("Russion" → "Russian").
+    public func accepted(_ candidates: [String], of word: String) -> [String] {
+        let capitalized = word.first?.isUppercase ?? false
         return state.withLock { state in
-            wanted.compactMap { candidate -> (String, String)? in
-                if Hunspell_spell(state.handle, candidate) != 0 { return (candidate, candidate) }
+            candidates.compactMap { candidate -> String? in
+                if Hunspell_spell(state.handle, candidate) != 0 { return candidate }
                 let title = candidate.prefix(1).uppercased() + candidate.dropFirst()
-                return capitalized && Hunspell_spell(state.handle, title) != 0 ? (candidate, title) : nil
+                return capitalized && Hunspell_spell(state.handle, title) != 0 ? title : nil
             }
         }
     }
