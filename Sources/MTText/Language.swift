@@ -305,7 +305,7 @@ public struct LanguageProfile: Sendable {
         var sections: [String: [String]] = [:]
         var current = ""
         for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = String(rawLine.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+            let line = rawLine.trimmingWhitespace
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("["), line.hasSuffix("]") {
                 current = String(line.dropFirst().dropLast())
@@ -365,5 +365,9 @@ public enum DoubleContext: Sendable, Equatable {
 }
 
 private extension Substring {
-    var trimmingWhitespace: String { String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+    /// (Found by index: a string built from a reversed sequence of characters costs a generic call per character.)
+    var trimmingWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
 }
