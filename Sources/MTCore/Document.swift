@@ -197,6 +197,7 @@ public struct Document: Sendable {
         self.fileMap = fileMap
         isSegmentPair = forcedPairs != nil
         var blocks = blocks
+        Preload.start(blocks: blocks, pair: pair, knowledge: knowledge)
         var (wordKeys, organisations, aligner) = Self.analyse(blocks, buffer, pair, knowledge, figures)
         if forcedPairs == nil {
             // A gallery's translations on consecutive lines were joined as one wrapped block: split them.

@@ -4,7 +4,7 @@ import Synchronization
 
 /// What checking a document with source-language text reads once per process (the spelling
 /// dictionaries with the target's variants, the bilingual lexicon with its CLDR names, number words,
-/// the romanizer), loaded in the background and in parallel, once the first such document is read.
+/// the romanizer), loaded in the background and in parallel, as soon as the first such document's blocks are known.
 /// Each part is built once (`ProcessCache`): a rule that needs one before it is ready waits for that
 /// part only.
 ///
@@ -15,18 +15,22 @@ public enum Preload {
     private static let started = Mutex<Set<String>>([])
     private static let group = DispatchGroup()
 
-    /// Starts the loads for the document's language pair and knowledge, once per pair, knowledge set and process.
-    public static func start(for document: Document) {
-        guard document.blocks.contains(where: { $0.language == .source }) else { return }
-        let pair = document.pair, knowledge = document.knowledge
+    /// Starts the loads for a document's language pair and knowledge, once per pair, knowledge set and
+    /// process, when the document has source-language blocks. Called as soon as its blocks are known,
+    /// before its words are analysed: the analysis builds the lexicon on the calling thread meanwhile, and
+    /// the first pair's rules find the dictionaries loaded or loading on the other threads.
+    static func start(blocks: [Block], pair: LanguagePair, knowledge: Knowledge) {
+        guard blocks.contains(where: { $0.language == .source }) else { return }
         guard started.withLock({ $0.insert("\(pair)\u{0}\(knowledge.files.joined(separator: "\u{0}"))").inserted }) else { return }
         // The target's variant dictionaries (en_GB beside en_US) too: misspelled-word accepts their spellings.
+        // The lexicon last: the document's analysis asks for it at once, so a thread that takes it then
+        // mostly waits for the calling thread to finish building it.
         let loads: [@Sendable () -> Void] = [
             { _ = pair.source.speller },
-            { _ = knowledge.lexicon(for: pair) },
             { _ = pair.target.speller },
             { _ = NumberReader.shared(for: pair.source); _ = NumberReader.shared(for: pair.target); _ = pair.source.romanize("") },
         ] + pair.target.hunspellVariants.map { variant -> @Sendable () -> Void in { _ = Speller.shared(variant) } }
+            + [{ _ = knowledge.lexicon(for: pair) }]
         for load in loads {
             DispatchQueue.global(qos: .userInitiated).async(group: group, execute: load)
         }

@@ -45,7 +45,6 @@ public struct Session: Sendable {
     public func check(_ document: Document, threads: Int = 1, profile: Profile? = nil) -> LintResult {
         let profile = profile ?? self.profile
         let stages = profile.stages
-        Preload.start(for: document)
         let findings: [Finding]
         if threads > 1 {
             document.prepare(threads: threads)
