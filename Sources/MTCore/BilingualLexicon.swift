@@ -61,7 +61,8 @@ public final class BilingualLexicon: Sendable {
         let compiled = CompiledTable(compiledText)
         self.compiled = compiled
         var names = Tables(pair: pair)
-        for entry in CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale) {
+        let cldrNames = CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale)
+        for entry in cldrNames {
             names.add(entry.source, translations: [entry.target], common: false)
         }
         let tables = "\(pair.source.code)-\(pair.target.code).tsv"
@@ -102,7 +103,7 @@ public final class BilingualLexicon: Sendable {
             return (Normalizer.foldKey(row[0]), stems)
         }.sorted { $0.prefix.count > $1.prefix.count }
         nameWords = names.words.map { ($0.key, Array($0.key.unicodeScalars), $0.value) }.sorted { $0.word < $1.word }
-        countryWords = Set(CLDRNames.entries(source: pair.source.icuLocale, target: pair.target.icuLocale).filter { $0.kind == .territory }
+        countryWords = Set(cldrNames.filter { $0.kind == .territory }
             .flatMap { Self.words($0.source) }.filter { $0.first?.isUppercase ?? false }.map(Normalizer.foldKey)
             + acronymRows.filter { $0.count >= 4 && $0[3] == "country" }
                 .map { Normalizer.foldKey($0[0]) }).sorted()

@@ -26,8 +26,12 @@ public enum KnowledgeFile {
     }
 
     /// Lines of a data file without blank lines and `#` comments.
+    /// (Split by scalar, at those `Character.isNewline` names: a line end is a control character, never
+    /// part of a longer character, so the lines are those a split by characters gives, without building
+    /// the characters of the whole file.)
     public static func lines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map(String.init)
+        text.unicodeScalars.split(whereSeparator: { [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) })
+            .map { String(Substring($0)) }
             .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("#") }
     }
 
@@ -46,7 +50,8 @@ public enum KnowledgeFile {
 
     private static func table(named name: String) -> [[String]] {
         guard let url = url(name), let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
-        return lines(text).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        // (By byte: a tab, a control character, is a character of its own.)
+        return lines(text).map { $0.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) } }
     }
 }
 
