@@ -206,6 +206,7 @@ public struct DuplicatedPhrase: ConfigurableRule {
             return hasher.finalize()
         }
         var starts: [Int: [Int]] = [:]  // ascending positions per hash
+        starts.reserveCapacity(hashes.count)
         for (i, hash) in hashes.enumerated() { starts[hash, default: []].append(i) }
         var repeats: [(first: Range<Int>, second: Range<Int>)] = []
         var j = n
