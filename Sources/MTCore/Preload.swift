@@ -12,7 +12,12 @@ import Synchronization
 /// longest of them (the Russian Hunspell dictionary). A text with no source-language block (an
 /// English-only file) starts nothing and loads only what its rules ask for.
 public enum Preload {
-    private static let started = Mutex<Set<String>>([])
+    /// The pairs and knowledge sets whose loads have started (compared by value: no key string built per document).
+    private struct Started: Hashable {
+        let pair: LanguagePair
+        let files: [String]
+    }
+    private static let started = Mutex<Set<Started>>([])
     private static let group = DispatchGroup()
 
     /// Starts the loads for a document's language pair and knowledge, once per pair, knowledge set and
@@ -21,7 +26,7 @@ public enum Preload {
     /// the first pair's rules find the dictionaries loaded or loading on the other threads.
     static func start(blocks: [Block], pair: LanguagePair, knowledge: Knowledge) {
         guard blocks.contains(where: { $0.language == .source }) else { return }
-        guard started.withLock({ $0.insert("\(pair)\u{0}\(knowledge.files.joined(separator: "\u{0}"))").inserted }) else { return }
+        guard started.withLock({ $0.insert(Started(pair: pair, files: knowledge.files)).inserted }) else { return }
         // The target's variant dictionaries (en_GB beside en_US) too: misspelled-word accepts their spellings.
         // The lexicon last: the document's analysis asks for it at once, so a thread that takes it then
         // mostly waits for the calling thread to finish building it.
