@@ -19,6 +19,7 @@ final class BlockAnalyses: Sendable {
 /// document, its analyses held in it.
 final class DocumentAnalyses: Sendable {
     let alignedCaptions = Once<[(source: Block, target: Block)]>()
+    let targetTextBlocks = Once<[Block]>()
     let entities = Once<[Int: EntityAlignment]>()
     let directives = Once<[SuppressionDirective]>()
     /// By block index.

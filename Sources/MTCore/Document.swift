@@ -367,7 +367,7 @@ public struct Document: Sendable {
 
     /// The translated text proper: target-language paragraphs, headings and captions.
     public var targetTextBlocks: [Block] {
-        blocks.filter { $0.language == .target && [.paragraph, .heading, .caption].contains($0.kind) }
+        analyses.targetTextBlocks.value { blocks.filter { $0.language == .target && [.paragraph, .heading, .caption].contains($0.kind) } }
     }
 
     /// Words of the target text, the denominator of the score.
