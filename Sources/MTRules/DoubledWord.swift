@@ -38,7 +38,8 @@ public struct DoubledWord: TextRule {
         // The folded words of the current sentence so far (some doubles depend on them).
         var sentence: [String] = []
         var sentenceStarts = block.sentences.map(\.lowerBound)[...]
-        for token in block.tokens {
+        let keys = document.keys(of: block)
+        for (index, token) in block.tokens.enumerated() {
             while let start = sentenceStarts.first, start <= token.range.lowerBound {
                 sentenceStarts.removeFirst()
                 sentence.removeAll(keepingCapacity: true)
@@ -47,7 +48,7 @@ public struct DoubledWord: TextRule {
                 previous = nil
                 continue
             }
-            let key = document.key(token, in: block).folded
+            let key = (keys[index] ?? document.key(token, in: block)).folded
             defer { sentence.append(key) }
             // Initials may repeat ("General M M Naravane").
             if let (before, beforeKey) = previous, beforeKey == key, !(token.isCapitalized && token.range.count == 1),

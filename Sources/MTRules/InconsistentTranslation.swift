@@ -206,13 +206,14 @@ public struct InconsistentTranslation: Rule {
             run = []
         }
 
-        for token in block.tokens {
+        let keys = document.keys(of: block)
+        for (index, token) in block.tokens.enumerated() {
             let adjacent = run.last.map { last in
                 buffer.isBlank(last.token.range.upperBound..<token.range.lowerBound)
             } ?? true
             if !adjacent || token.kind != .word { flush() }
             guard token.kind == .word else { continue }
-            let key = document.key(token, in: block)
+            let key = keys[index] ?? document.key(token, in: block)
             if token.isCapitalized, !sentenceStarts.contains(token.range.lowerBound) {
                 run.append((token, key.stem, true))
             } else if !run.isEmpty, connectors.contains(key.folded) {
