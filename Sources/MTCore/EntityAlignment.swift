@@ -219,10 +219,11 @@ public struct EntityAlignment: Sendable {
             let s = sourceWords[si], t = targetWords[ti]
             if Self.sameKey(s.folded, t.folded) { return true }
             // A translation, or a word derived from one ("Египетский" = "Egyptian" ~ "Egypt").
-            // (A derived word has the stem's first letter: in one normal form, its first byte.)
+            // (The same stem, or a derived word, has the stem's first letter: in one normal form, its first
+            // byte, compared first.)
             if !t.isStopword, translations[si].contains(where: { stem, length, first in
-                Self.sameKey(stem, t.stem) || (first == targetStemFirsts[ti]
-                    && Self.derived(stem, length, t.stem, targetStemLengths[ti], name: t.isCapitalized, placeAdjective: placeAdjectives[ti]))
+                first == targetStemFirsts[ti] && (Self.sameKey(stem, t.stem)
+                    || Self.derived(stem, length, t.stem, targetStemLengths[ti], name: t.isCapitalized, placeAdjective: placeAdjectives[ti]))
             }) { return true }
             if s.isAcronym, expansions[si].contains(t.stem) { return true }
             if t.isAcronym, initialismSources[ti].contains(s.stem) { return true }
