@@ -168,8 +168,7 @@ public enum NameMatch {
     /// Compares two skeletons (see `skeleton`).
     public static func similar(_ x: Skeleton, _ y: Skeleton) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
-        let prefix = zip(x, y).prefix(while: same).count
-        if prefix >= min(5, x.count, y.count) { return true }
+        if sharedPrefix(x, y, upTo: 5) >= min(5, x.count, y.count) { return true }
         // (The distance is at least the difference in length: the table only for skeletons that can pass.)
         let bound = 0.34 * Double(max(x.count, y.count))
         if Double(abs(x.count - y.count)) <= bound,
@@ -204,8 +203,16 @@ public enum NameMatch {
     /// "группы") keeps the consonant frame but fails this.
     public static func transliterates(_ x: Skeleton, _ y: Skeleton) -> Bool {
         guard x.count >= 3, y.count >= 3 else { return x == y }
-        let prefix = zip(x, y).prefix(while: same).count
-        return prefix >= 5 || withinOneEdit(x, y)
+        return sharedPrefix(x, y, upTo: 5) >= 5 || withinOneEdit(x, y)
+    }
+
+    /// How many letters two skeletons share at their start (compared with `same`), counted up to `limit`.
+    /// (By index: names are compared pairwise, and a zipped sequence holds both arrays.)
+    private static func sharedPrefix(_ x: Skeleton, _ y: Skeleton, upTo limit: Int) -> Int {
+        let end = min(limit, x.count, y.count)
+        var count = 0
+        while count < end, same(x[count], y[count]) { count += 1 }
+        return count
     }
 
     /// Whether `editDistance(x, y) <= 1`, without the table: letters compared with `same`, the sequences
