@@ -27,6 +27,9 @@ public final class Language: Sendable, Hashable {
     /// Its spellers, found on first use (a look-up by name cost as much as a spell check held in the speller's cache).
     private let ownSpeller: Lazy<Speller?>
     private let allSpellers: Lazy<[Speller]>
+    /// The transforms to Latin and from it, opened on first use (not looked up by id at every word).
+    private let toLatin: Lazy<Transliterator?>
+    private let fromLatin: Lazy<Transliterator?>
     /// ICU transform to Latin ASCII for names, when the script is not Latin.
     public let transliteratorID: String?
     /// ICU transform from Latin into the language's script, for comparing names in its own
@@ -113,6 +116,8 @@ public final class Language: Sendable, Hashable {
         allSpellers = Lazy { ([hunspellDictionary] + hunspellVariants).compactMap(Speller.shared) }
         self.transliteratorID = transliteratorID
         self.fromLatinTransliteratorID = fromLatinTransliteratorID
+        toLatin = Lazy { transliteratorID.flatMap(Transliterator.shared) }
+        fromLatin = Lazy { fromLatinTransliteratorID.flatMap(Transliterator.shared) }
         self.nameConnectors = nameConnectors
         self.grammaticalDoubles = grammaticalDoubles
         self.noSpaceBefore = noSpaceBefore
@@ -235,14 +240,12 @@ public final class Language: Sendable, Hashable {
 
     /// A Latin word spelled in the language's script, when the language has a transform for it.
     public func nativeSpelling(ofLatin word: String) -> String? {
-        guard let id = fromLatinTransliteratorID, let transliterator = Transliterator.shared(id) else { return nil }
-        return transliterator.transliterate(word)
+        fromLatin.value?.transliterate(word)
     }
 
     /// Latin ASCII form of a name-like word (the word itself for Latin-script languages).
     public func romanize(_ word: String) -> String {
-        guard let id = transliteratorID, let transliterator = Transliterator.shared(id) else { return word }
-        return transliterator.transliterate(word)
+        toLatin.value?.transliterate(word) ?? word
     }
 }
 

@@ -15,8 +15,8 @@ public final class Knowledge: Sendable {
     /// Rows added to each table, by the bundled file's name.
     private let added: [String: [[String]]]
 
-    let lexicons = ProcessCache<String, BilingualLexicon>()
-    let entityMemoPools = ProcessCache<String, EntityAlignment.MemoPool>()
+    let lexicons = ProcessCache<LanguagePair, BilingualLexicon>()
+    let entityMemoPools = ProcessCache<LanguagePair, EntityAlignment.MemoPool>()
     let matchers = ProcessCache<String, OrganisationMatcher>()
     let conventionalNameTables = ProcessCache<String, [String: [String]]>()
     let diminutiveTables = ProcessCache<String, [DiminutiveEntry]>()
@@ -43,12 +43,12 @@ public final class Knowledge: Sendable {
 
     /// The bilingual lexicon of a language pair with this knowledge.
     public func lexicon(for pair: LanguagePair) -> BilingualLexicon {
-        lexicons.value(for: pair.description) { [unowned self] in BilingualLexicon(pair: pair, knowledge: self) }
+        lexicons.value(for: pair) { [unowned self] in BilingualLexicon(pair: pair, knowledge: self) }
     }
 
     /// The memos of word analyses that entity alignment keeps between documents of a pair with this knowledge.
     func entityMemos(for pair: LanguagePair) -> EntityAlignment.MemoPool {
-        entityMemoPools.value(for: pair.description) { EntityAlignment.MemoPool() }
+        entityMemoPools.value(for: pair) { EntityAlignment.MemoPool() }
     }
 }
 
