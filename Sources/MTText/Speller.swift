@@ -20,10 +20,10 @@ public final class Speller: Sendable {
     private final class Suggester: @unchecked Sendable {
         let handle: OpaquePointer
         init?(_ files: (aff: String, dic: String)) {
-            guard let handle = Hunspell_create(files.aff, files.dic) else { return nil }
+            guard let handle = Speller.open(files) else { return nil }
             self.handle = handle
         }
-        deinit { Hunspell_destroy(handle) }
+        deinit { Speller.close(handle) }
     }
     private let files: (aff: String, dic: String)
 
@@ -34,7 +34,21 @@ public final class Speller: Sendable {
         var nearby = BoundedCache<UTF8Key, [String]>(capacity: 1_024)
         /// Dictionary forms by word (`lemmas`).
         var lemmas = BoundedCache<UTF8Key, [String]>(capacity: 4_096)
-        deinit { Hunspell_destroy(handle) }
+        deinit { Speller.close(handle) }
+    }
+
+    /// Hunspell keeps one process-wide table of Unicode case data, made when the first UTF-8 dictionary
+    /// opens and counted by each dictionary opened or closed after, without a lock: two dictionaries opened
+    /// at once (the background loads) can each make it, one copy leaked, or one read it half made.
+    /// Dictionaries are opened and closed one at a time; their spell checks still run in parallel.
+    private static let openings = Mutex(())
+
+    private static func open(_ files: (aff: String, dic: String)) -> OpaquePointer? {
+        openings.withLock { _ in Hunspell_create(files.aff, files.dic) }
+    }
+
+    private static func close(_ handle: OpaquePointer) {
+        openings.withLock { _ in Hunspell_destroy(handle) }
     }
 
     private static let instances = ProcessCache<String, Speller?>()
@@ -46,7 +60,7 @@ public final class Speller: Sendable {
 
     private init?(dictionary: String) {
         guard let directory = Self.searchPaths.first(where: { Self.readable("\($0)/\(dictionary).aff") && Self.readable("\($0)/\(dictionary).dic") }),
-              let handle = Hunspell_create("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic") else { return nil }
+              let handle = Self.open(("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic")) else { return nil }
         self.dictionary = dictionary
         files = ("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic")
         state = Mutex(State(handle: handle))
