@@ -51,8 +51,9 @@ struct FileTextBuilder {
     var starts: [Int32] = [], ends: [Int32] = []
     /// A break to write before the next text: 1 a line break, 2 a paragraph break.
     private var pendingBreak = 0
-    /// White space seen since the last text (collapsed to one space before the next), at its page offset.
-    private var pendingSpace: Int32?
+    /// White space seen since the last text (collapsed to one space before the next): where the first of it
+    /// starts and ends in the page (a space of a replacement stands for the bytes the replacement stands for).
+    private var pendingSpace: (start: Int32, end: Int32)?
     /// A byte offset of the page and its UTF-16 offset (moved forward or back from the last one asked).
     private var byte = 0, pageUnit: Int32 = 0
 
@@ -81,7 +82,7 @@ struct FileTextBuilder {
         if !units.isEmpty, pendingBreak > 0 {
             for _ in 0..<pendingBreak { emitRaw("\n", start, start) }
         } else if let space = pendingSpace, !units.isEmpty, units.last != 0x0A {
-            emitRaw(" ", space, space + 1)
+            emitRaw(" ", space.start, space.end)
         }
         pendingBreak = 0
         pendingSpace = nil
@@ -119,7 +120,7 @@ struct FileTextBuilder {
         // HTML's white space (space, tab, line feed, form feed, carriage return) collapses to one space,
         // except in <pre>, whose lines stay lines.
         if collapsing, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\u{0C}" || scalar == "\r" {
-            if pendingSpace == nil, pendingBreak == 0 { pendingSpace = start }
+            if pendingSpace == nil, pendingBreak == 0 { pendingSpace = (start, end) }
         } else if scalar == "\n" {
             lineBreak()
         } else if scalar != "\r" {

@@ -26,8 +26,12 @@ public enum Markdown {
         if let end = frontMatterEnd(bytes) {
             for i in 0..<end where source[i] != 0x0A { source[i] = 0x20 }
         }
+        // Lines as cmark counts them: a line ends at a line feed, a carriage return and line feed, or a
+        // carriage return alone (old Mac files).
         var lineStarts = [0]
-        for (i, byte) in source.enumerated() where byte == 0x0A { lineStarts.append(i + 1) }
+        for (i, byte) in source.enumerated() where byte == 0x0A || (byte == 0x0D && (i + 1 == source.count || source[i + 1] != 0x0A)) {
+            lineStarts.append(i + 1)
+        }
         func offset(_ line: Int32, _ column: Int32) -> Int {
             let line = Int(line), column = Int(column)
             guard line >= 1, line <= lineStarts.count else { return source.count }
@@ -89,8 +93,9 @@ public enum Markdown {
             case CMARK_NODE_TEXT:
                 text(literal(node))
             case CMARK_NODE_SOFTBREAK:
-                // The line break itself, as white space.
-                if let newline = source[cursor..<blockEnd].firstIndex(of: 0x0A) {
+                // The line break itself (its line feed, or a carriage return alone), as white space.
+                if let end = source[cursor..<blockEnd].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                    let newline = source[end] == 0x0D && end + 1 < blockEnd && source[end + 1] == 0x0A ? end + 1 : end
                     events.append(.text([MarkupPage.TextPiece(bytes: newline..<(newline + 1), replacement: nil)]))
                     cursor = newline + 1
                 }

@@ -90,6 +90,21 @@ import Testing
         #expect(findings.map(\.rule) == ["number-mismatch", "untranslated-caption", "doubled-word"])
     }
 
+    /// Lines ended by a carriage return alone (old Mac files), as cmark reads them: each paragraph's text
+    /// is found at its place, and a space the reader collapsed stands inside the file (the fuzzer found a
+    /// finding that ended one unit past the end of such a file, and crashed).
+    @Test func linesEndedByACarriageReturnAloneKeepTheirPlaces() throws {
+        let file = "# Talks\r\rThe ministers met on Monday to discuss the budget .\rThe talks went on.\r\rt ."
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mac-lines.md")
+        try file.write(to: path, atomically: true, encoding: .utf8)
+        let run = try mtlint(["check", "--no-config", "--format", "json", path.path])
+        #expect(run.status == 1, "\(run.stderr)")
+        let findings = try Self.expectRoundTrip(file, run.stdout)
+        #expect(findings.filter { $0.rule == "irregular-spacing" }.map(\.text) == [" ", " "])
+    }
+
     /// A Markdown file is any text: what is refused is what no article has (entities declared in raw
     /// HTML, 10,000-deep quotations); what no file may be (not UTF-8, larger than the limit) is refused
     /// for every format alike (BadInputTests).
