@@ -326,7 +326,7 @@ struct CaptionAligner {
     /// block, so it is used only when there is no other. 0.5 (no evidence) when the source has neither.
     func anchorShare(_ s: Int, _ t: Int, _ lines: Range<Int>) -> Double {
         let sourceAnchors = anchors(s, blocks[s].range), targetAnchors = anchors(t, lines)
-        let total = sourceAnchors.numbers.count + sourceAnchors.names.count + sourceAnchors.organisations.count
+        let total = sourceAnchors.numbers.count + sourceAnchors.sourceNames.count + sourceAnchors.organisations.count
         guard total > 0 else {
             guard !sourceAnchors.renderings.isEmpty else { return 0.5 }
             let rendered = sourceAnchors.renderings.filter { !$0.isDisjoint(with: targetAnchors.stems) }.count
@@ -334,18 +334,27 @@ struct CaptionAligner {
         }
         var found = sourceAnchors.numbers.intersection(targetAnchors.numbers).count
         found += sourceAnchors.organisations.intersection(targetAnchors.organisations).count
-        // Each name analysed once, then compared with every name of the other side.
-        let targetNames = targetAnchors.names.map(NameMatch.TargetName.init)
-        found += sourceAnchors.names.map { NameMatch.SourceName($0, pair: pair, knowledge: knowledge) }.filter { name in
-            targetNames.contains { NameMatch.matches(name, $0) }
-        }.count
+        found += sourceAnchors.sourceNames.filter { name in targetAnchors.targetNames.contains { NameMatch.matches(name, $0) } }.count
         return Double(found) / Double(total)
     }
 
+    /// Each block's anchors (or a run of its lines'), worked out once: a caption is scored against each
+    /// of its candidates, and a candidate against each caption that may claim it.
+    private final class Memo {
+        struct Key: Hashable {
+            let block: Int
+            let lines: Range<Int>
+        }
+        var anchors: [Key: Anchors] = [:]
+    }
+    private let memo = Memo()
+
     private struct Anchors {
         var numbers: Set<String> = []
-        /// Name-like words as written.
-        var names: [String] = []
+        /// Name-like words, analysed for matching: a source block's as source names, a target block's as
+        /// target names.
+        var sourceNames: [NameMatch.SourceName] = []
+        var targetNames: [NameMatch.TargetName] = []
         var organisations: Set<String> = []
         /// A source block's other content words, each as the stems that may render it.
         var renderings: [Set<String>] = []
@@ -356,6 +365,8 @@ struct CaptionAligner {
     /// Numbers, name-like words (capitalised, not sentence-initial, outside organisation names),
     /// organisation ids and content words of the part `lines` of a block.
     private func anchors(_ index: Int, _ lines: Range<Int>) -> Anchors {
+        let key = Memo.Key(block: index, lines: lines)
+        if let known = memo.anchors[key] { return known }
         let block = blocks[index]
         let mentions = organisations[index].filter { lines.contains($0.range.lowerBound) }
         var anchors = Anchors()
@@ -370,7 +381,12 @@ struct CaptionAligner {
             case _ where mentions.contains(where: { $0.range.overlaps(token.range) }):
                 continue
             case .word where token.isCapitalized && !sentenceStarts.contains(token.range.lowerBound):
-                anchors.names.append(buffer.string(token.range))
+                let name = buffer.string(token.range)
+                if block.language == .source {
+                    anchors.sourceNames.append(NameMatch.SourceName(name, pair: pair, knowledge: knowledge))
+                } else {
+                    anchors.targetNames.append(NameMatch.TargetName(name))
+                }
             case .word where block.language == .source:
                 guard let key, !key.isStopword else { continue }
                 anchors.renderings.append(lexicon.renderings(ofSourceWord: key.folded, stem: key.stem))
@@ -378,6 +394,7 @@ struct CaptionAligner {
                 break
             }
         }
+        memo.anchors[key] = anchors
         return anchors
     }
 }
