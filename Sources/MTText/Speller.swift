@@ -59,10 +59,12 @@ public final class Speller: Sendable {
     }
 
     private init?(dictionary: String) {
-        guard let directory = Self.searchPaths.first(where: { Self.readable("\($0)/\(dictionary).aff") && Self.readable("\($0)/\(dictionary).dic") }),
-              let handle = Self.open(("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic")) else { return nil }
+        guard let directory = Self.searchPaths.first(where: { Self.readable("\($0)/\(dictionary).aff") && Self.readable("\($0)/\(dictionary).dic") })
+        else { return nil }
+        let files = (aff: "\(directory)/\(dictionary).aff", dic: "\(directory)/\(dictionary).dic")
+        guard let handle = Self.open(files) else { return nil }
         self.dictionary = dictionary
-        files = ("\(directory)/\(dictionary).aff", "\(directory)/\(dictionary).dic")
+        self.files = files
         state = Mutex(State(handle: handle))
     }
 
